@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from './db/client.js';
+import { Cache } from './lib/cache.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService, defaultSessionSettings, type SessionSettings } from './modules/auth/auth.service.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { membersRoutes } from './modules/members/members.routes.js';
+import { createMembersService } from './modules/members/members.service.js';
+import { registryRoutes } from './modules/registry/registry.routes.js';
+import { createRegistryService } from './modules/registry/registry.service.js';
+import { registerAuth, registerCrossSiteCheck } from './plugins/auth.js';
+import { registerErrorHandling, sendProblem } from './plugins/errors.js';
+import { genReqId } from './plugins/request-context.js';
+
+export interface AppOptions {
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; null or missing folder: API only. */
+  webDist?: string | null;
+  trustProxy?: boolean;
+  rateLimitPerMinute?: number;
+  session?: Partial<SessionSettings>;
+  /** Turn the read cache off (the benchmark measures with and without it). */
+  disableCache?: boolean;
+}
+
+/** Content-Security-Policy: scripts only from us; Mantine sets inline style attributes. */
+const contentSecurityPolicy = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: null,
+  },
+};
+
+/** Builds the whole app on a database; main.ts and every test build it the same way. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { database } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const cache = new Cache({
+    crossProcess: database.kind === 'postgresql',
+    listen: database.listen,
+    log: app.log,
+    disabled: options.disableCache,
+  });
+  await cache.start();
+  app.addHook('onClose', () => cache.stop());
+
+  const session = { ...defaultSessionSettings, ...options.session };
+  const db = database.db;
+  const services = {
+    auth: createAuthService({ db, settings: session }),
+    members: createMembersService({ db, cache }),
+    registry: createRegistryService({ db }),
+    audit: createAuditService({ db }),
+  };
+
+  await app.register(helmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute ?? 600,
+    timeWindow: '1 minute',
+    // Only the API is limited; the app's static files are not worth counting.
+    allowList: (req) => !req.url.startsWith('/api/'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Entente API', version: '1', description: 'Running a multinational coalition.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'entente_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      registerCrossSiteCheck(api);
+      registerAuth(api, services.auth);
+      // The modules, written out: no autoloading to search for.
+      await api.register(healthRoutes, { database });
+      await api.register(authRoutes, { service: services.auth });
+      await api.register(membersRoutes, { service: services.members });
+      await api.register(registryRoutes, { service: services.registry });
+      await api.register(auditRoutes, { service: services.audit });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = options.webDist ? resolve(options.webDist) : null;
+  const hasWeb = webDist !== null && existsSync(resolve(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0];
+    // The web app routes in the browser: any other GET for a page gets index.html.
+    if (hasWeb && (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    }
+    return sendProblem(req, reply, 'not_found', `No route ${req.method} ${path}.`);
+  });
+
+  return app;
+}

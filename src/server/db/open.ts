@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import type { Env } from '../env.js';
+import { type Database, openDatabase } from './client.js';
+import { lockDataDir } from './lock.js';
+
+/**
+ * Opens the configured database for one process. On PGlite the data folder is locked first:
+ * a second process on the same folder would silently lose its writes.
+ */
+export async function openConfiguredDatabase(env: Env): Promise<Database> {
+  if (env.DATABASE_URL) return openDatabase({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+  const dataDir = resolve(env.DATA_DIR);
+  const release = lockDataDir(dataDir);
+  try {
+    const database = await openDatabase({ dataDir });
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}

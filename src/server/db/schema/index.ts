@@ -1,0 +1,4 @@
+// Every module's tables, for drizzle's relational queries and for drizzle-kit.
+export * from './audit.js';
+export * from './auth.js';
+export * from './members.js';

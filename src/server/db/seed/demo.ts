@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { count } from 'drizzle-orm';
+import { recordAudit } from '../../lib/audit.js';
+import { type Auth, systemAuth } from '../../lib/auth-context.js';
+import { stateNames } from '../../lib/country-names.js';
+import type { Db } from '../client.js';
+import { actors, members, type NewMemberRow, people } from '../schema/members.js';
+
+/**
+ * The demo coalition: the public facts of the coalition against Daesh as of its first
+ * ministerial (Brussels, 3 December 2014), from the project's copy of coalition-2014.json.
+ */
+interface SeedFile {
+  partners: { name: string; kind: 'state' | 'organization'; iso3?: string; joined?: string; note?: string }[];
+  people: { name: string; title?: string; member: string; note?: string }[];
+  actors: { name: string; kind: string; country?: string; note?: string }[];
+}
+
+const seedFile = new URL('./coalition-2014.json', import.meta.url);
+
+/** Organisations have no ISO code or names: ours, kept short, with their names in the three languages. */
+const ORGANIZATIONS: Record<string, { code: string; names: { en: string; fr: string; ar: string } }> = {
+  'European Union': {
+    code: 'EU',
+    names: { en: 'European Union', fr: 'Union européenne', ar: 'الاتحاد الأوروبي' },
+  },
+  'Arab League (League of Arab States)': {
+    code: 'LAS',
+    names: { en: 'Arab League', fr: 'Ligue arabe', ar: 'جامعة الدول العربية' },
+  },
+};
+
+/** Kosovo has no ISO 3166-1 code; XKX is the user-assigned one used by the EU, IMF and World Bank. */
+const KOSOVO = 'XKX';
+
+/** A joining date the sources agree on ("2014-09-11 (signatory of …)"); anything vaguer stays a note. */
+export function parseJoined(text: string | undefined): { joinedOn: string | null; joinedNote: string | null } {
+  if (!text) return { joinedOn: null, joinedNote: null };
+  const sure = /^(\d{4}-\d{2}-\d{2})\b/.exec(text);
+  return { joinedOn: sure ? sure[1] : null, joinedNote: text };
+}
+
+export function demoMembers(data: SeedFile): NewMemberRow[] {
+  return data.partners.map((p) => {
+    const joined = parseJoined(p.joined);
+    const base = { kind: p.kind, status: 'active' as const, note: p.note ?? null, ...joined };
+    if (p.kind === 'organization') {
+      const org = ORGANIZATIONS[p.name];
+      if (!org) throw new Error(`Seed: no code for organisation ${p.name}`);
+      return { ...base, code: org.code, nameEn: org.names.en, nameFr: org.names.fr, nameAr: org.names.ar };
+    }
+    const code = p.iso3 ?? (p.name === 'Kosovo' ? KOSOVO : null);
+    const names = code ? stateNames(code) : null;
+    if (!code || !names) throw new Error(`Seed: no ISO code for ${p.name}`);
+    return { ...base, code, nameEn: names.en, nameFr: names.fr, nameAr: names.ar };
+  });
+}
+
+export function readSeedFile(): SeedFile {
+  return JSON.parse(readFileSync(seedFile, 'utf8')) as SeedFile;
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(members);
+  return row.n === 0;
+}
+
+/** Loads the demo coalition in one transaction, each record audited; refuses a database that has members. */
+export async function seedDemo(db: Db, auth: Auth = systemAuth('seed')): Promise<{ members: number; people: number; actors: number }> {
+  const data = readSeedFile();
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ n: count() }).from(members);
+    if (existing.n > 0) throw new Error('The database already has members; the demo loads only into an empty one.');
+
+    const memberRows = await tx.insert(members).values(demoMembers(data)).returning();
+    const byEnglishName = new Map<string, string>();
+    data.partners.forEach((p, i) => byEnglishName.set(p.name, memberRows[i].id));
+    // People name their member in English as the data file spells it ("Arab League", "European Union").
+    byEnglishName.set('Arab League', byEnglishName.get('Arab League (League of Arab States)') as string);
+
+    const peopleRows = await tx
+      .insert(people)
+      .values(
+        data.people.map((p) => {
+          const memberId = byEnglishName.get(p.member) ?? null;
+          return {
+            name: p.name,
+            title: p.title ?? null,
+            memberId,
+            // Not a member (NATO's Secretary General): say whom they speak for instead.
+            affiliation: memberId ? null : p.member.replace(/\s*\(.*\)$/, ''),
+            note: p.note ?? null,
+          };
+        }),
+      )
+      .returning();
+
+    const actorRows = await tx
+      .insert(actors)
+      .values(data.actors.map((a) => ({ name: a.name, kind: a.kind, countryCode: a.country ?? null, note: a.note ?? null })))
+      .returning();
+
+    for (const row of memberRows) {
+      await recordAudit(tx, auth, { action: 'member.created', entityType: 'member', entityId: row.id, after: row });
+    }
+    for (const row of peopleRows) {
+      await recordAudit(tx, auth, { action: 'person.created', entityType: 'person', entityId: row.id, after: row });
+    }
+    for (const row of actorRows) {
+      await recordAudit(tx, auth, { action: 'actor.created', entityType: 'actor', entityId: row.id, after: row });
+    }
+    return { members: memberRows.length, people: peopleRows.length, actors: actorRows.length };
+  });
+}

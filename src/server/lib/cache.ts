@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Listen, Tx } from '../db/client.js';
+
+const CHANNEL = 'entente_cache';
+
+interface Entry {
+  generation: number;
+  value: unknown;
+}
+
+/** A response body ready to send, with its entity tag. */
+export interface CachedBody {
+  body: string;
+  etag: string;
+}
+
+/**
+ * Read-through cache of small, hot, public reads (the member registry), correct across processes.
+ *
+ * Every write that touches a tag sends `pg_notify` in its own transaction, so every process
+ * sharing the database drops that tag when the write commits; the writing process also drops
+ * it at once, so it reads its own writes. While the LISTEN connection is down the cache is
+ * bypassed: a missed notification can never leave a stale entry. A load that raced a write
+ * (started before, finished after) is not stored, thanks to the per-tag generation.
+ */
+export class Cache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly generations = new Map<string, number>();
+  private enabled: boolean;
+  private unlisten: (() => Promise<void>) | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly options: {
+      /** Another process may write the same database (PostgreSQL): listen for its changes. */
+      crossProcess: boolean;
+      listen?: Listen;
+      log?: FastifyBaseLogger;
+      maxEntries?: number;
+      disabled?: boolean;
+    },
+  ) {
+    this.enabled = !options.crossProcess && !options.disabled;
+  }
+
+  /** Subscribes to other processes' changes; until that succeeds the cache stays bypassed. */
+  async start(): Promise<void> {
+    if (!this.options.crossProcess || this.options.disabled || !this.options.listen) return;
+    try {
+      this.unlisten = await this.options.listen(
+        CHANNEL,
+        (tag) => this.invalidate(tag),
+        () => this.onLost(),
+      );
+      this.clear();
+      this.enabled = true;
+    } catch (err) {
+      this.options.log?.warn({ err }, 'cache listener could not connect; cache bypassed, retrying');
+      this.scheduleRetry();
+    }
+  }
+
+  private onLost(): void {
+    if (this.stopped) return;
+    this.enabled = false;
+    this.clear();
+    this.options.log?.warn('cache listener lost; cache bypassed until it reconnects');
+    this.unlisten?.().catch(() => {});
+    this.unlisten = null;
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.start();
+    }, 1000);
+    this.retry.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    await this.unlisten?.();
+  }
+
+  private generation(tag: string): number {
+    return this.generations.get(tag) ?? 0;
+  }
+
+  private clear(): void {
+    this.entries.clear();
+    for (const tag of this.generations.keys()) this.generations.set(tag, this.generation(tag) + 1);
+  }
+
+  /** The cached value of `key` under `tag`, or what `load` returns (stored unless a write raced it). */
+  async get<T>(tag: string, key: string, load: () => Promise<T>): Promise<T> {
+    const fullKey = `${tag}:${key}`;
+    const generation = this.generation(tag);
+    if (this.enabled) {
+      const hit = this.entries.get(fullKey);
+      if (hit && hit.generation === generation) return hit.value as T;
+    }
+    const value = await load();
+    if (this.enabled && this.generation(tag) === generation) {
+      if (this.entries.size >= (this.options.maxEntries ?? 500)) this.entries.clear();
+      this.entries.set(fullKey, { generation, value });
+    }
+    return value;
+  }
+
+  /** Drops every entry under `tag` in this process. */
+  invalidate(tag: string): void {
+    this.generations.set(tag, this.generation(tag) + 1);
+  }
+
+  /** Inside a write's transaction: tells every other process to drop `tag` when it commits. */
+  async announce(tx: Tx, tag: string): Promise<void> {
+    if (this.options.crossProcess) await tx.execute(sql`select pg_notify(${CHANNEL}, ${tag})`);
+  }
+}
+
+/**
+ * Serializes a response once and tags it, for reads served many times from the cache.
+ * The tag is the record's version when there is one (what If-Match takes), else a hash.
+ */
+export function toCachedBody(value: unknown, version?: number): CachedBody {
+  const body = JSON.stringify(value);
+  const etag = version === undefined ? `"${createHash('sha1').update(body).digest('base64url')}"` : `"${version}"`;
+  return { body, etag };
+}

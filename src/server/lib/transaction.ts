@@ -1,0 +1,23 @@
+import type { Db, Tx } from '../db/client.js';
+import type { Cache } from './cache.js';
+
+/**
+ * Runs a write in one transaction and keeps the read cache true: every tag is announced to
+ * other processes inside the transaction and dropped locally once it commits.
+ */
+export async function write<T>(
+  deps: { db: Db; cache: Cache },
+  tags: string[],
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const result = await fn(tx);
+      for (const tag of tags) await deps.cache.announce(tx, tag);
+      return result;
+    });
+  } finally {
+    // Also on failure: a rolled-back write must not leave a load that raced it in the cache.
+    for (const tag of tags) deps.cache.invalidate(tag);
+  }
+}

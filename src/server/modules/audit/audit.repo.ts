@@ -1,0 +1,19 @@
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { auditEvents } from '../../db/schema/audit.js';
+
+export async function listAuditEvents(
+  db: Db,
+  filter: { entityType?: string; entityId?: string; before?: number; limit: number },
+) {
+  const where: SQL[] = [];
+  if (filter.entityType) where.push(eq(auditEvents.entityType, filter.entityType));
+  if (filter.entityId) where.push(eq(auditEvents.entityId, filter.entityId));
+  if (filter.before) where.push(lt(auditEvents.seq, filter.before));
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(...where))
+    .orderBy(desc(auditEvents.seq))
+    .limit(filter.limit);
+}

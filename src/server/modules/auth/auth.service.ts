@@ -1,0 +1,159 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Me, SignInBody } from '../../../shared/auth.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../../lib/audit.js';
+import type { Auth, SessionUser } from '../../lib/auth-context.js';
+import { AppError } from '../../lib/errors.js';
+import { canManageOwnSessions } from './auth.policy.js';
+import {
+  clearFailures,
+  countRecentFailures,
+  findLiveSession,
+  findUserByEmail,
+  insertSession,
+  recordFailure,
+  revokeAllSessions,
+  revokeSessionByHash,
+  touchSession,
+} from './auth.repo.js';
+
+export interface SessionSettings {
+  idleMinutes: number;
+  absoluteHours: number;
+  /** Failed sign-ins allowed per account, then per address, within `throttleWindowMinutes`. */
+  maxFailuresPerAccount: number;
+  maxFailuresPerAddress: number;
+  throttleWindowMinutes: number;
+}
+
+export const defaultSessionSettings: SessionSettings = {
+  idleMinutes: 12 * 60,
+  absoluteHours: 7 * 24,
+  maxFailuresPerAccount: 5,
+  maxFailuresPerAddress: 30,
+  throttleWindowMinutes: 15,
+};
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** argon2id with the library's defaults (the `algorithm` option is a const enum that vanishes under tsx). */
+export const hashPassword = (password: string) => hash(password);
+
+// Verifying against a real hash when the account does not exist keeps the timing the same.
+let dummyHash: Promise<string> | null = null;
+const getDummyHash = () => {
+  dummyHash ??= hash('entente-dummy-password-for-timing');
+  return dummyHash;
+};
+
+export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
+  const { db, settings } = deps;
+
+  return {
+    /**
+     * Signs in with email and password; returns a new session token (the old one, if any, is
+     * revoked: a session is rotated at every sign-in).
+     */
+    async signIn(
+      auth: Auth,
+      body: SignInBody,
+      meta: { previousToken: string | null; userAgent: string | null },
+    ): Promise<{ token: string; maxAgeSeconds: number; user: SessionUser }> {
+      const failures = await countRecentFailures(db, body.email, auth.ip, settings.throttleWindowMinutes);
+      if (failures.byEmail >= settings.maxFailuresPerAccount || failures.byIp >= settings.maxFailuresPerAddress) {
+        throw new AppError(
+          'too_many_requests',
+          `Too many failed sign-ins. Wait ${settings.throttleWindowMinutes} minutes and try again.`,
+          { headers: { 'retry-after': String(settings.throttleWindowMinutes * 60) } },
+        );
+      }
+      const user = await findUserByEmail(db, body.email);
+      const ok = await verify(user?.passwordHash ?? (await getDummyHash()), body.password).catch(() => false);
+      if (!user || !ok || user.disabledAt) {
+        await recordFailure(db, body.email, auth.ip);
+        throw new AppError('unauthenticated', 'The email or the password is wrong.');
+      }
+      const token = randomBytes(32).toString('base64url');
+      const session = await db.transaction(async (tx) => {
+        if (meta.previousToken) await revokeSessionByHash(tx, hashToken(meta.previousToken));
+        await clearFailures(tx, user.email);
+        const created = await insertSession(tx, {
+          userId: user.id,
+          tokenHash: hashToken(token),
+          absoluteHours: settings.absoluteHours,
+          ip: auth.ip,
+          userAgent: meta.userAgent?.slice(0, 300) ?? null,
+        });
+        await recordAudit(tx, { ...auth, user: { ...toSessionUser(user, null), sessionId: created.id } }, {
+          action: 'session.created',
+          entityType: 'user',
+          entityId: user.id,
+          after: { sessionId: created.id, ip: auth.ip },
+        });
+        return created;
+      });
+      return {
+        token,
+        maxAgeSeconds: settings.absoluteHours * 3600,
+        user: { ...toSessionUser(user, null), sessionId: session.id },
+      };
+    },
+
+    /** Ends the session behind `token`, if it is live. Signing out twice is not an error. */
+    async signOut(auth: Auth, token: string | null): Promise<void> {
+      if (!token) return;
+      await db.transaction(async (tx) => {
+        const revoked = await revokeSessionByHash(tx, hashToken(token));
+        if (revoked) {
+          await recordAudit(tx, auth, {
+            action: 'session.revoked',
+            entityType: 'user',
+            entityId: revoked.userId,
+            before: { sessionId: revoked.id },
+          });
+        }
+      });
+    },
+
+    /** Ends every session of the signed-in user, on every device. */
+    async signOutEverywhere(auth: Auth): Promise<number> {
+      if (!canManageOwnSessions(auth.user)) throw new AppError('unauthenticated', 'Sign in first.');
+      const user = auth.user;
+      return db.transaction(async (tx) => {
+        const count = await revokeAllSessions(tx, user.id);
+        await recordAudit(tx, auth, {
+          action: 'session.revoked_all',
+          entityType: 'user',
+          entityId: user.id,
+          after: { revoked: count },
+        });
+        return count;
+      });
+    },
+
+    /** The user behind a session token, or null when it is unknown, expired, idle or revoked. */
+    async resolveSession(token: string): Promise<SessionUser | null> {
+      const row = await findLiveSession(db, hashToken(token), settings.idleMinutes);
+      if (!row) return null;
+      if (row.stale) await touchSession(db, row.sessionId);
+      const { stale: _stale, ...user } = row;
+      return user;
+    },
+
+    me(auth: Auth): Me {
+      if (!auth.user) throw new AppError('unauthenticated', 'Sign in first.');
+      const { id, email, name, role, memberCode } = auth.user;
+      return { id, email, name, role, memberCode };
+    },
+  };
+}
+
+function toSessionUser(
+  user: { id: string; email: string; name: string; role: SessionUser['role']; memberId: string | null },
+  memberCode: string | null,
+): Omit<SessionUser, 'sessionId'> {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, memberId: user.memberId, memberCode };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Auth, SessionUser } from '../lib/auth-context.js';
+import { AppError } from '../lib/errors.js';
+import { sessionToken } from '../modules/auth/auth.routes.js';
+import type { AuthService } from '../modules/auth/auth.service.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** 'required': a signed-out request gets 401 before its input is even validated. */
+    auth?: 'required';
+  }
+  interface FastifyRequest {
+    auth: Auth;
+    /** The acting context, or 401 when signed out. */
+    requireAuth(): Auth & { user: SessionUser };
+  }
+}
+
+function requireAuth(this: FastifyRequest): Auth & { user: SessionUser } {
+  if (!this.auth.user) throw new AppError('unauthenticated', 'Sign in first.');
+  return this.auth as Auth & { user: SessionUser };
+}
+
+/** Resolves the session cookie into `req.auth` for every API request (signed out: user null). */
+export function registerAuth(app: FastifyInstance, service: AuthService): void {
+  app.decorateRequest('auth', null as unknown as Auth);
+  app.decorateRequest('requireAuth', requireAuth);
+  app.addHook('onRequest', async (req) => {
+    const token = sessionToken(req);
+    const user = token ? await service.resolveSession(token) : null;
+    req.auth = { user, requestId: String(req.id), ip: req.ip };
+    if (!user && req.routeOptions.config.auth === 'required') {
+      throw new AppError('unauthenticated', 'Sign in first.');
+    }
+  });
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses a state-changing request that a browser says came from another site. Browsers send
+ * Sec-Fetch-Site (and Origin) on such requests; clients that send neither (curl, the CLI)
+ * cannot carry a victim's cookie, so they pass.
+ */
+export function registerCrossSiteCheck(app: FastifyInstance): void {
+  app.addHook('onRequest', async (req) => {
+    if (SAFE_METHODS.has(req.method)) return;
+    const site = req.headers['sec-fetch-site'];
+    if (typeof site === 'string') {
+      if (site === 'same-origin' || site === 'none') return;
+      throw new AppError('cross_site_request', 'This request came from another site and was refused.');
+    }
+    const origin = req.headers.origin;
+    if (typeof origin === 'string') {
+      let host: string | null = null;
+      try {
+        host = new URL(origin).host;
+      } catch {
+        host = null;
+      }
+      if (host === null || host !== req.host) {
+        throw new AppError('cross_site_request', 'This request came from another origin and was refused.');
+      }
+    }
+  });
+}

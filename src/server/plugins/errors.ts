@@ -1,0 +1,86 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { type ErrorCode, errorStatus, errorTitle } from '../../shared/errors.js';
+import type { FieldError, Problem } from '../../shared/problem.js';
+import { AppError } from '../lib/errors.js';
+
+const LOCATIONS: Record<string, FieldError['in']> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'params',
+  headers: 'headers',
+};
+
+/** Fastify's own client errors, by code, mapped to ours. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'validation_failed',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'validation_failed',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'validation_failed',
+};
+
+export function sendProblem(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  detail: string,
+  errors?: FieldError[],
+): FastifyReply {
+  const status = errorStatus[code];
+  const problem: Problem = {
+    type: `https://entente.dev/problems/${code}`,
+    title: errorTitle[code],
+    status,
+    detail,
+    code,
+    instance: req.url.split('?')[0],
+    requestId: String(req.id),
+    ...(errors ? { errors } : {}),
+  };
+  // Serialized here: a problem must leave even when the route's response schema would refuse it.
+  return reply.code(status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+}
+
+function zodFieldErrors(error: FastifyError): FieldError[] {
+  const where = LOCATIONS[error.validationContext ?? 'body'] ?? 'body';
+  return (error.validation ?? []).map((v) => {
+    const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const issue = (v.params as { issue?: { code?: string; keys?: string[] } }).issue;
+    // An unknown key is named by the issue, not by the path (which points at its parent).
+    if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
+      return { in: where, path: [path, issue.keys.join(',')].filter(Boolean).join('.'), message: 'is not a known field' };
+    }
+    return { in: where, path: path || '(root)', message: v.message ?? 'is invalid' };
+  });
+}
+
+/** One place where every error becomes RFC 9457 problem+json; internals never leave. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (error instanceof AppError) {
+      if (error.headers) reply.headers(error.headers);
+      return sendProblem(req, reply, error.code, error.message, error.errors);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return sendProblem(req, reply, 'validation_failed', 'Some fields are invalid.', zodFieldErrors(error));
+    }
+    if (isResponseSerializationError(error)) {
+      req.log.error({ err: error }, 'response did not match its schema');
+      return sendProblem(req, reply, 'internal_error', 'Something went wrong on our side.');
+    }
+    if (error.code && FASTIFY_CODES[error.code]) {
+      return sendProblem(req, reply, FASTIFY_CODES[error.code], error.message);
+    }
+    if (error.statusCode === 429) {
+      return sendProblem(req, reply, 'too_many_requests', 'Too many requests; slow down and try again shortly.');
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // Any other client error Fastify raises (bad header, bad URL encoding…) is the client's, said plainly.
+      const code: ErrorCode = error.statusCode === 404 ? 'not_found' : error.statusCode === 405 ? 'method_not_allowed' : 'validation_failed';
+      return sendProblem(req, reply, code, error.message);
+    }
+    req.log.error({ err: error }, 'unhandled error');
+    return sendProblem(req, reply, 'internal_error', 'Something went wrong on our side.');
+  });
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const AuditEvent = z.object({
+  id: z.uuid(),
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.uuid().nullable(),
+  actorEmail: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  requestId: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const AuditList = z.object({
+  items: z.array(AuditEvent),
+  /** Pass as `before` to get the next (older) page; null at the end. */
+  nextBefore: z.number().int().nullable(),
+});
+
+export const ListAuditQuery = z.object({
+  entityType: z.string().trim().max(50).optional(),
+  entityId: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.coerce.number().int().positive().optional(),
+});
+export type ListAuditQuery = z.infer<typeof ListAuditQuery>;

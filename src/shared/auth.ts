@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const Role = z.enum(['admin', 'secretariat', 'focal_point', 'observer']);
+export type Role = z.infer<typeof Role>;
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'must be an email address' }));
+
+export const SignInBody = z.object({
+  email: Email,
+  password: z.string().min(1, 'is required').max(1024),
+});
+export type SignInBody = z.infer<typeof SignInBody>;
+
+/** The signed-in user as the app sees them: never a hash, never a token. */
+export const Me = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  memberCode: z.string().nullable(),
+});
+export type Me = z.infer<typeof Me>;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+export const MemberKind = z.enum(['state', 'organization']);
+export type MemberKind = z.infer<typeof MemberKind>;
+
+export const MemberStatus = z.enum(['active', 'former']);
+export type MemberStatus = z.infer<typeof MemberStatus>;
+
+/** States: ISO 3166-1 alpha-3 (XKX for Kosovo). Organisations: a short upper-case code (EU, LAS). */
+export const MemberCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9]{1,11}$/, 'must be 2–12 letters or digits, starting with a letter');
+
+export const IsoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+
+export const MemberNames = z.object({
+  en: z.string().trim().min(1, 'is required').max(200),
+  fr: z.string().trim().min(1, 'is required').max(200),
+  ar: z.string().trim().min(1, 'is required').max(200),
+});
+export type MemberNames = z.infer<typeof MemberNames>;
+
+export const Member = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  kind: MemberKind,
+  name: z.string(),
+  names: MemberNames,
+  status: MemberStatus,
+  joinedOn: z.string().nullable(),
+  joinedNote: z.string().nullable(),
+  leftOn: z.string().nullable(),
+  note: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type Member = z.infer<typeof Member>;
+
+export const MemberList = z.object({ items: z.array(Member) });
+export type MemberList = z.infer<typeof MemberList>;
+
+export const ListMembersQuery = z.object({
+  kind: MemberKind.optional(),
+  status: MemberStatus.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ListMembersQuery = z.infer<typeof ListMembersQuery>;
+
+export const MemberCodeParams = z.object({ code: MemberCode });
+
+const NullableText = z.string().trim().max(2000).nullable();
+
+/**
+ * A new member. A state's names default to the ISO country names; an organisation must give
+ * its names, since no standard list holds them.
+ */
+export const CreateMemberBody = z.strictObject({
+  code: MemberCode,
+  kind: MemberKind,
+  names: MemberNames.partial().optional(),
+  status: MemberStatus.default('active'),
+  joinedOn: IsoDate.nullable().optional(),
+  joinedNote: NullableText.optional(),
+  leftOn: IsoDate.nullable().optional(),
+  note: NullableText.optional(),
+});
+export type CreateMemberBody = z.infer<typeof CreateMemberBody>;
+
+/** A change to a member; the code and kind are its identity and do not change. */
+export const UpdateMemberBody = z.strictObject({
+  names: MemberNames.partial().optional(),
+  status: MemberStatus.optional(),
+  joinedOn: IsoDate.nullable().optional(),
+  joinedNote: NullableText.optional(),
+  leftOn: IsoDate.nullable().optional(),
+  note: NullableText.optional(),
+});
+export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;

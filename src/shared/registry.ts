@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** A partner force the coalition supports: recorded, never a member, never voting. */
+export const Actor = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.string(),
+  countryCode: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type Actor = z.infer<typeof Actor>;
+export const ActorList = z.object({ items: z.array(Actor) });
+
+export const Person = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  title: z.string().nullable(),
+  memberCode: z.string().nullable(),
+  /** Who the person speaks for when that is not a member (e.g. NATO's Secretary General). */
+  affiliation: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type Person = z.infer<typeof Person>;
+export const PersonList = z.object({ items: z.array(Person) });
+export const ListPeopleQuery = z.object({ member: z.string().trim().toUpperCase().max(12).optional() });
