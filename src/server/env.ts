@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(60 * 12),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Serve hot public reads (the member registry) from memory, invalidated on every write. */
+  READ_CACHE: Bool.default(true),
   /** Seed the demo coalition into an empty database at start-up. */
   SEED_DEMO: Bool.default(true),
   /** Serve the built web app from this folder (empty: API only). */

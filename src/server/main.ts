@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     webDist: env.WEB_DIST || null,
     trustProxy: env.TRUST_PROXY,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    disableCache: !env.READ_CACHE,
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
   });
 

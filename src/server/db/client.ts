@@ -24,6 +24,8 @@ export type Listen = (
 export interface Database {
   db: Db;
   kind: DbKind;
+  /** The embedded engine, for tests that dump or load it; absent on PostgreSQL. */
+  pglite?: PGlite;
   migrate(): Promise<void>;
   listen: Listen;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    pglite: client,
     migrate: () => migratePglite(drizzlePglite(client, { casing: 'snake_case' }), { migrationsFolder }),
     // PGlite lives in this one process: a notification can only come from this process.
     listen: async (channel, onMessage) => client.listen(channel, onMessage),

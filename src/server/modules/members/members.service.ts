@@ -102,8 +102,10 @@ export function createMembersService(deps: { db: Db; cache: Cache }) {
       } else if (isStateCode(body.code)) {
         errors.push({ in: 'body', path: 'code', message: 'is a country code; an organisation needs its own code' });
       }
+      // A state whose code is wrong has no names to report missing: its code error says it all.
+      const codeRejected = errors.length > 0;
       for (const lang of ['en', 'fr', 'ar'] as const) {
-        if (!names[lang] && errors.length === 0) errors.push({ in: 'body', path: `names.${lang}`, message: 'is required' });
+        if (!names[lang] && !codeRejected) errors.push({ in: 'body', path: `names.${lang}`, message: 'is required' });
       }
       errors.push(...checkDates(body.joinedOn ?? null, body.leftOn ?? null));
       if (errors.length > 0) throw invalid(errors);

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditCount, createTestApp, engines, signedInUser, type TestContext, type TestUser } from '../../test/harness.js';
+
+describe.each(engines)('members routes on %s', (engine) => {
+  let ctx: TestContext;
+  let secretariat: TestUser;
+  let focalPoint: TestUser;
+
+  beforeAll(async () => {
+    ctx = await createTestApp(engine);
+    secretariat = await signedInUser(ctx, 'secretariat');
+    focalPoint = await signedInUser(ctx, 'focal_point', { member: 'FRA' });
+  });
+  afterAll(() => ctx?.close());
+
+  it('lists all 66 partners of the demo, states by ISO code', async () => {
+    const res = await ctx.app.inject({ url: '/api/v1/members' });
+    expect(res.statusCode).toBe(200);
+    const { items } = res.json();
+    expect(items).toHaveLength(66);
+    const usa = items.find((m: { code: string }) => m.code === 'USA');
+    expect(usa.names).toEqual({ en: 'United States of America', fr: "États-Unis d'Amérique", ar: 'الولايات المتحدة' });
+    expect(items.find((m: { code: string }) => m.code === 'XKX').name).toBe('Kosovo');
+    expect(items.filter((m: { kind: string }) => m.kind === 'organization').map((m: { code: string }) => m.code).sort()).toEqual(['EU', 'LAS']);
+  });
+
+  it('filters by kind and by a search that ignores case and accents', async () => {
+    const orgs = await ctx.app.inject({ url: '/api/v1/members?kind=organization' });
+    expect(orgs.json().items).toHaveLength(2);
+    const found = await ctx.app.inject({ url: '/api/v1/members?q=etats-unis' });
+    expect(found.json().items.map((m: { code: string }) => m.code)).toEqual(['USA']);
+    const bad = await ctx.app.inject({ url: '/api/v1/members?kind=planet' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().errors[0]).toMatchObject({ in: 'query', path: 'kind' });
+  });
+
+  it('answers 304 to a client that already has the list', async () => {
+    const first = await ctx.app.inject({ url: '/api/v1/members' });
+    const again = await ctx.app.inject({ url: '/api/v1/members', headers: { 'if-none-match': first.headers.etag as string } });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('gets one member by code, any case, and 404s an unknown one as a problem', async () => {
+    const res = await ctx.app.inject({ url: '/api/v1/members/irq' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ code: 'IRQ', joinedOn: '2014-09-11' });
+    expect(res.headers.etag).toBe('"1"');
+    const missing = await ctx.app.inject({ url: '/api/v1/members/ZZZ' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ status: 404, code: 'not_found' });
+    expect(missing.json().requestId).toEqual(expect.any(String));
+  });
+
+  it('creates a member: 401 signed out, 400 invalid, 403 for a focal point, 201 for the secretariat', async () => {
+    const body = { code: 'PER', kind: 'state' };
+    const signedOut = await ctx.app.inject({ method: 'POST', url: '/api/v1/members', payload: { code: '' } });
+    expect(signedOut.statusCode).toBe(401);
+
+    const invalid = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: { cookie: secretariat.cookie },
+      payload: { code: 'ZZZ', kind: 'state' },
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().errors).toEqual([expect.objectContaining({ in: 'body', path: 'code' })]);
+
+    const forbidden = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: { cookie: focalPoint.cookie },
+      payload: body,
+    });
+    expect(forbidden.statusCode).toBe(403);
+
+    const before = await auditCount(ctx.database);
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: { cookie: secretariat.cookie },
+      payload: body,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ code: 'PER', name: 'Peru', names: { fr: 'Pérou' }, version: 1 });
+    expect(await auditCount(ctx.database)).toBe(before + 1);
+
+    const listed = await ctx.app.inject({ url: '/api/v1/members?q=peru' });
+    expect(listed.json().items.map((m: { code: string }) => m.code)).toEqual(['PER']);
+
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: { cookie: secretariat.cookie },
+      payload: body,
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('needs names for an organisation, and refuses a country code for one', async () => {
+    const noNames = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: { cookie: secretariat.cookie },
+      payload: { code: 'NATO', kind: 'organization', names: { en: 'NATO' } },
+    });
+    expect(noNames.statusCode).toBe(400);
+    expect(noNames.json().errors.map((e: { path: string }) => e.path)).toEqual(['names.fr', 'names.ar']);
+    const countryCode = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: { cookie: secretariat.cookie },
+      payload: { code: 'FRA', kind: 'organization', names: { en: 'x', fr: 'x', ar: 'x' } },
+    });
+    expect(countryCode.statusCode).toBe(400);
+  });
+
+  it('updates with If-Match: 428 without it, 409 when stale, 200 and a new version when current', async () => {
+    const url = '/api/v1/members/JPN';
+    const headers = { cookie: secretariat.cookie };
+    const missing = await ctx.app.inject({ method: 'PATCH', url, headers, payload: { note: 'x' } });
+    expect(missing.statusCode).toBe(428);
+
+    const ok = await ctx.app.inject({
+      method: 'PATCH',
+      url,
+      headers: { ...headers, 'if-match': '"1"' },
+      payload: { joinedOn: '2014-09-15', note: 'Humanitarian line only.' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ version: 2, joinedOn: '2014-09-15', note: 'Humanitarian line only.' });
+    expect(ok.headers.etag).toBe('"2"');
+
+    const stale = await ctx.app.inject({
+      method: 'PATCH',
+      url,
+      headers: { ...headers, 'if-match': '"1"' },
+      payload: { note: 'Overwrite?' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('version_mismatch');
+    const now = await ctx.app.inject({ url });
+    expect(now.json().note).toBe('Humanitarian line only.');
+
+    const badDates = await ctx.app.inject({
+      method: 'PATCH',
+      url,
+      headers: { ...headers, 'if-match': '2' },
+      payload: { leftOn: '2001-01-01' },
+    });
+    expect(badDates.statusCode).toBe(400);
+    expect(badDates.json().errors[0].path).toBe('leftOn');
+
+    const unknownField = await ctx.app.inject({
+      method: 'PATCH',
+      url,
+      headers: { ...headers, 'if-match': '2' },
+      payload: { code: 'XXX' },
+    });
+    expect(unknownField.statusCode).toBe(400);
+  });
+});
