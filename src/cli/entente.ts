@@ -1,0 +1,107 @@
+import { parseArgs } from 'node:util';
+import type { Database } from '../server/db/client.js';
+import { DataDirLockedError } from '../server/db/lock.js';
+import { openConfiguredDatabase } from '../server/db/open.js';
+import { isEmpty, seedDemo } from '../server/db/seed/demo.js';
+import { EnvError, loadEnv } from '../server/env.js';
+import { systemAuth } from '../server/lib/auth-context.js';
+import { AppError } from '../server/lib/errors.js';
+import { createUsersService, generatePassword } from '../server/modules/users/users.service.js';
+
+const USAGE = `Usage: entente <command>
+
+  migrate                       apply the database migrations
+  seed --demo                   load the demo coalition (2014) into an empty database
+  user create --email E --name N --role R [--member CODE]
+                                create a user; the password is read from standard input,
+                                or generated and printed when none is piped in
+                                (roles: admin, secretariat, focal_point, observer;
+                                a focal_point needs --member)
+
+The database is DATABASE_URL when set, else PGlite in DATA_DIR (./data). On PGlite a
+command stops with an error while a server holds the folder: stop the server first.`;
+
+async function readStdin(): Promise<string | null> {
+  if (process.stdin.isTTY) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return text === '' ? null : text;
+}
+
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(loadEnv());
+  try {
+    await database.migrate();
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, sub] = argv;
+  if (command === 'migrate') {
+    await withDatabase(async () => {});
+    process.stdout.write('Migrations applied.\n');
+    return 0;
+  }
+  if (command === 'seed') {
+    const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: 'boolean' } } });
+    if (!values.demo) {
+      process.stderr.write('Say what to seed: entente seed --demo\n');
+      return 2;
+    }
+    return withDatabase(async ({ db }) => {
+      if (!(await isEmpty(db))) {
+        process.stderr.write('The database already has members; the demo loads only into an empty one.\n');
+        return 1;
+      }
+      const counts = await seedDemo(db, systemAuth('cli seed'));
+      process.stdout.write(`Loaded the demo: ${counts.members} members, ${counts.people} people, ${counts.actors} actors.\n`);
+      return 0;
+    });
+  }
+  if (command === 'user' && sub === 'create') {
+    const { values } = parseArgs({
+      args: argv.slice(2),
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        member: { type: 'string' },
+      },
+    });
+    const piped = await readStdin();
+    const password = piped ?? generatePassword();
+    return withDatabase(async ({ db }) => {
+      const user = await createUsersService({ db }).createUser(systemAuth('cli user create'), {
+        email: values.email ?? '',
+        name: values.name ?? '',
+        role: values.role as never,
+        member: values.member,
+        password,
+      });
+      process.stdout.write(`Created ${user.role} ${user.email}.\n`);
+      if (!piped) process.stdout.write(`Password (shown once): ${password}\n`);
+      return 0;
+    });
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof AppError) {
+      const fields = (err.errors ?? []).map((e) => `  --${e.path.split('.')[0]}: ${e.message}`).join('\n');
+      process.stderr.write(`${err.message}\n${fields}${fields ? '\n' : ''}`);
+    } else if (err instanceof DataDirLockedError || err instanceof EnvError) {
+      process.stderr.write(`${err.message}\n`);
+    } else {
+      process.stderr.write(`entente: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    process.exit(1);
+  },
+);
