@@ -25,7 +25,9 @@ async function readStdin(): Promise<string | null> {
   if (process.stdin.isTTY) return null;
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   return text === '' ? null : text;
 }
 
@@ -58,7 +60,9 @@ async function run(argv: string[]): Promise<number> {
         return 1;
       }
       const counts = await seedDemo(db, systemAuth('cli seed'));
-      process.stdout.write(`Loaded the demo: ${counts.members} members, ${counts.people} people, ${counts.actors} actors.\n`);
+      process.stdout.write(
+        `Loaded the demo: ${counts.members} members, ${counts.people} people, ${counts.actors} actors.\n`,
+      );
       return 0;
     });
   }

@@ -71,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    // A malformed URL (bad percent-encoding) is refused by the router before any hook runs.
+    frameworkErrors: (error, req, reply) => sendProblem(req, reply, 'validation_failed', error.message),
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   // Every route, as registered: the authorization matrix test checks it covers them all.
@@ -82,6 +84,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // The request id goes back to the client, so a user can quote it when reporting a problem.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
 
   const cache = new Cache({
     crossProcess: database.kind === 'postgresql',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text.js';
 
 export const AuditEvent = z.object({
   id: z.uuid(),
@@ -22,8 +23,8 @@ export const AuditList = z.object({
 });
 
 export const ListAuditQuery = z.object({
-  entityType: z.string().trim().max(50).optional(),
-  entityId: z.string().trim().max(100).optional(),
+  entityType: Text.trim().max(50).optional(),
+  entityId: Text.trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().positive().optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text.js';
 
 export const MemberKind = z.enum(['state', 'organization']);
 export type MemberKind = z.infer<typeof MemberKind>;
@@ -16,9 +17,9 @@ export const MemberCode = z
 export const IsoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
 
 export const MemberNames = z.object({
-  en: z.string().trim().min(1, 'is required').max(200),
-  fr: z.string().trim().min(1, 'is required').max(200),
-  ar: z.string().trim().min(1, 'is required').max(200),
+  en: Text.trim().min(1, 'is required').max(200),
+  fr: Text.trim().min(1, 'is required').max(200),
+  ar: Text.trim().min(1, 'is required').max(200),
 });
 export type MemberNames = z.infer<typeof MemberNames>;
 
@@ -44,13 +45,13 @@ export type MemberList = z.infer<typeof MemberList>;
 export const ListMembersQuery = z.object({
   kind: MemberKind.optional(),
   status: MemberStatus.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: Text.trim().max(100).optional(),
 });
 export type ListMembersQuery = z.infer<typeof ListMembersQuery>;
 
 export const MemberCodeParams = z.object({ code: MemberCode });
 
-const NullableText = z.string().trim().max(2000).nullable();
+const NullableText = Text.trim().max(2000).nullable();
 
 /**
  * A new member. A state's names default to the ISO country names; an organisation must give

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text.js';
 
 /** A partner force the coalition supports: recorded, never a member, never voting. */
 export const Actor = z.object({
@@ -22,4 +23,4 @@ export const Person = z.object({
 });
 export type Person = z.infer<typeof Person>;
 export const PersonList = z.object({ items: z.array(Person) });
-export const ListPeopleQuery = z.object({ member: z.string().trim().toUpperCase().max(12).optional() });
+export const ListPeopleQuery = z.object({ member: Text.trim().toUpperCase().max(12).optional() });

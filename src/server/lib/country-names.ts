@@ -39,5 +39,9 @@ function englishName(code: string): string {
 export function stateNames(code: string): MemberNames | null {
   if (USER_ASSIGNED[code]) return USER_ASSIGNED[code];
   if (!isStateCode(code)) return null;
-  return { en: englishName(code), fr: countries.getName(code, 'fr') ?? code, ar: countries.getName(code, 'ar') ?? code };
+  return {
+    en: englishName(code),
+    fr: countries.getName(code, 'fr') ?? code,
+    ar: countries.getName(code, 'ar') ?? code,
+  };
 }

@@ -7,7 +7,11 @@ export class AppError extends Error {
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
 
-  constructor(code: ErrorCode, detail?: string, extra: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
     super(detail ?? errorTitle[code]);
     this.code = code;
     this.errors = extra.errors;

@@ -5,11 +5,7 @@ import type { Cache } from './cache.js';
  * Runs a write in one transaction and keeps the read cache true: every tag is announced to
  * other processes inside the transaction and dropped locally once it commits.
  */
-export async function write<T>(
-  deps: { db: Db; cache: Cache },
-  tags: string[],
-  fn: (tx: Tx) => Promise<T>,
-): Promise<T> {
+export async function write<T>(deps: { db: Db; cache: Cache }, tags: string[], fn: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await deps.db.transaction(async (tx) => {
       const result = await fn(tx);

@@ -49,7 +49,11 @@ function zodFieldErrors(error: FastifyError): FieldError[] {
     const issue = (v.params as { issue?: { code?: string; keys?: string[] } }).issue;
     // An unknown key is named by the issue, not by the path (which points at its parent).
     if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
-      return { in: where, path: [path, issue.keys.join(',')].filter(Boolean).join('.'), message: 'is not a known field' };
+      return {
+        in: where,
+        path: [path, issue.keys.join(',')].filter(Boolean).join('.'),
+        message: 'is not a known field',
+      };
     }
     return { in: where, path: path || '(root)', message: v.message ?? 'is invalid' };
   });
@@ -77,7 +81,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Any other client error Fastify raises (bad header, bad URL encoding…) is the client's, said plainly.
-      const code: ErrorCode = error.statusCode === 404 ? 'not_found' : error.statusCode === 405 ? 'method_not_allowed' : 'validation_failed';
+      const code: ErrorCode =
+        error.statusCode === 404 ? 'not_found' : error.statusCode === 405 ? 'method_not_allowed' : 'validation_failed';
       return sendProblem(req, reply, code, error.message);
     }
     req.log.error({ err: error }, 'unhandled error');

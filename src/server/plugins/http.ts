@@ -11,7 +11,7 @@ export function errorResponses(...statuses: number[]): Record<number, typeof Pro
 export function sendCached(req: FastifyRequest, reply: FastifyReply, cached: CachedBody): FastifyReply {
   reply.header('etag', cached.etag).header('cache-control', 'no-cache');
   const seen = req.headers['if-none-match'];
-  if (seen && seen.split(',').some((t) => t.trim().replace(/^W\//, '') === cached.etag)) {
+  if (seen?.split(',').some((t) => t.trim().replace(/^W\//, '') === cached.etag)) {
     return reply.code(304).send();
   }
   return reply.type('application/json; charset=utf-8').send(cached.body);

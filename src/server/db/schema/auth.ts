@@ -20,10 +20,7 @@ export const users = pgTable(
   (t) => [
     check('users_role_check', sql`${t.role} in ('admin', 'secretariat', 'focal_point', 'observer')`),
     // A focal point speaks for exactly one member; nobody else is bound to one.
-    check(
-      'users_member_binding_check',
-      sql`(${t.role} = 'focal_point') = (${t.memberId} is not null)`,
-    ),
+    check('users_member_binding_check', sql`(${t.role} = 'focal_point') = (${t.memberId} is not null)`),
   ],
 );
 export type UserRow = typeof users.$inferSelect;

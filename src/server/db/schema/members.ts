@@ -10,7 +10,9 @@ export const members = pgTable(
     nameEn: text().notNull(),
     nameFr: text().notNull(),
     nameAr: text().notNull(),
-    status: text({ enum: ['active', 'former'] }).notNull().default('active'),
+    status: text({ enum: ['active', 'former'] })
+      .notNull()
+      .default('active'),
     joinedOn: date({ mode: 'string' }),
     /** What the sources say of the joining when it is not one sure date ("uncertain: after Dec 2014"). */
     joinedNote: text(),

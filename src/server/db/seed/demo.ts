@@ -66,15 +66,17 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Loads the demo coalition in one transaction, each record audited; refuses a database that has members. */
-export async function seedDemo(db: Db, auth: Auth = systemAuth('seed')): Promise<{ members: number; people: number; actors: number }> {
+export async function seedDemo(
+  db: Db,
+  auth: Auth = systemAuth('seed'),
+): Promise<{ members: number; people: number; actors: number }> {
   const data = readSeedFile();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(members);
     if (existing.n > 0) throw new Error('The database already has members; the demo loads only into an empty one.');
 
     const memberRows = await tx.insert(members).values(demoMembers(data)).returning();
-    const byEnglishName = new Map<string, string>();
-    data.partners.forEach((p, i) => byEnglishName.set(p.name, memberRows[i].id));
+    const byEnglishName = new Map(data.partners.map((p, i) => [p.name, memberRows[i].id]));
     // People name their member in English as the data file spells it ("Arab League", "European Union").
     byEnglishName.set('Arab League', byEnglishName.get('Arab League (League of Arab States)') as string);
 
@@ -97,7 +99,9 @@ export async function seedDemo(db: Db, auth: Auth = systemAuth('seed')): Promise
 
     const actorRows = await tx
       .insert(actors)
-      .values(data.actors.map((a) => ({ name: a.name, kind: a.kind, countryCode: a.country ?? null, note: a.note ?? null })))
+      .values(
+        data.actors.map((a) => ({ name: a.name, kind: a.kind, countryCode: a.country ?? null, note: a.note ?? null })),
+      )
       .returning();
 
     for (const row of memberRows) {

@@ -18,7 +18,9 @@ export async function countRecentFailures(db: Db, email: string, ip: string, win
       byIp: sql<number>`count(*) filter (where ${signInFailures.ip} = ${ip})`.mapWith(Number),
     })
     .from(signInFailures)
-    .where(and(gt(signInFailures.at, since), sql`(${signInFailures.email} = ${email} or ${signInFailures.ip} = ${ip})`));
+    .where(
+      and(gt(signInFailures.at, since), sql`(${signInFailures.email} = ${email} or ${signInFailures.ip} = ${ip})`),
+    );
   return row;
 }
 
@@ -30,7 +32,8 @@ export async function recordFailure(db: Db, email: string, ip: string): Promise<
   });
 }
 
-export const clearFailures = (tx: Tx, email: string) => tx.delete(signInFailures).where(eq(signInFailures.email, email));
+export const clearFailures = (tx: Tx, email: string) =>
+  tx.delete(signInFailures).where(eq(signInFailures.email, email));
 
 export async function insertSession(
   tx: Tx,
@@ -106,5 +109,8 @@ export async function findLiveSession(
 }
 
 export async function touchSession(db: Db, sessionId: string): Promise<void> {
-  await db.update(sessions).set({ lastSeenAt: sql`now()` as unknown as Date }).where(eq(sessions.id, sessionId));
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: sql`now()` as unknown as Date })
+    .where(eq(sessions.id, sessionId));
 }

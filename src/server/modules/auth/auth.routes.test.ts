@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../../db/schema/auth.js';
-import { createTestApp, engines, signIn, signedInUser, type TestContext } from '../../test/harness.js';
+import { createTestApp, engines, signedInUser, signIn, type TestContext } from '../../test/harness.js';
 
 describe.each(engines)('auth routes on %s', (engine) => {
   let ctx: TestContext;
@@ -48,7 +48,13 @@ describe.each(engines)('auth routes on %s', (engine) => {
 
     const res = await me(user.cookie);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ id: user.id, email: user.email, name: expect.any(String), role: 'observer', memberCode: null });
+    expect(res.json()).toEqual({
+      id: user.id,
+      email: user.email,
+      name: expect.any(String),
+      role: 'observer',
+      memberCode: null,
+    });
   });
 
   it('answers 401 to /me when signed out or with a forged cookie', async () => {
@@ -80,7 +86,12 @@ describe.each(engines)('auth routes on %s', (engine) => {
     expect(wrong.json().detail).toBe(nobody.json().detail);
     const invalid = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'x' } });
     expect(invalid.statusCode).toBe(400);
-    expect(invalid.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['email', 'password']);
+    expect(
+      invalid
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['email', 'password']);
   });
 
   it('rotates the session at sign-in: the old cookie stops working', async () => {
@@ -100,7 +111,11 @@ describe.each(engines)('auth routes on %s', (engine) => {
   it('signs out this browser, and everywhere', async () => {
     const user = await signedInUser(ctx, 'secretariat');
     const other = await signIn(ctx.app, user.email, user.password);
-    const out = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: { cookie: user.cookie } });
+    const out = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      headers: { cookie: user.cookie },
+    });
     expect(out.statusCode).toBe(204);
     expect(out.cookies.find((c) => c.name === 'entente_session')?.value).toBe('');
     expect((await me(user.cookie)).statusCode).toBe(401);

@@ -85,12 +85,16 @@ export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
           ip: auth.ip,
           userAgent: meta.userAgent?.slice(0, 300) ?? null,
         });
-        await recordAudit(tx, { ...auth, user: { ...toSessionUser(user, null), sessionId: created.id } }, {
-          action: 'session.created',
-          entityType: 'user',
-          entityId: user.id,
-          after: { sessionId: created.id, ip: auth.ip },
-        });
+        await recordAudit(
+          tx,
+          { ...auth, user: { ...toSessionUser(user, null), sessionId: created.id } },
+          {
+            action: 'session.created',
+            entityType: 'user',
+            entityId: user.id,
+            after: { sessionId: created.id, ip: auth.ip },
+          },
+        );
         return created;
       });
       return {

@@ -10,7 +10,11 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
   app.get(
     '/health',
     {
-      schema: { tags: ['health'], summary: 'Health, checked against the database', response: { 200: Health, ...errorResponses(503) } },
+      schema: {
+        tags: ['health'],
+        summary: 'Health, checked against the database',
+        response: { 200: Health, ...errorResponses(503) },
+      },
       config: { rateLimit: false },
     },
     async (req) => {

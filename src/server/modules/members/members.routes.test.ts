@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, createTestApp, engines, signedInUser, type TestContext, type TestUser } from '../../test/harness.js';
+import {
+  auditCount,
+  createTestApp,
+  engines,
+  signedInUser,
+  type TestContext,
+  type TestUser,
+} from '../../test/harness.js';
 
 describe.each(engines)('members routes on %s', (engine) => {
   let ctx: TestContext;
@@ -21,7 +28,12 @@ describe.each(engines)('members routes on %s', (engine) => {
     const usa = items.find((m: { code: string }) => m.code === 'USA');
     expect(usa.names).toEqual({ en: 'United States of America', fr: "États-Unis d'Amérique", ar: 'الولايات المتحدة' });
     expect(items.find((m: { code: string }) => m.code === 'XKX').name).toBe('Kosovo');
-    expect(items.filter((m: { kind: string }) => m.kind === 'organization').map((m: { code: string }) => m.code).sort()).toEqual(['EU', 'LAS']);
+    expect(
+      items
+        .filter((m: { kind: string }) => m.kind === 'organization')
+        .map((m: { code: string }) => m.code)
+        .sort(),
+    ).toEqual(['EU', 'LAS']);
   });
 
   it('filters by kind and by a search that ignores case and accents', async () => {
@@ -37,7 +49,10 @@ describe.each(engines)('members routes on %s', (engine) => {
 
   it('answers 304 to a client that already has the list', async () => {
     const first = await ctx.app.inject({ url: '/api/v1/members' });
-    const again = await ctx.app.inject({ url: '/api/v1/members', headers: { 'if-none-match': first.headers.etag as string } });
+    const again = await ctx.app.inject({
+      url: '/api/v1/members',
+      headers: { 'if-none-match': first.headers.etag as string },
+    });
     expect(again.statusCode).toBe(304);
   });
 

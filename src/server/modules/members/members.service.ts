@@ -125,7 +125,12 @@ export function createMembersService(deps: { db: Db; cache: Cache }) {
         });
         if (!row) throw new AppError('conflict', `A member with code ${body.code} already exists.`);
         const member = toMember(row);
-        await recordAudit(tx, auth, { action: 'member.created', entityType: 'member', entityId: row.id, after: member });
+        await recordAudit(tx, auth, {
+          action: 'member.created',
+          entityType: 'member',
+          entityId: row.id,
+          after: member,
+        });
         return member;
       });
     },
@@ -155,7 +160,13 @@ export function createMembersService(deps: { db: Db; cache: Cache }) {
         });
         const before = toMember(current);
         const after = toMember(row);
-        await recordAudit(tx, auth, { action: 'member.updated', entityType: 'member', entityId: row.id, before, after });
+        await recordAudit(tx, auth, {
+          action: 'member.updated',
+          entityType: 'member',
+          entityId: row.id,
+          before,
+          after,
+        });
         return after;
       });
     },

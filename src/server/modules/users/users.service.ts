@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { Email, Role } from '../../../shared/auth.js';
 import { MemberCode } from '../../../shared/members.js';
+import { Text } from '../../../shared/text.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
@@ -12,7 +13,7 @@ import { countUsers, findMemberIdByCode, insertUser } from './users.repo.js';
 
 export const CreateUserInput = z.object({
   email: Email,
-  name: z.string().trim().min(1, 'is required').max(200),
+  name: Text.trim().min(1, 'is required').max(200),
   role: Role,
   member: MemberCode.optional(),
   password: z.string().min(12, 'must be at least 12 characters').max(1024),
@@ -37,14 +38,13 @@ export function createUsersService(deps: { db: Db }) {
       }
       const { email, name, role, member, password } = parsed.data;
       if ((role === 'focal_point') !== (member !== undefined)) {
-        throw invalid([
-          { in: 'body', path: 'member', message: 'a focal point needs a member; other roles take none' },
-        ]);
+        throw invalid([{ in: 'body', path: 'member', message: 'a focal point needs a member; other roles take none' }]);
       }
       const passwordHash = await hashPassword(password);
       return db.transaction(async (tx) => {
         const memberId = member ? await findMemberIdByCode(tx, member) : null;
-        if (member && !memberId) throw invalid([{ in: 'body', path: 'member', message: `no member has code ${member}` }]);
+        if (member && !memberId)
+          throw invalid([{ in: 'body', path: 'member', message: `no member has code ${member}` }]);
         const user = await insertUser(tx, { email, name, role, memberId: memberId ?? null, passwordHash });
         if (!user) throw new AppError('conflict', `A user with email ${email} already exists.`);
         await recordAudit(tx, auth, { action: 'user.created', entityType: 'user', entityId: user.id, after: user });

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { parseJoined } from '../db/seed/demo.js';
+import { loadEnv } from '../env.js';
+import { canReadAudit } from '../modules/audit/audit.policy.js';
+import { canEditMembers } from '../modules/members/members.policy.js';
+import { canCreateUsers } from '../modules/users/users.policy.js';
+import type { SessionUser } from './auth-context.js';
+import { Cache } from './cache.js';
+import { isStateCode, stateNames } from './country-names.js';
+import { requireVersion } from './if-match.js';
+
+const user = (role: SessionUser['role']): SessionUser => ({
+  id: '00000000-0000-4000-8000-000000000000',
+  email: 'x@example.org',
+  name: 'X',
+  role,
+  memberId: null,
+  memberCode: null,
+  sessionId: '00000000-0000-4000-8000-000000000001',
+});
+
+describe('policies', () => {
+  it.each([
+    ['admin', true],
+    ['secretariat', true],
+    ['focal_point', false],
+    ['observer', false],
+  ] as const)('%s may edit members and read the audit trail: %s', (role, allowed) => {
+    expect(canEditMembers(user(role))).toBe(allowed);
+    expect(canReadAudit(user(role))).toBe(allowed);
+  });
+  it('lets nobody signed out edit or read the audit trail', () => {
+    expect(canEditMembers(null)).toBe(false);
+    expect(canReadAudit(null)).toBe(false);
+  });
+  it('lets only the operator and admins create users', () => {
+    const base = { requestId: 'r', ip: '127.0.0.1' };
+    expect(canCreateUsers({ ...base, user: null, isSystem: true })).toBe(true);
+    expect(canCreateUsers({ ...base, user: null })).toBe(false);
+    expect(canCreateUsers({ ...base, user: user('admin') })).toBe(true);
+    expect(canCreateUsers({ ...base, user: user('secretariat') })).toBe(false);
+  });
+});
+
+describe('joined dates from the sources', () => {
+  it.each([
+    ['2014-09-11 (signatory of the Jeddah Communique)', '2014-09-11'],
+    ['2014-10 (per coalition partner page)', null],
+    ['uncertain: after Dec 2014; Kerry publicly welcomed', null],
+    ['2014 (member since last year)', null],
+  ])('%s → %s, the text kept as the note', (text, date) => {
+    expect(parseJoined(text)).toEqual({ joinedOn: date, joinedNote: text });
+  });
+  it('leaves both empty when the sources say nothing', () => {
+    expect(parseJoined(undefined)).toEqual({ joinedOn: null, joinedNote: null });
+  });
+});
+
+describe('country names', () => {
+  it.each([
+    ['KOR', 'South Korea'],
+    ['TWN', 'Taiwan'],
+    ['MDA', 'Republic of Moldova'],
+    ['GBR', 'United Kingdom'],
+    ['XKX', 'Kosovo'],
+  ])('%s reads as %s in a list', (code, en) => {
+    expect(stateNames(code)?.en).toBe(en);
+  });
+  it('knows ISO codes and XKX, and nothing else', () => {
+    expect(isStateCode('FRA')).toBe(true);
+    expect(isStateCode('XKX')).toBe(true);
+    expect(isStateCode('EU')).toBe(false);
+    expect(stateNames('ZZZ')).toBeNull();
+    expect(stateNames('IRQ')).toEqual({ en: 'Iraq', fr: 'Irak', ar: 'العراق' });
+  });
+});
+
+describe('If-Match', () => {
+  it.each([
+    ['"3"', 3],
+    ['W/"3"', 3],
+    ['3', 3],
+    [' "12" ', 12],
+  ])('%s is version %i', (header, version) => {
+    expect(requireVersion(header)).toBe(version);
+  });
+  it('is required (428) and must be a version (400)', () => {
+    expect(() => requireVersion(undefined)).toThrow(expect.objectContaining({ code: 'precondition_required' }));
+    expect(() => requireVersion('*')).toThrow(expect.objectContaining({ code: 'validation_failed' }));
+    expect(() => requireVersion('"abc"')).toThrow(expect.objectContaining({ code: 'validation_failed' }));
+  });
+});
+
+describe('read cache', () => {
+  it('serves a hit, and drops it when its tag is invalidated', async () => {
+    const cache = new Cache({ crossProcess: false });
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await cache.get('t', 'k', load)).toBe(1);
+    expect(await cache.get('t', 'k', load)).toBe(1);
+    cache.invalidate('t');
+    expect(await cache.get('t', 'k', load)).toBe(2);
+  });
+  it('does not store a load that a write raced', async () => {
+    const cache = new Cache({ crossProcess: false });
+    let release: (v: string) => void = () => {};
+    const slow = cache.get('t', 'k', () => new Promise<string>((r) => (release = r)));
+    cache.invalidate('t'); // a write commits while the load is in flight
+    release('old');
+    expect(await slow).toBe('old');
+    expect(await cache.get('t', 'k', async () => 'new')).toBe('new');
+  });
+  it('is bypassed across processes until its listener is up', async () => {
+    const cache = new Cache({ crossProcess: true, listen: () => Promise.reject(new Error('down')) });
+    await cache.start();
+    let loads = 0;
+    await cache.get('t', 'k', async () => ++loads);
+    await cache.get('t', 'k', async () => ++loads);
+    expect(loads).toBe(2);
+    await cache.stop();
+  });
+});
+
+describe('settings', () => {
+  it('has defaults that start a working server', () => {
+    expect(loadEnv({})).toMatchObject({ HOST: '127.0.0.1', PORT: 3000, DATA_DIR: './data', READ_CACHE: true });
+  });
+  it('names every bad setting at once', () => {
+    expect(() => loadEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', TRUST_PROXY: 'maybe' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL: must be a postgres/,
+    );
+    try {
+      loadEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', TRUST_PROXY: 'maybe' });
+    } catch (err) {
+      expect((err as Error).message).toContain('TRUST_PROXY');
+    }
+  });
+  it('treats an empty variable as unset', () => {
+    const env = loadEnv({ PORT: '', DATABASE_URL: '' });
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+});

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, engines, signedInUser, type TestContext, type TestUser } from '../../test/harness.js';
+
+describe.each(engines)('audit route on %s', (engine) => {
+  let ctx: TestContext;
+  let secretariat: TestUser;
+
+  beforeAll(async () => {
+    ctx = await createTestApp(engine);
+    secretariat = await signedInUser(ctx, 'secretariat');
+  });
+  afterAll(() => ctx?.close());
+
+  const get = (query: string, cookie = secretariat.cookie) =>
+    ctx.app.inject({ url: `/api/v1/audit${query}`, headers: { cookie, 'x-request-id': 'test-req-1' } });
+
+  it('records a change with actor, before and after, and the request id', async () => {
+    const patch = await ctx.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/members/CAN',
+      headers: { cookie: secretariat.cookie, 'if-match': '"1"', 'x-request-id': 'edit-can-42' },
+      payload: { note: 'Core coalition, Wales 2014.' },
+    });
+    expect(patch.statusCode).toBe(200);
+    expect(patch.headers['x-request-id']).toBe('edit-can-42');
+    const id = patch.json().id;
+    const res = await get(`?entityType=member&entityId=${id}`);
+    expect(res.statusCode).toBe(200);
+    const [latest, created] = res.json().items;
+    expect(latest).toMatchObject({
+      action: 'member.updated',
+      actorEmail: secretariat.email,
+      requestId: 'edit-can-42',
+      before: { note: null, version: 1 },
+      after: { note: 'Core coalition, Wales 2014.', version: 2 },
+    });
+    expect(created).toMatchObject({ action: 'member.created', actorId: null, requestId: 'seed' });
+  });
+
+  it('writes no event when a change is refused', async () => {
+    const before = (await get('?limit=1')).json().items[0].seq;
+    const stale = await ctx.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/members/CAN',
+      headers: { cookie: secretariat.cookie, 'if-match': '"1"' },
+      payload: { note: 'stale' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect((await get('?limit=1')).json().items[0].seq).toBe(before);
+  });
+
+  it('pages newest first with nextBefore, and validates its query', async () => {
+    const first = (await get('?limit=5')).json();
+    expect(first.items).toHaveLength(5);
+    const seqs = first.items.map((e: { seq: number }) => e.seq);
+    expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
+    const second = (await get(`?limit=5&before=${first.nextBefore}`)).json();
+    expect(second.items[0].seq).toBeLessThan(seqs[4]);
+    const bad = await get('?limit=5000');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ in: 'query', path: 'limit' });
+  });
+});

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, engines, type TestContext } from '../../test/harness.js';
+
+describe.each(engines)('registry and health routes on %s', (engine) => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp(engine);
+  });
+  afterAll(() => ctx?.close());
+
+  it('lists the partner forces, none of them a member', async () => {
+    const res = await ctx.app.inject({ url: '/api/v1/actors' });
+    expect(res.statusCode).toBe(200);
+    const names = res.json().items.map((a: { name: string }) => a.name);
+    expect(names).toEqual([
+      'Iraqi army (Iraqi Security Forces)',
+      'Kurdish forces (Peshmerga)',
+      'Sunni tribal fighters',
+    ]);
+    const memberNames = (await ctx.app.inject({ url: '/api/v1/members' }))
+      .json()
+      .items.map((m: { name: string }) => m.name);
+    for (const n of names) expect(memberNames).not.toContain(n);
+  });
+
+  it('lists people with their member, and narrows to one member', async () => {
+    const all = (await ctx.app.inject({ url: '/api/v1/people' })).json().items;
+    expect(all).toHaveLength(26);
+    expect(all.find((p: { name: string }) => p.name === 'Haider al-Abadi')).toMatchObject({
+      title: 'Prime Minister of Iraq',
+      memberCode: 'IRQ',
+    });
+    // NATO is not a member: its Secretary General is affiliated, not bound to a member.
+    expect(all.find((p: { name: string }) => p.name === 'Jens Stoltenberg')).toMatchObject({
+      memberCode: null,
+      affiliation: 'NATO',
+    });
+    expect(all.find((p: { name: string }) => p.name === 'Nabil Elaraby').memberCode).toBe('LAS');
+    const iraq = (await ctx.app.inject({ url: '/api/v1/people?member=irq' })).json().items;
+    expect(iraq.map((p: { name: string }) => p.name)).toEqual(['Fuad Masum', 'Haider al-Abadi']);
+  });
+
+  it('reports health from the database, and which engine it is', async () => {
+    const res = await ctx.app.inject({ url: '/api/v1/health' });
+    expect(res.json()).toEqual({ status: 'ok', database: engine });
+  });
+
+  it('answers unknown API routes and methods with a problem, and serves the OpenAPI document', async () => {
+    const unknown = await ctx.app.inject({ url: '/api/v1/nothing-here' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    const wrongMethod = await ctx.app.inject({ method: 'DELETE', url: '/api/v1/members/USA' });
+    expect(wrongMethod.statusCode).toBe(404);
+    const doc = await ctx.app.inject({ url: '/api/docs/json' });
+    expect(doc.statusCode).toBe(200);
+    const paths = Object.keys(doc.json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/v1/members', '/api/v1/members/{code}', '/api/v1/auth/sign-in']),
+    );
+    const ui = await ctx.app.inject({ url: '/api/docs' });
+    expect([200, 302]).toContain(ui.statusCode);
+  });
+
+  it('sets security headers with a strict Content-Security-Policy', async () => {
+    const res = await ctx.app.inject({ url: '/api/v1/health' });
+    const csp = res.headers['content-security-policy'] as string;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});

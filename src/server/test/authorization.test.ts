@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../shared/auth.js';
+import { createTestApp, engines, signedInUser, signIn, type TestContext, type TestUser } from './harness.js';
+
+type Who = 'anonymous' | Role;
+const everyone: Who[] = ['anonymous', 'observer', 'focal_point', 'secretariat', 'admin'];
+
+interface Case {
+  /** Builds the request for this role (some routes need fresh data each time). */
+  request: (
+    who: Who,
+    user: TestUser | null,
+  ) => Promise<{ method: string; url: string; payload?: unknown; headers?: Record<string, string> }>;
+  expected: Record<Who, number>;
+  /** The request carries its own session (or none) instead of the role's: routes that start or end sessions. */
+  ownSession?: boolean;
+}
+
+const all = (status: number): Record<Who, number> =>
+  Object.fromEntries(everyone.map((w) => [w, status])) as Record<Who, number>;
+const secretariatOnly = (ok: number): Record<Who, number> => ({
+  anonymous: 401,
+  observer: 403,
+  focal_point: 403,
+  secretariat: ok,
+  admin: ok,
+});
+const signedIn = (ok: number): Record<Who, number> => ({ ...all(ok), anonymous: 401 });
+
+/**
+ * Every route × every role → the status that role gets. A route added to the app without a row
+ * here fails the first test, so the matrix cannot fall behind.
+ */
+describe.each(engines)('authorization matrix on %s', (engine) => {
+  let ctx: TestContext;
+  const users = new Map<Who, TestUser | null>();
+  const newCode = () => `ORG${randomBytes(3).toString('hex').toUpperCase()}`;
+
+  // A throw-away session of the same user, for routes that end sessions.
+  const throwAway = async (user: TestUser | null) => (user ? signIn(ctx.app, user.email, user.password) : null);
+  const withCookie = (cookie: string | null): Record<string, string> => (cookie ? { cookie } : {});
+
+  const cases: Record<string, Case> = {
+    'GET /api/v1/health': { request: async () => ({ method: 'GET', url: '/api/v1/health' }), expected: all(200) },
+    'GET /api/v1/members': { request: async () => ({ method: 'GET', url: '/api/v1/members' }), expected: all(200) },
+    'GET /api/v1/members/:code': {
+      request: async () => ({ method: 'GET', url: '/api/v1/members/USA' }),
+      expected: all(200),
+    },
+    'POST /api/v1/members': {
+      request: async () => ({
+        method: 'POST',
+        url: '/api/v1/members',
+        payload: { code: newCode(), kind: 'organization', names: { en: 'Org', fr: 'Org', ar: 'منظمة' } },
+      }),
+      expected: secretariatOnly(201),
+    },
+    'PATCH /api/v1/members/:code': {
+      request: async () => {
+        const current = await ctx.app.inject({ url: '/api/v1/members/NOR' });
+        return {
+          method: 'PATCH',
+          url: '/api/v1/members/NOR',
+          headers: { 'if-match': current.headers.etag as string },
+          payload: { note: `checked ${randomBytes(2).toString('hex')}` },
+        };
+      },
+      expected: secretariatOnly(200),
+    },
+    'GET /api/v1/actors': { request: async () => ({ method: 'GET', url: '/api/v1/actors' }), expected: all(200) },
+    'GET /api/v1/people': { request: async () => ({ method: 'GET', url: '/api/v1/people' }), expected: all(200) },
+    'POST /api/v1/auth/sign-in': {
+      request: async (_who, user) => ({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: user ? { email: user.email, password: user.password } : { email: 'nobody@example.org', password: 'x' },
+      }),
+      expected: { ...all(204), anonymous: 401 },
+      ownSession: true,
+    },
+    'POST /api/v1/auth/sign-out': {
+      request: async (_who, user) => ({
+        method: 'POST',
+        url: '/api/v1/auth/sign-out',
+        headers: withCookie(await throwAway(user)),
+      }),
+      expected: all(204),
+      ownSession: true,
+    },
+    'POST /api/v1/auth/sign-out-everywhere': {
+      // A user of its own, so that ending every session does not sign out the rest of the matrix.
+      request: async (who) => {
+        const own = who === 'anonymous' ? null : await signedInUser(ctx, who, { member: 'GBR' });
+        return { method: 'POST', url: '/api/v1/auth/sign-out-everywhere', headers: withCookie(own?.cookie ?? null) };
+      },
+      expected: signedIn(204),
+      ownSession: true,
+    },
+    'GET /api/v1/auth/me': {
+      request: async () => ({ method: 'GET', url: '/api/v1/auth/me' }),
+      expected: signedIn(200),
+    },
+    'GET /api/v1/audit': {
+      request: async () => ({ method: 'GET', url: '/api/v1/audit' }),
+      expected: secretariatOnly(200),
+    },
+  };
+
+  beforeAll(async () => {
+    ctx = await createTestApp(engine);
+    users.set('anonymous', null);
+    for (const role of ['observer', 'focal_point', 'secretariat', 'admin'] as Role[]) {
+      users.set(role, await signedInUser(ctx, role, { member: 'GBR' }));
+    }
+  });
+  afterAll(() => ctx?.close());
+
+  it('has a row for every API route the app registers', () => {
+    const registered = ctx.app.routeList
+      .filter((r) => r.url.startsWith('/api/v1/'))
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    expect(registered).toEqual(Object.keys(cases).sort());
+  });
+
+  for (const [route, c] of Object.entries(cases)) {
+    it(`${route}: ${everyone.map((w) => `${w} ${c.expected[w]}`).join(', ')}`, async () => {
+      for (const who of everyone) {
+        const user = users.get(who) ?? null;
+        const req = await c.request(who, user);
+        const headers = { ...(user && !c.ownSession ? { cookie: user.cookie } : {}), ...req.headers };
+        const res = await ctx.app.inject({
+          method: req.method as 'GET',
+          url: req.url,
+          payload: req.payload as object,
+          headers,
+        });
+        expect({ who, status: res.statusCode }).toEqual({ who, status: c.expected[who] });
+        if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+      }
+    });
+  }
+});
