@@ -1,0 +1,192 @@
+import {
+  Anchor,
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Container,
+  Group,
+  Menu,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { Suspense, useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import type { Me } from '../../shared/auth.js';
+import { Loading } from '../components/Loading.js';
+import { canUseSecretariat, roleLabel, useMe, useSignOut } from '../features/auth/auth.api.js';
+
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+}
+
+function navItems(me: Me | null | undefined): NavItem[] {
+  const items: NavItem[] = [
+    { to: '/', label: 'Home', end: true },
+    { to: '/members', label: 'Members' },
+  ];
+  if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'Secretariat' });
+  return items;
+}
+
+function useSignOutAndLeave(everywhere: boolean) {
+  const signOut = useSignOut(everywhere);
+  const navigate = useNavigate();
+  return () =>
+    signOut.mutate(undefined, {
+      onSuccess: () => {
+        notifications.show({ message: everywhere ? 'Signed out on every device.' : 'Signed out.' });
+        navigate('/');
+      },
+      onError: (error) => notifications.show({ color: 'red', title: 'Sign-out failed', message: error.message }),
+    });
+}
+
+function AccountMenu({ me }: { me: Me }) {
+  const signOut = useSignOutAndLeave(false);
+  const signOutEverywhere = useSignOutAndLeave(true);
+  return (
+    <Menu position="bottom-end" width={240}>
+      <Menu.Target>
+        <UnstyledButton className="account-button" aria-label={`Account: ${me.name}, ${roleLabel(me)}`}>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" fw={600} truncate="end" maw={180}>
+              {me.name}
+            </Text>
+            <Badge variant="light">{roleLabel(me)}</Badge>
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{me.email}</Menu.Label>
+        <Menu.Item onClick={signOut}>Sign out</Menu.Item>
+        <Menu.Item onClick={signOutEverywhere}>Sign out on every device</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function signInPath(pathname: string, search: string): string {
+  if (pathname === '/sign-in') return '/sign-in';
+  return `/sign-in?next=${encodeURIComponent(pathname + search)}`;
+}
+
+/** The frame of every page: header with the navigation, a burger menu below 768 px, and the page. */
+export function Layout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { data: me } = useMe();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  const signOut = useSignOutAndLeave(false);
+  const items = navItems(me);
+
+  // A new page: close the menu and move focus to the page, so that a screen reader starts
+  // there. Only the path counts: typing in a search box changes the query string, not the page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on a change of path only
+  useEffect(() => {
+    close();
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      padding="md"
+    >
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Close the menu' : 'Open the menu'}
+              aria-expanded={opened}
+              aria-controls="site-navbar"
+            />
+            <Anchor component={Link} to="/" className="brand" underline="never" aria-label="Entente, home">
+              <img src="/favicon.svg" alt="" width={28} height={28} />
+              <span>Entente</span>
+            </Anchor>
+            <Group component="nav" aria-label="Main" gap={4} visibleFrom="sm" ml="md">
+              {items.map((item) => (
+                <Button
+                  key={item.to}
+                  component={NavLink}
+                  to={item.to}
+                  end={item.end}
+                  variant="subtle"
+                  className="nav-link"
+                >
+                  {item.label}
+                </Button>
+              ))}
+            </Group>
+          </Group>
+          {me ? (
+            <Group visibleFrom="sm">
+              <AccountMenu me={me} />
+            </Group>
+          ) : me === null && location.pathname !== '/sign-in' ? (
+            <Button component={Link} to={signInPath(location.pathname, location.search)} variant="default" size="sm">
+              Sign in
+            </Button>
+          ) : null}
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="md" id="site-navbar">
+        <Stack component="nav" aria-label="Main (menu)" gap={4}>
+          {items.map((item) => (
+            <Button
+              key={item.to}
+              component={NavLink}
+              to={item.to}
+              end={item.end}
+              variant="subtle"
+              justify="flex-start"
+              className="nav-link"
+            >
+              {item.label}
+            </Button>
+          ))}
+        </Stack>
+        {me ? (
+          <Stack gap="xs" mt="xl">
+            <Text size="sm">
+              Signed in as <strong>{me.name}</strong>
+            </Text>
+            <Badge variant="light">{roleLabel(me)}</Badge>
+            <Button variant="default" onClick={signOut}>
+              Sign out
+            </Button>
+          </Stack>
+        ) : null}
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" ref={mainRef} tabIndex={-1} className="main">
+        <Container size="lg" px={0}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </Container>
+      </AppShell.Main>
+      <ScrollRestoration />
+    </AppShell>
+  );
+}

@@ -1,0 +1,47 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { NotFoundPage } from '../components/NotFound.page.js';
+import { RouteError } from '../components/RouteError.js';
+import { SignInPage } from '../features/auth/SignIn.page.js';
+import { HomePage } from '../features/home/Home.page.js';
+import { MemberPage } from '../features/members/Member.page.js';
+import { MembersPage } from '../features/members/Members.page.js';
+import { Layout } from './Layout.js';
+
+// The secretariat's pages are for a few people: the public never downloads them.
+const SecretariatArea = lazy(() =>
+  import('../features/secretariat/SecretariatArea.js').then((m) => ({ default: m.SecretariatArea })),
+);
+const SecretariatPage = lazy(() =>
+  import('../features/secretariat/Secretariat.page.js').then((m) => ({ default: m.SecretariatPage })),
+);
+const AddMemberPage = lazy(() =>
+  import('../features/secretariat/AddMember.page.js').then((m) => ({ default: m.AddMemberPage })),
+);
+const EditMemberPage = lazy(() =>
+  import('../features/secretariat/EditMember.page.js').then((m) => ({ default: m.EditMemberPage })),
+);
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'members', element: <MembersPage /> },
+      { path: 'members/:code', element: <MemberPage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      {
+        path: 'secretariat',
+        element: <SecretariatArea />,
+        children: [
+          { index: true, element: <SecretariatPage /> },
+          { path: 'members/new', element: <AddMemberPage /> },
+          { path: 'members/:code/edit', element: <EditMemberPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,57 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me, Role, SignInBody } from '../../../shared/auth.js';
+import { api, isApiError } from '../../app/api.js';
+
+export const meKey = ['me'] as const;
+
+/** The signed-in user, or null when signed out (the server answers 401). */
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: async ({ signal }): Promise<Me | null> => {
+      try {
+        return await api<Me>('/auth/me', { signal });
+      } catch (error) {
+        if (isApiError(error, 401)) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SignInBody) => api<void>('/auth/sign-in', { method: 'POST', body }),
+    // Everything cached was read as someone else (or as nobody): read it again.
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+export function useSignOut(everywhere = false) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>(everywhere ? '/auth/sign-out-everywhere' : '/auth/sign-out', { method: 'POST' }),
+    onSuccess: () => {
+      queryClient.setQueryData(meKey, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+    },
+  });
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  secretariat: 'Secretariat',
+  focal_point: 'Focal point',
+  observer: 'Observer',
+};
+
+export function roleLabel(me: Pick<Me, 'role' | 'memberCode'>): string {
+  const label = ROLE_LABELS[me.role];
+  return me.role === 'focal_point' && me.memberCode ? `${label} · ${me.memberCode}` : label;
+}
+
+/** Mirrors the server's canEditMembers: the server decides, this only hides what would be refused. */
+export const canUseSecretariat = (me: Me | null | undefined): boolean =>
+  me?.role === 'admin' || me?.role === 'secretariat';

@@ -1,0 +1,117 @@
+import { Button, Group, Input, Paper, SegmentedControl, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { useSearchParams } from 'react-router';
+import type { MemberKind } from '../../../shared/members.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Loading } from '../../components/Loading.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { MembersTable } from './MembersTable.js';
+import { MAP_HEIGHT, MAP_WIDTH } from './map-size.js';
+import { useMembers } from './members.api.js';
+import { filterMembers, type MembersFilter, readFilter, type SortKey, writeFilter } from './members-filter.js';
+
+// The map and its atlas are the heaviest part of the app: loaded only on this page.
+const WorldMap = lazy(() => import('./WorldMap.js'));
+
+const KIND_OPTIONS = [
+  { value: 'all', label: 'All' },
+  { value: 'state', label: 'States' },
+  { value: 'organization', label: 'Organisations' },
+];
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The registry: the world map of member states and a searchable, sortable table of every member. */
+export function MembersPage() {
+  const [params, setParams] = useSearchParams();
+  const filter = readFilter(params);
+  const members = useMembers();
+
+  const update = (change: Partial<MembersFilter>) =>
+    setParams(writeFilter({ ...filter, ...change }), { replace: true, preventScrollReset: true });
+
+  const onSort = (column: SortKey) =>
+    update({ sort: column, direction: filter.sort === column && filter.direction === 'asc' ? 'desc' : 'asc' });
+
+  const all = members.data ?? [];
+  const shown = filterMembers([...all], filter);
+  const searching = filter.q.trim() !== '' || filter.kind !== null;
+  const highlighted = searching ? new Set(shown.map((m) => m.code)) : null;
+  const states = all.filter((m) => m.kind === 'state').length;
+
+  return (
+    <Stack gap="lg">
+      <PageTitle title="Members" />
+      <Stack gap={4}>
+        <Title order={1}>Members</Title>
+        {members.data ? (
+          <Text c="dimmed">
+            {plural(all.length, 'member', 'members')}: {plural(states, 'state', 'states')} and{' '}
+            {plural(all.length - states, 'organisation', 'organisations')}.
+          </Text>
+        ) : null}
+      </Stack>
+
+      {members.isPending ? <Loading label="Loading the members" /> : null}
+      {members.isError ? (
+        <ErrorAlert error={members.error} title="The members could not be loaded" onRetry={() => members.refetch()} />
+      ) : null}
+
+      {members.data ? (
+        <>
+          <Paper withBorder p="sm" component="section" aria-label="Map of the member states">
+            <Suspense fallback={<Skeleton style={{ aspectRatio: `${MAP_WIDTH} / ${MAP_HEIGHT}` }} />}>
+              <WorldMap members={all} highlighted={highlighted} />
+            </Suspense>
+          </Paper>
+
+          <Stack gap="sm" component="section" aria-label="Table of members">
+            <Group align="flex-end" gap="md" wrap="wrap">
+              <TextInput
+                type="search"
+                label="Search members"
+                placeholder="Name or code, in English, French or Arabic"
+                value={filter.q}
+                onChange={(event) => update({ q: event.currentTarget.value })}
+                style={{ flex: '1 1 18rem' }}
+                maxLength={100}
+              />
+              <Stack gap={4}>
+                <Input.Label component="span" id="kind-filter-label">
+                  Kind
+                </Input.Label>
+                <SegmentedControl
+                  aria-labelledby="kind-filter-label"
+                  data={KIND_OPTIONS}
+                  value={filter.kind ?? 'all'}
+                  onChange={(value) => update({ kind: value === 'all' ? null : (value as MemberKind) })}
+                />
+              </Stack>
+            </Group>
+
+            <Text size="sm" aria-live="polite" role="status">
+              {searching ? `${plural(shown.length, 'member', 'members')} found of ${all.length}.` : null}
+            </Text>
+
+            {shown.length > 0 ? (
+              <MembersTable
+                members={shown}
+                sort={filter.sort}
+                direction={filter.direction}
+                onSort={onSort}
+                caption={`${plural(shown.length, 'member', 'members')}, sorted by ${filter.sort} (${filter.direction === 'asc' ? 'ascending' : 'descending'})`}
+              />
+            ) : (
+              <Paper withBorder p="lg">
+                <Text>No member matches this search.</Text>
+                <Button variant="subtle" mt="xs" onClick={() => update({ q: '', kind: null })}>
+                  Clear the search
+                </Button>
+              </Paper>
+            )}
+          </Stack>
+        </>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,68 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateMemberBody, Member, MemberList, UpdateMemberBody } from '../../../shared/members.js';
+import type { Actor, Person } from '../../../shared/registry.js';
+import { api, q } from '../../app/api.js';
+
+export const membersKey = ['members'] as const;
+const memberKey = (code: string) => ['members', 'one', code] as const;
+
+/**
+ * The whole registry (a coalition has tens of members, not thousands): the members page,
+ * the home counts and the map all filter this one list in the browser.
+ */
+export function useMembers() {
+  return useQuery({
+    queryKey: [...membersKey, 'all'],
+    queryFn: ({ signal }) => api<MemberList>('/members', { signal }).then((list) => list.items),
+  });
+}
+
+/** One member; `fresh` reads it again even when the cache has it (before editing it). */
+export function useMember(code: string, options: { fresh?: boolean } = {}) {
+  return useQuery({
+    queryKey: memberKey(code),
+    queryFn: ({ signal }) => api<Member>(`/members/${q(code)}`, { signal }),
+    refetchOnMount: options.fresh ? 'always' : true,
+  });
+}
+
+export function usePeople(memberCode: string) {
+  return useQuery({
+    queryKey: ['people', memberCode],
+    queryFn: ({ signal }) =>
+      api<{ items: Person[] }>(`/people?member=${q(memberCode)}`, { signal }).then((list) => list.items),
+  });
+}
+
+export function useActors() {
+  return useQuery({
+    queryKey: ['actors'],
+    queryFn: ({ signal }) => api<{ items: Actor[] }>('/actors', { signal }).then((list) => list.items),
+  });
+}
+
+/** The body as the form sends it: `status` may be left to the server's default. */
+export type NewMember = Omit<CreateMemberBody, 'status'> & Partial<Pick<CreateMemberBody, 'status'>>;
+
+export function useCreateMember() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewMember) => api<Member>('/members', { method: 'POST', body }),
+    onSuccess: (member) => {
+      queryClient.setQueryData(memberKey(member.code), member);
+      return queryClient.invalidateQueries({ queryKey: membersKey });
+    },
+  });
+}
+
+export function useUpdateMember(code: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: UpdateMemberBody }) =>
+      api<Member>(`/members/${q(code)}`, { method: 'PATCH', body, ifMatch: version }),
+    onSuccess: (member) => {
+      queryClient.setQueryData(memberKey(member.code), member);
+      return queryClient.invalidateQueries({ queryKey: membersKey, predicate: (query) => query.queryKey[1] !== 'one' });
+    },
+  });
+}

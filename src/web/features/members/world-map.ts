@@ -1,0 +1,54 @@
+import { geoEqualEarth, geoPath } from 'd3-geo';
+import { alpha3ToNumeric } from 'i18n-iso-countries';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import atlas from 'world-atlas/countries-110m.json' with { type: 'json' };
+
+import { MAP_HEIGHT, MAP_WIDTH } from './map-size.js';
+
+export interface CountryShape {
+  /** ISO 3166-1 numeric ("004"), or the name for the few shapes that have no code. */
+  key: string;
+  name: string;
+  d: string;
+}
+
+/**
+ * Shapes that world-atlas draws without an ISO numeric id, mapped to the member code that
+ * stands for them. Kosovo has no ISO code; XKX is the user-assigned one.
+ */
+const UNCODED: Record<string, string> = { Kosovo: 'XKX' };
+
+// Antarctica (010) takes a fifth of the height and no coalition counts it as a member.
+const LEFT_OUT = new Set(['010']);
+
+let shapes: CountryShape[] | null = null;
+
+/** The countries of the 110m atlas as SVG paths, projected once (Equal Earth keeps areas true). */
+export function countryShapes(): CountryShape[] {
+  if (shapes) return shapes;
+  const topology = atlas as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const collection = feature(topology, topology.objects.countries);
+  const kept = { ...collection, features: collection.features.filter((f) => !LEFT_OUT.has(String(f.id))) };
+  const projection = geoEqualEarth().fitExtent(
+    [
+      [4, 4],
+      [MAP_WIDTH - 4, MAP_HEIGHT - 4],
+    ],
+    kept,
+  );
+  const path = geoPath(projection);
+  shapes = kept.features.flatMap((f) => {
+    const d = path(f);
+    const name = f.properties?.name ?? '';
+    return d ? [{ key: f.id === undefined ? name : String(f.id), name, d }] : [];
+  });
+  return shapes;
+}
+
+/** The map key a member's shape is found under, or null for organisations and unknown codes. */
+export function shapeKeyOf(code: string): string | null {
+  const uncoded = Object.entries(UNCODED).find(([, c]) => c === code);
+  if (uncoded) return uncoded[0];
+  return code.length === 3 ? (alpha3ToNumeric(code) ?? null) : null;
+}

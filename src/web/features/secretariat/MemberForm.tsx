@@ -1,0 +1,204 @@
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Group,
+  NativeSelect,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { ReactNode } from 'react';
+import type { Member, MemberKind, MemberNames, MemberStatus } from '../../../shared/members.js';
+
+export interface MemberFormValues {
+  code: string;
+  kind: MemberKind;
+  names: MemberNames;
+  status: MemberStatus;
+  joinedOn: string;
+  joinedNote: string;
+  leftOn: string;
+  note: string;
+}
+
+export type MemberFormMode = 'create' | 'edit';
+
+export const emptyMember: MemberFormValues = {
+  code: '',
+  kind: 'state',
+  names: { en: '', fr: '', ar: '' },
+  status: 'active',
+  joinedOn: '',
+  joinedNote: '',
+  leftOn: '',
+  note: '',
+};
+
+/** A member as the form edits it: absent values are empty strings, for the inputs. */
+export function toFormValues(member: Member): MemberFormValues {
+  return {
+    code: member.code,
+    kind: member.kind,
+    names: { ...member.names },
+    status: member.status,
+    joinedOn: member.joinedOn ?? '',
+    joinedNote: member.joinedNote ?? '',
+    leftOn: member.leftOn ?? '',
+    note: member.note ?? '',
+  };
+}
+
+/** An empty input means "none": the API wants null, not "". */
+export const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+
+const CODE_PATTERN = /^[A-Z][A-Z0-9]{1,11}$/;
+
+export function useMemberForm(mode: MemberFormMode, initialValues: MemberFormValues = emptyMember) {
+  // Only what the server would refuse for sure is checked here; the server's answer decides the rest.
+  const nameRequired = (value: string, values: MemberFormValues) =>
+    (mode === 'edit' || values.kind === 'organization') && value.trim() === '' ? 'Is required' : null;
+  return useForm<MemberFormValues>({
+    mode: 'controlled',
+    initialValues,
+    validate: {
+      code: (value) =>
+        mode === 'edit' || CODE_PATTERN.test(value.trim())
+          ? null
+          : 'Must be 2–12 letters or digits, starting with a letter',
+      names: { en: nameRequired, fr: nameRequired, ar: nameRequired },
+    },
+    transformValues: (values) => ({ ...values, code: values.code.trim().toUpperCase() }),
+  });
+}
+
+// @mantine/form's own type for this cannot be imported under NodeNext resolution; infer it.
+export type MemberForm = ReturnType<typeof useMemberForm>;
+
+export interface MemberFieldsProps {
+  form: MemberForm;
+  mode: MemberFormMode;
+  submitting: boolean;
+  submitLabel: string;
+  /** A message about the whole form (not one field), shown above it. */
+  banner?: ReactNode;
+  onSubmit: (values: MemberFormValues) => void;
+  onCancel: () => void;
+}
+
+/** The fields of a member, for adding one or changing one. */
+export function MemberFields({ form, mode, submitting, submitLabel, banner, onSubmit, onCancel }: MemberFieldsProps) {
+  const { kind } = form.getValues();
+  const isState = kind === 'state';
+  const namesOptional = mode === 'create' && isState;
+
+  return (
+    <Paper withBorder p="lg" component="form" onSubmit={form.onSubmit(onSubmit)} noValidate maw={760}>
+      <Stack gap="lg">
+        {banner}
+        <Fieldset legend="Identity" variant="unstyled">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="Code"
+              required={mode === 'create'}
+              readOnly={mode === 'edit'}
+              description={
+                mode === 'edit'
+                  ? 'The code identifies the member and does not change.'
+                  : 'ISO 3166-1 alpha-3 for a state (XKX for Kosovo); a short code of your own for an organisation.'
+              }
+              autoCapitalize="characters"
+              maxLength={12}
+              {...form.getInputProps('code')}
+              onChange={(event) => form.setFieldValue('code', event.currentTarget.value.toUpperCase())}
+            />
+            {mode === 'create' ? (
+              <Radio.Group label="Kind" required {...form.getInputProps('kind')}>
+                <Group mt="xs">
+                  <Radio value="state" label="State" />
+                  <Radio value="organization" label="Organisation" />
+                </Group>
+              </Radio.Group>
+            ) : (
+              <TextInput
+                label="Kind"
+                readOnly
+                value={isState ? 'State' : 'Organisation'}
+                description="A member's kind does not change."
+              />
+            )}
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend="Names" variant="unstyled">
+          {namesOptional ? (
+            <Alert variant="light" color="blue" mb="sm">
+              Leave the names blank to use the state's ISO names in the three languages; fill one in to replace it.
+            </Alert>
+          ) : null}
+          <Stack gap="sm">
+            <TextInput label="English name" lang="en" required={!namesOptional} {...form.getInputProps('names.en')} />
+            <TextInput label="French name" lang="fr" required={!namesOptional} {...form.getInputProps('names.fr')} />
+            <TextInput
+              label="Arabic name"
+              lang="ar"
+              dir="rtl"
+              required={!namesOptional}
+              {...form.getInputProps('names.ar')}
+            />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend="Membership" variant="unstyled">
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <NativeSelect
+                label="Status"
+                data={[
+                  { value: 'active', label: 'Active' },
+                  { value: 'former', label: 'Former' },
+                ]}
+                {...form.getInputProps('status')}
+              />
+              <TextInput
+                type="date"
+                label="Joined on"
+                description="Blank when no date is established"
+                {...form.getInputProps('joinedOn')}
+              />
+              <TextInput
+                type="date"
+                label="Left on"
+                description="Blank while a member"
+                {...form.getInputProps('leftOn')}
+              />
+            </SimpleGrid>
+            <Textarea
+              label="What is known of the joining"
+              description="Where the date comes from, or why it is uncertain. Shown as “uncertain” when there is no date."
+              autosize
+              minRows={2}
+              maxLength={2000}
+              {...form.getInputProps('joinedNote')}
+            />
+          </Stack>
+        </Fieldset>
+
+        <Textarea label="Note" autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
+
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={submitting}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={submitting}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
