@@ -1,0 +1,164 @@
+/**
+ * `npx tsx bench/db-costs.ts`: what one uncached members read costs, step by step, in this
+ * process (no HTTP): the drizzle queries as the repository runs them, the same queries as
+ * named prepared statements, and the CPU work that turns rows into a response body. On PGlite
+ * (in memory) and on a fresh PostgreSQL database (BENCH_DATABASE_URL, dropped afterwards).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/server/db/client.js';
+import { members } from '../src/server/db/schema/members.js';
+import { seedDemo } from '../src/server/db/seed/demo.js';
+import { toCachedBody } from '../src/server/lib/cache.js';
+import { findMemberByCode, listMemberRows } from '../src/server/modules/members/members.repo.js';
+import { toMember } from '../src/server/modules/members/members.service.js';
+import { MemberList } from '../src/shared/members.js';
+import { addCleanup, type Column, checkQuiet, machine, printMarkdown, printText, runScript } from './lib.js';
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
+const table: string[][] = [];
+
+/** Mean time of one call, sequential, after a warm-up. */
+async function perCall(engine: string, label: string, n: number, fn: () => unknown): Promise<number> {
+  for (let i = 0; i < Math.min(200, n); i++) await fn();
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) await fn();
+  const us = Number(process.hrtime.bigint() - start) / 1000 / n;
+  table.push([engine, label, us.toFixed(1), '']);
+  console.log(`  ${label.padEnd(56)} ${us.toFixed(1).padStart(8)} µs/call`);
+  return us;
+}
+
+/** Calls per second with 10 in flight (the pool's size), as under the HTTP benchmark. */
+async function concurrent(engine: string, label: string, n: number, fn: () => Promise<unknown>): Promise<void> {
+  let left = n;
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (left-- > 0) await fn();
+    }),
+  );
+  const perSecond = n / (Number(process.hrtime.bigint() - start) / 1e9);
+  table.push([engine, `${label}, 10 in flight`, '', Math.round(perSecond).toLocaleString('en-US')]);
+  console.log(`  ${`${label}, 10 in flight`.padEnd(56)} ${Math.round(perSecond).toString().padStart(8)} calls/s`);
+}
+
+async function measureEngine(engine: string, database: Database, url?: string): Promise<void> {
+  console.log(`\n${engine}`);
+  await database.migrate();
+  await seedDemo(database.db);
+  const { db } = database;
+
+  const rows = await listMemberRows(db);
+  const items = rows.map(toMember).sort((a, b) => collator.compare(a.name, b.name));
+  const body = JSON.stringify(MemberList.parse({ items }));
+  console.log(`  ${rows.length} members, list body ${body.length} bytes`);
+
+  const allPrepared = db.select().from(members).prepare('bench_all_members');
+  const onePrepared = db
+    .select()
+    .from(members)
+    .where(eq(members.code, sql.placeholder('code')))
+    .limit(1)
+    .prepare('bench_member_by_code');
+
+  await perCall(engine, 'health: db.execute(select 1)', 2000, () => db.execute(sql`select 1`));
+  await perCall(engine, `list: listMemberRows (${rows.length} rows)`, 500, () => listMemberRows(db));
+  await perCall(engine, 'list: same query, named prepared statement', 500, () => allPrepared.execute());
+  await perCall(engine, 'one: findMemberByCode', 2000, () => findMemberByCode(db, 'USA'));
+  await perCall(engine, 'one: same query, named prepared statement', 2000, () => onePrepared.execute({ code: 'USA' }));
+  // PostgreSQL only. PGlite runs one query at a time in this process: 10 in flight only queue.
+  if (url) {
+    // The same reads without drizzle, on a pool of its own: what the driver alone costs.
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    try {
+      await perCall(engine, 'list: raw pg pool.query (no drizzle)', 500, () => pool.query('select * from members'));
+      await perCall(engine, 'health: raw pg pool.query(select 1)', 2000, () => pool.query('select 1'));
+    } finally {
+      await pool.end();
+    }
+    await concurrent(engine, 'list: listMemberRows', 3000, () => listMemberRows(db));
+    await concurrent(engine, 'list: prepared', 3000, () => allPrepared.execute());
+    await concurrent(engine, 'health: select 1', 5000, () => db.execute(sql`select 1`));
+  }
+  if (engine === 'PGlite') {
+    // CPU only, the same on both engines: measured once.
+    const cpu = 'CPU (no database)';
+    console.log(`\n${cpu}`);
+    await perCall(cpu, `rows → toMember ×${rows.length} + sort by name`, 5000, () =>
+      rows.map(toMember).sort((a, b) => collator.compare(a.name, b.name)),
+    );
+    await perCall(cpu, 'MemberList.parse (zod) of the list', 5000, () => MemberList.parse({ items }));
+    await perCall(cpu, 'JSON.stringify of the list', 5000, () => JSON.stringify({ items }));
+    await perCall(cpu, 'sha1 ETag of the list body', 5000, () => createHash('sha1').update(body).digest('base64url'));
+    await perCall(cpu, 'MemberList.parse + toCachedBody (stringify + sha1)', 5000, () =>
+      toCachedBody(MemberList.parse({ items })),
+    );
+  }
+}
+
+async function pgDatabase(): Promise<{ url: string; drop: () => Promise<void> } | string> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+  admin.on('error', () => {});
+  try {
+    await admin.connect();
+  } catch (err) {
+    await admin.end().catch(() => {});
+    return err instanceof Error ? err.message : String(err);
+  }
+  const name = `entente_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  const drop = addCleanup(async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    await admin.end();
+  });
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop };
+}
+
+async function main(): Promise<void> {
+  console.log(`Entente database costs — ${new Date().toISOString()}`);
+  console.log(`machine: ${machine()}`);
+  checkQuiet('before the run');
+
+  const lite = await openDatabase({ dataDir: 'memory://' });
+  try {
+    await measureEngine('PGlite', lite);
+  } finally {
+    await lite.close();
+  }
+
+  const target = await pgDatabase();
+  if (typeof target === 'string') {
+    console.log(`\nPostgreSQL skipped: ${target}`);
+  } else {
+    const database = await openDatabase({ url: target.url, poolSize: 10 });
+    try {
+      const result = (await database.db.execute(sql`show server_version`)) as unknown as {
+        rows: { server_version: string }[];
+      };
+      const version = result.rows[0].server_version;
+      await measureEngine(`PostgreSQL ${String(version).split(' ')[0]}`, database, target.url);
+    } finally {
+      await database.close();
+      await target.drop();
+    }
+  }
+
+  const columns: Column[] = [
+    { head: 'engine' },
+    { head: 'step' },
+    { head: 'µs/call (sequential)', right: true },
+    { head: 'calls/s', right: true },
+  ];
+  console.log();
+  printText(columns, table);
+  console.log('\nMarkdown:\n');
+  printMarkdown(columns, table);
+}
+
+await runScript(main);

@@ -1,0 +1,322 @@
+/**
+ * What the benchmark scripts share: settings, child servers, clean-up, autocannon runs with
+ * status checking, and tables. Loopback only.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const HOST = '127.0.0.1';
+
+export function intSetting(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return n;
+}
+
+export const SECONDS = intSetting('BENCH_SECONDS', 8, 1, 300);
+export const WARMUP_SECONDS = intSetting('BENCH_WARMUP_SECONDS', 2, 0, 60);
+export const CONNECTIONS = intSetting('BENCH_CONNECTIONS', 10, 1, 1000);
+
+/** How long a server may take to answer its readiness route (PGlite initdb + migrate + seed). */
+const START_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+// ---------------------------------------------------------------------------------------------
+// Clean-up that must happen even on Ctrl-C: child servers, temp folders, throw-away databases.
+
+const cleanups = new Set<() => Promise<void>>();
+
+export function addCleanup(fn: () => Promise<void>): () => Promise<void> {
+  const once = async () => {
+    if (!cleanups.delete(once)) return;
+    await fn();
+  };
+  cleanups.add(once);
+  return once;
+}
+
+export async function runCleanups(): Promise<void> {
+  for (const fn of [...cleanups].reverse()) {
+    await fn().catch((err) => console.error(`clean-up failed: ${err instanceof Error ? err.message : err}`));
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping servers and cleaning up…`);
+    void runCleanups().finally(() => process.exit(130));
+  });
+}
+
+/** Runs `main`, then always cleans up; a failure is printed and sets a non-zero exit code. */
+export async function runScript(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (err) {
+    console.error(`\nbenchmark failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  } finally {
+    await runCleanups();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child servers
+
+export interface Server {
+  base: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, HOST, () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (exited(child)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * Starts `script` (relative to the repository) under tsx in its own process, on a free
+ * loopback port, and waits until `readyPath` answers 200. The child's stdout is discarded
+ * (Entente prints a first-start admin password there); the tail of its stderr is kept to
+ * explain a failed start.
+ */
+export async function startServer(
+  label: string,
+  script: string,
+  env: Record<string, string>,
+  readyPath: string,
+): Promise<Server> {
+  const port = await freePort();
+  const base = `http://${HOST}:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+
+  const stop = addCleanup(async () => {
+    if (exited(child)) return;
+    child.kill('SIGTERM');
+    if (!(await waitForExit(child, STOP_TIMEOUT_MS))) {
+      console.error(`  ${label}: still running ${STOP_TIMEOUT_MS / 1000} s after SIGTERM; killing it`);
+      child.kill('SIGKILL');
+      await waitForExit(child, 5000);
+    }
+  });
+
+  const started = Date.now();
+  while (true) {
+    if (exited(child)) {
+      await stop();
+      throw new Error(
+        `${label} exited before it was ready (code ${child.exitCode}, signal ${child.signalCode}):\n${stderr}`,
+      );
+    }
+    if (Date.now() - started > START_TIMEOUT_MS) {
+      await stop();
+      throw new Error(`${label} was not ready after ${START_TIMEOUT_MS / 1000} s:\n${stderr}`);
+    }
+    try {
+      const res = await fetch(base + readyPath, { signal: AbortSignal.timeout(2000) });
+      await res.arrayBuffer();
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  console.log(`  ${label}: ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { base, stop };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+export interface Labels {
+  target: string;
+  engine: string;
+  cache: string;
+}
+
+export interface Row extends Labels {
+  rps: number;
+  p50: number;
+  p99: number;
+  responses: number;
+  /** Responses with an unexpected status, plus connection errors and timeouts. */
+  errors: number;
+  statuses: Record<string, number>;
+}
+
+/** Every row measured so far, in order, and the reasons any of them is invalid. */
+export const rows: Row[] = [];
+export const failures: string[] = [];
+
+/** One request before the load, so a broken route fails with its body instead of a table of errors. */
+export async function probe(base: string, path: string, headers: Record<string, string>, expect: number) {
+  const res = await fetch(base + path, { headers, signal: AbortSignal.timeout(10_000) });
+  const body = await res.text();
+  if (res.status !== expect) {
+    throw new Error(`GET ${path} answered ${res.status}, expected ${expect}: ${body.slice(0, 500)}`);
+  }
+  return { etag: res.headers.get('etag'), body, bytes: Buffer.byteLength(body) };
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+function load(
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+  onResponse?: (status: number, ms: number) => void,
+): Promise<autocannon.Result> {
+  const run = autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+  if (onResponse) {
+    // Without a callback autocannon returns its event emitter made thenable; the types only say Promise.
+    (run as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, status: number, _b: number, ms: number) =>
+      onResponse(status, ms),
+    );
+  }
+  return run;
+}
+
+/**
+ * Warm-up (not counted), then the measured run. Latencies are recorded here from every
+ * response, in fractional milliseconds (autocannon's own histogram rounds to whole ms and
+ * leaves out non-2xx answers, such as the 304s this benchmark wants to time).
+ */
+export async function measure(
+  base: string,
+  path: string,
+  labels: Labels,
+  options: { headers?: Record<string, string>; ok?: number[] } = {},
+): Promise<Row> {
+  const headers = options.headers ?? {};
+  const ok = new Set(options.ok ?? [200]);
+  const url = base + path;
+
+  if (WARMUP_SECONDS > 0) {
+    let bad = 0;
+    const warm = await load(url, headers, WARMUP_SECONDS, (status) => {
+      if (!ok.has(status)) bad++;
+    });
+    bad += warm.errors;
+    if (bad > 0) console.error(`  warning: ${bad} bad responses or errors during the warm-up of ${labels.target}`);
+  }
+
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let unexpected = 0;
+  const result = await load(url, headers, SECONDS, (status, ms) => {
+    latencies.push(ms);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if (!ok.has(status)) unexpected++;
+  });
+  const sorted = Float64Array.from(latencies).sort();
+  const row: Row = {
+    ...labels,
+    rps: latencies.length / result.duration,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    responses: latencies.length,
+    errors: unexpected + result.errors,
+    statuses,
+  };
+  rows.push(row);
+  const codes = Object.entries(statuses)
+    .map(([c, n]) => `${c}×${n}`)
+    .join(' ');
+  const connErrors = result.errors ? ` connection-errors×${result.errors}` : '';
+  console.log(
+    `  ${labels.target.padEnd(44)} ${fmtRps(row.rps).padStart(7)} req/s  p50 ${fmtMs(row.p50)} ms  p99 ${fmtMs(row.p99)} ms  [${codes}${connErrors}]`,
+  );
+  if (row.errors > 0 || latencies.length === 0) {
+    const why = `${labels.engine} ${labels.cache} ${labels.target}: ${row.errors} bad responses or errors of ${latencies.length} (${codes || 'none'}${connErrors})`;
+    failures.push(why);
+    console.error(`  INVALID: ${why}`);
+  }
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+export const fmtRps = (n: number) => Math.round(n).toLocaleString('en-US');
+export const fmtMs = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—');
+export const fmtRatio = (n: number) => `${Math.round(n * 100)} %`;
+
+/** Cores, CPU model, memory, Node: no host name, no paths. */
+export function machine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const gib = (totalmem() / 2 ** 30).toFixed(1);
+  return `${availableParallelism()} cores (${cpu}), ${gib} GiB RAM, Node ${process.version}, ${process.platform}`;
+}
+
+/** Warns when something else keeps the machine busy: on 2 cores it shows in every row. */
+export function checkQuiet(when: string): void {
+  const [one] = loadavg();
+  console.log(`load average (1 min) ${when}: ${one.toFixed(2)}`);
+  if (one > 1) {
+    console.log('  warning: the machine is busy with other work; figures will be noisy (compare the two bare rows)');
+  }
+}
+
+export interface Column {
+  head: string;
+  right?: boolean;
+}
+
+export function printText(columns: Column[], body: string[][]): void {
+  const widths = columns.map((c, i) => Math.max(c.head.length, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (columns[i].right ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  console.log(line(columns.map((c) => c.head)));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of body) console.log(line(r));
+}
+
+export function printMarkdown(columns: Column[], body: string[][]): void {
+  console.log(`| ${columns.map((c) => c.head).join(' | ')} |`);
+  console.log(`|${columns.map((c) => (c.right ? '---:' : '---')).join('|')}|`);
+  for (const r of body) console.log(`| ${r.join(' | ')} |`);
+}

@@ -1,0 +1,271 @@
+/**
+ * `npm run bench`: Entente's hot read routes on PGlite and on PostgreSQL, against a bare
+ * Fastify route measured in the same run (at the start and at the end; the mean is the
+ * baseline). Every server runs in its own child process, so autocannon (in this process)
+ * never shares the server's event loop. Loopback only; bounded in time (about 3 minutes).
+ *
+ * Settings (environment):
+ *   BENCH_SECONDS         measured seconds per row (default 8)
+ *   BENCH_WARMUP_SECONDS  warm-up seconds per row, not counted (default 2)
+ *   BENCH_CONNECTIONS     autocannon connections (default 10)
+ *   BENCH_DATABASE_URL    PostgreSQL to create the throw-away database on
+ *                         (default postgres://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_ENGINES         engines to run, comma-separated (default pglite,postgresql)
+ *
+ * Exits non-zero when any measured response has an unexpected status (a run full of 429s or
+ * 500s measures nothing), or when Entente cannot start. PostgreSQL unreachable: skipped, said so.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import {
+  addCleanup,
+  CONNECTIONS,
+  type Column,
+  checkQuiet,
+  failures,
+  fmtMs,
+  fmtRatio,
+  fmtRps,
+  machine,
+  measure,
+  printMarkdown,
+  printText,
+  probe,
+  type Row,
+  rows,
+  runScript,
+  SECONDS,
+  type Server,
+  startServer,
+  WARMUP_SECONDS,
+} from './lib.js';
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const ENGINES = new Set((process.env.BENCH_ENGINES || 'pglite,postgresql').split(',').map((s) => s.trim()));
+for (const e of ENGINES) {
+  if (e !== 'pglite' && e !== 'postgresql') throw new Error(`BENCH_ENGINES: unknown engine "${e}"`);
+}
+
+const HEALTH = '/api/v1/health';
+const MEMBERS = '/api/v1/members';
+const MEMBER = '/api/v1/members/USA';
+
+/** Size of the members list body, learnt from the first Entente run, for the bare reference row. */
+let listBytes = 0;
+
+function startEntente(label: string, env: Record<string, string>): Promise<Server> {
+  return startServer(
+    label,
+    'src/server/main.ts',
+    {
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      WEB_DIST: '',
+      SEED_DEMO: 'true',
+      ...env,
+    },
+    HEALTH,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL: a fresh database for each server, dropped afterwards
+
+async function adminClient(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (err) {
+    await client.end().catch(() => {});
+    throw err;
+  }
+  return client;
+}
+
+interface PgDatabase {
+  url: string;
+  version: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database, or the reason PostgreSQL cannot be reached. */
+async function createPgDatabase(): Promise<PgDatabase | string> {
+  let client: pg.Client;
+  try {
+    client = await adminClient();
+  } catch (err) {
+    return err instanceof Error ? err.message || err.name : String(err);
+  }
+  const name = `entente_bench_${randomBytes(4).toString('hex')}`;
+  let version: string;
+  try {
+    version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
+    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const drop = addCleanup(async () => {
+    const c = await adminClient();
+    try {
+      await c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    } finally {
+      await c.end();
+    }
+  });
+  return { url: url.toString(), version: version.split(' ')[0], drop };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rows
+
+async function measureBare(when: 'start' | 'end'): Promise<Row> {
+  console.log(`\nbare Fastify (${when})`);
+  const server = await startServer('bare Fastify', 'bench/bare-server.ts', {}, '/bare');
+  try {
+    await probe(server.base, '/bare', {}, 200);
+    const row = await measure(server.base, '/bare', { target: `GET /bare (${when})`, engine: '—', cache: '—' });
+    if (when === 'end' && listBytes > 0) {
+      const path = `/bare/sized/${listBytes}`;
+      await probe(server.base, path, {}, 200);
+      await measure(server.base, path, {
+        target: `GET /bare/sized (${(listBytes / 1024).toFixed(1)} KiB, reference)`,
+        engine: '—',
+        cache: '—',
+      });
+    }
+    return row;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measureEntente(engine: string, cache: boolean, env: Record<string, string>, with304: boolean) {
+  const label = `Entente on ${engine}, cache ${cache ? 'on' : 'off'}`;
+  console.log(`\n${label}`);
+  const server = await startEntente(label, { ...env, READ_CACHE: String(cache) });
+  try {
+    const labels = { engine, cache: cache ? 'on' : 'off' };
+    await probe(server.base, HEALTH, {}, 200);
+    const list = await probe(server.base, MEMBERS, {}, 200);
+    const count = (JSON.parse(list.body) as { items: unknown[] }).items.length;
+    if (count === 0) throw new Error('the members list is empty: was the demo coalition seeded?');
+    listBytes ||= list.bytes;
+    await probe(server.base, MEMBER, {}, 200);
+
+    await measure(server.base, HEALTH, { ...labels, target: `GET ${HEALTH}` });
+    await measure(server.base, MEMBERS, { ...labels, target: `GET ${MEMBERS} (${count} items)` });
+    await measure(server.base, MEMBER, { ...labels, target: `GET ${MEMBER}` });
+    if (with304) {
+      if (!list.etag) throw new Error(`GET ${MEMBERS} sent no ETag`);
+      const headers = { 'if-none-match': list.etag };
+      await probe(server.base, MEMBERS, headers, 304);
+      await measure(
+        server.base,
+        MEMBERS,
+        { ...labels, target: `GET ${MEMBERS} → 304 (If-None-Match)` },
+        {
+          headers,
+          ok: [304],
+        },
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+async function runPglite(): Promise<void> {
+  for (const cache of [true, false]) {
+    const dir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
+    const removeDir = addCleanup(async () => rmSync(dir, { recursive: true, force: true }));
+    try {
+      // DATABASE_URL empty: never inherit one from the shell, this run is PGlite's.
+      await measureEntente('PGlite', cache, { DATA_DIR: join(dir, 'data'), DATABASE_URL: '' }, false);
+    } finally {
+      await removeDir();
+    }
+  }
+}
+
+/** The reason PostgreSQL was skipped, or null when it ran. */
+async function runPostgres(): Promise<string | null> {
+  for (const cache of [true, false]) {
+    const database = await createPgDatabase();
+    if (typeof database === 'string') return database;
+    try {
+      await measureEntente(`PostgreSQL ${database.version}`, cache, { DATABASE_URL: database.url }, cache);
+    } finally {
+      await database.drop();
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const COLUMNS: Column[] = [
+  { head: 'target' },
+  { head: 'engine' },
+  { head: 'cache' },
+  { head: 'req/s', right: true },
+  { head: 'p50 ms', right: true },
+  { head: 'p99 ms', right: true },
+  { head: 'vs bare', right: true },
+];
+
+async function main(): Promise<void> {
+  console.log(`Entente benchmark — ${new Date().toISOString()}`);
+  console.log(`machine: ${machine()}`);
+  console.log(
+    `autocannon: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured per row, loopback`,
+  );
+  checkQuiet('before the run');
+
+  const bareStart = await measureBare('start');
+  if (ENGINES.has('pglite')) await runPglite();
+  let pgSkipped: string | null = 'not in BENCH_ENGINES';
+  if (ENGINES.has('postgresql')) {
+    pgSkipped = await runPostgres();
+    if (pgSkipped) console.log(`\nPostgreSQL skipped: cannot connect to BENCH_DATABASE_URL (${pgSkipped})`);
+  }
+  const bareEnd = await measureBare('end');
+  checkQuiet('after the run');
+
+  const baseline = (bareStart.rps + bareEnd.rps) / 2;
+  const drift = Math.abs(bareStart.rps - bareEnd.rps) / baseline;
+  console.log(
+    `\nbaseline: bare route ${fmtRps(bareStart.rps)} req/s at the start, ${fmtRps(bareEnd.rps)} at the end; ` +
+      `mean ${fmtRps(baseline)} req/s (they differ by ${(drift * 100).toFixed(1)} %)\n`,
+  );
+  const body = rows.map((r) => [
+    r.target,
+    r.engine,
+    r.cache,
+    fmtRps(r.rps),
+    fmtMs(r.p50),
+    fmtMs(r.p99),
+    fmtRatio(r.rps / baseline),
+  ]);
+  printText(COLUMNS, body);
+  if (pgSkipped) console.log(`\nPostgreSQL skipped: ${pgSkipped}`);
+  console.log('\nMarkdown:\n');
+  printMarkdown(COLUMNS, body);
+  console.log(
+    `\n${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured per row; ` +
+      `"vs bare" = req/s ÷ mean of the two GET /bare rows (${fmtRps(baseline)} req/s).`,
+  );
+
+  if (failures.length > 0) {
+    console.error(`\nINVALID RUN: ${failures.length} row(s) had unexpected responses:`);
+    for (const f of failures) console.error(`  - ${f}`);
+    process.exitCode = 1;
+  }
+}
+
+await runScript(main);
