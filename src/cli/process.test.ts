@@ -34,7 +34,11 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
   });
 }
 
-function runCli(dataDir: string, args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  dataDir: string,
+  args: string[],
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(tsx, ['src/cli/entente.ts', ...args], { env: { ...baseEnv, DATA_DIR: dataDir } });
     let stdout = '';
@@ -77,10 +81,17 @@ describe('server and CLI on one PGlite folder', () => {
     const [, adminEmail, adminPassword] = creds as RegExpExecArray;
     expect(await signIn(first.url, adminEmail, adminPassword)).toBe(204);
     // The password went to the terminal once, never into a log line.
-    const logLines = first.output().split('\n').filter((l) => l.startsWith('{'));
+    const logLines = first
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
     expect(logLines.some((l) => l.includes(adminPassword))).toBe(false);
 
-    const locked = await runCli(dataDir, ['user', 'create', '--email', 'fp@example.org', '--name', 'FP', '--role', 'focal_point', '--member', 'IRQ'], 'a long enough password\n');
+    const locked = await runCli(
+      dataDir,
+      ['user', 'create', '--email', 'fp@example.org', '--name', 'FP', '--role', 'focal_point', '--member', 'IRQ'],
+      'a long enough password\n',
+    );
     expect(locked.code).toBe(1);
     expect(locked.stderr).toMatch(/in use by another Entente process/);
 
@@ -89,12 +100,25 @@ describe('server and CLI on one PGlite folder', () => {
     expect(await stopping).toBe(0);
     expect(first.output()).toContain('"msg":"closed"');
 
-    const created = await runCli(dataDir, ['user', 'create', '--email', 'fp@example.org', '--name', 'FP', '--role', 'focal_point', '--member', 'IRQ'], 'a long enough password\n');
+    const created = await runCli(
+      dataDir,
+      ['user', 'create', '--email', 'fp@example.org', '--name', 'FP', '--role', 'focal_point', '--member', 'IRQ'],
+      'a long enough password\n',
+    );
     expect(created).toMatchObject({ code: 0 });
     expect(created.stdout).toContain('Created focal_point fp@example.org');
     expect(created.stdout).not.toContain('Password');
 
-    const bad = await runCli(dataDir, ['user', 'create', '--email', 'x@example.org', '--name', 'X', '--role', 'focal_point']);
+    const bad = await runCli(dataDir, [
+      'user',
+      'create',
+      '--email',
+      'x@example.org',
+      '--name',
+      'X',
+      '--role',
+      'focal_point',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--member: a focal point needs a member');
 

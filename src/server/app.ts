@@ -20,6 +20,9 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService, defaultSessionSettings, type SessionSettings } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { createDelegationsService } from './modules/meetings/delegations.service.js';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import { createMeetingsService } from './modules/meetings/meetings.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { createMembersService } from './modules/members/members.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
@@ -100,11 +103,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const session = { ...defaultSessionSettings, ...options.session };
   const db = database.db;
+  const meetings = createMeetingsService({ db, cache });
   const services = {
     auth: createAuthService({ db, settings: session }),
     members: createMembersService({ db, cache }),
     registry: createRegistryService({ db }),
     audit: createAuditService({ db }),
+    meetings,
+    delegations: createDelegationsService({ db, cache, meetings }),
   };
 
   await app.register(helmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
@@ -134,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(membersRoutes, { service: services.members });
       await api.register(registryRoutes, { service: services.registry });
       await api.register(auditRoutes, { service: services.audit });
+      await api.register(meetingsRoutes, { meetings: services.meetings, delegations: services.delegations });
     },
     { prefix: '/api/v1' },
   );

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   if (env.SEED_DEMO && (await isEmpty(database.db))) {
     const counts = await seedDemo(database.db);
     process.stdout.write(
-      `Loaded the demo coalition: ${counts.members} members, ${counts.people} people, ${counts.actors} actors.\n`,
+      `Loaded the demo coalition: ${counts.members} members, ${counts.people} people, ${counts.actors} actors, ${counts.meetings} meetings.\n`,
     );
   }
   const firstAdmin = await createUsersService({ db: database.db }).ensureFirstAdmin(systemAuth('first-start'));

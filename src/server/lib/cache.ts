@@ -6,7 +6,7 @@ import type { Listen, Tx } from '../db/client.js';
 const CHANNEL = 'entente_cache';
 
 interface Entry {
-  generation: number;
+  generation: string;
   value: unknown;
 }
 
@@ -92,21 +92,30 @@ export class Cache {
     return this.generations.get(tag) ?? 0;
   }
 
+  /** One string for the generations of several tags: it changes when any of them does. */
+  private generationOf(tags: string[]): string {
+    return tags.map((t) => this.generation(t)).join('.');
+  }
+
   private clear(): void {
     this.entries.clear();
     for (const tag of this.generations.keys()) this.generations.set(tag, this.generation(tag) + 1);
   }
 
-  /** The cached value of `key` under `tag`, or what `load` returns (stored unless a write raced it). */
-  async get<T>(tag: string, key: string, load: () => Promise<T>): Promise<T> {
-    const fullKey = `${tag}:${key}`;
-    const generation = this.generation(tag);
+  /**
+   * The cached value of `key`, or what `load` returns. `tags` are what the value depends on; a
+   * write to any of them drops it. A load that a write raced is returned but not stored.
+   */
+  async get<T>(tags: string | string[], key: string, load: () => Promise<T>): Promise<T> {
+    const list = typeof tags === 'string' ? [tags] : tags;
+    const fullKey = `${list.join('+')}:${key}`;
+    const generation = this.generationOf(list);
     if (this.enabled) {
       const hit = this.entries.get(fullKey);
       if (hit && hit.generation === generation) return hit.value as T;
     }
     const value = await load();
-    if (this.enabled && this.generation(tag) === generation) {
+    if (this.enabled && this.generationOf(list) === generation) {
       if (this.entries.size >= (this.options.maxEntries ?? 500)) this.entries.clear();
       this.entries.set(fullKey, { generation, value });
     }

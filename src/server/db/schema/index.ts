@@ -1,4 +1,5 @@
 // Every module's tables, for drizzle's relational queries and for drizzle-kit.
 export * from './audit.js';
 export * from './auth.js';
+export * from './meetings.js';
 export * from './members.js';

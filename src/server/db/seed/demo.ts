@@ -5,13 +5,23 @@ import { type Auth, systemAuth } from '../../lib/auth-context.js';
 import { stateNames } from '../../lib/country-names.js';
 import type { Db } from '../client.js';
 import { actors, members, type NewMemberRow, people } from '../schema/members.js';
+import { type SeedMeeting, type SeedQuote, seedMeetings } from './meetings.js';
 
 /**
  * The demo coalition: the public facts of the coalition against Daesh as of its first
  * ministerial (Brussels, 3 December 2014), from the project's copy of coalition-2014.json.
  */
 interface SeedFile {
-  partners: { name: string; kind: 'state' | 'organization'; iso3?: string; joined?: string; note?: string }[];
+  partners: {
+    name: string;
+    kind: 'state' | 'organization';
+    iso3?: string;
+    joined?: string;
+    note?: string;
+    brusselsDec2014: string;
+  }[];
+  meetings: SeedMeeting[];
+  quotes: SeedQuote[];
   people: { name: string; title?: string; member: string; note?: string }[];
   actors: { name: string; kind: string; country?: string; note?: string }[];
 }
@@ -69,7 +79,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(
   db: Db,
   auth: Auth = systemAuth('seed'),
-): Promise<{ members: number; people: number; actors: number }> {
+): Promise<{ members: number; people: number; actors: number; meetings: number }> {
   const data = readSeedFile();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(members);
@@ -113,6 +123,11 @@ export async function seedDemo(
     for (const row of actorRows) {
       await recordAudit(tx, auth, { action: 'actor.created', entityType: 'actor', entityId: row.id, after: row });
     }
-    return { members: memberRows.length, people: peopleRows.length, actors: actorRows.length };
+    const meetingCount = await seedMeetings(tx, auth, data, {
+      memberByCode: new Map(memberRows.map((m) => [m.code, m.id])),
+      memberByName: byEnglishName,
+      personByName: new Map(peopleRows.map((p) => [p.name, p.id])),
+    });
+    return { members: memberRows.length, people: peopleRows.length, actors: actorRows.length, meetings: meetingCount };
   });
 }

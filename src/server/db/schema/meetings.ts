@@ -1,0 +1,180 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  time,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { members, people } from './members.js';
+
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text({ enum: ['ministerial', 'small_group', 'working_group', 'senior_officials', 'other'] }).notNull(),
+    title: text().notNull(),
+    status: text({ enum: ['planned', 'held', 'cancelled'] })
+      .notNull()
+      .default('planned'),
+    visibility: text({ enum: ['public', 'coalition', 'restricted'] })
+      .notNull()
+      .default('public'),
+    hostMemberId: uuid().references(() => members.id, { onDelete: 'restrict' }),
+    city: text(),
+    venue: text(),
+    /** IANA zone of the venue: dates and times below are wall-clock there. */
+    timeZone: text().notNull(),
+    datePrecision: text({ enum: ['day', 'month'] })
+      .notNull()
+      .default('day'),
+    startDate: date({ mode: 'string' }).notNull(),
+    endDate: date({ mode: 'string' }).notNull(),
+    /** Null when the sources give no time: the meeting is then shown (and exported) as all-day. */
+    startTime: time({ precision: 0 }),
+    endTime: time({ precision: 0 }),
+    workingLanguage: text({ enum: ['en', 'fr', 'ar'] })
+      .notNull()
+      .default('en'),
+    seatQuota: text().notNull().default('1+3'),
+    summary: text(),
+    note: text(),
+    chairNote: text(),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('meetings_dates_check', sql`${t.endDate} >= ${t.startDate}`),
+    check(
+      'meetings_kind_check',
+      sql`${t.kind} in ('ministerial', 'small_group', 'working_group', 'senior_officials', 'other')`,
+    ),
+    check('meetings_status_check', sql`${t.status} in ('planned', 'held', 'cancelled')`),
+    check('meetings_visibility_check', sql`${t.visibility} in ('public', 'coalition', 'restricted')`),
+    index('meetings_start_idx').on(t.startDate),
+  ],
+);
+export type MeetingRow = typeof meetings.$inferSelect;
+export type NewMeetingRow = typeof meetings.$inferInsert;
+
+export const meetingChairs = pgTable(
+  'meeting_chairs',
+  {
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    position: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] })],
+);
+
+/** The members that may see a restricted meeting (besides the secretariat). */
+export const meetingRestrictedMembers = pgTable(
+  'meeting_restricted_members',
+  {
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    memberId: uuid()
+      .notNull()
+      .references(() => members.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.memberId] })],
+);
+
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    title: text().notNull(),
+    lineOfEffort: text(),
+  },
+  (t) => [uniqueIndex('agenda_items_position_idx').on(t.meetingId, t.position)],
+);
+
+/** An invited member's delegation; it exists from the invitation on. */
+export const delegations = pgTable(
+  'delegations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    memberId: uuid()
+      .notNull()
+      .references(() => members.id, { onDelete: 'restrict' }),
+    level: text({
+      enum: ['head_of_state_or_government', 'minister', 'deputy_minister', 'ambassador', 'senior_official', 'official'],
+    }),
+    attendance: text({ enum: ['unknown', 'present', 'absent'] })
+      .notNull()
+      .default('unknown'),
+    attendanceNote: text(),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('delegations_meeting_member_idx').on(t.meetingId, t.memberId)],
+);
+export type DelegationRow = typeof delegations.$inferSelect;
+
+export const delegates = pgTable(
+  'delegates',
+  {
+    delegationId: uuid()
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
+    /** Kept here too so that one person sits on one delegation per meeting (unique below). */
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    role: text({ enum: ['head', 'alternate', 'adviser'] }).notNull(),
+    position: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.delegationId, t.personId] }),
+    uniqueIndex('delegates_one_seat_per_meeting_idx').on(t.meetingId, t.personId),
+    // One head of delegation per member and meeting.
+    uniqueIndex('delegates_one_head_idx').on(t.delegationId).where(sql`role = 'head'`),
+  ],
+);
+
+export const remarks = pgTable('remarks', {
+  id: uuid().primaryKey().defaultRandom(),
+  meetingId: uuid()
+    .notNull()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  personId: uuid()
+    .notNull()
+    .references(() => people.id, { onDelete: 'restrict' }),
+  context: text(),
+  position: integer().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const quotes = pgTable('quotes', {
+  id: uuid().primaryKey().defaultRandom(),
+  remarkId: uuid()
+    .notNull()
+    .references(() => remarks.id, { onDelete: 'cascade' }),
+  text: text().notNull(),
+  context: text(),
+  position: integer().notNull(),
+});

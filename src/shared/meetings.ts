@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { IsoDate, MemberCode } from './members.js';
+import { Text } from './text.js';
+
+export const MeetingKind = z.enum(['ministerial', 'small_group', 'working_group', 'senior_officials', 'other']);
+export type MeetingKind = z.infer<typeof MeetingKind>;
+export const MeetingStatus = z.enum(['planned', 'held', 'cancelled']);
+export type MeetingStatus = z.infer<typeof MeetingStatus>;
+export const Visibility = z.enum(['public', 'coalition', 'restricted']);
+export type Visibility = z.infer<typeof Visibility>;
+export const WorkingLanguage = z.enum(['en', 'fr', 'ar']);
+export type WorkingLanguage = z.infer<typeof WorkingLanguage>;
+/** How much of the date the sources give: a day, or only the month ("June 2015"). */
+export const DatePrecision = z.enum(['day', 'month']);
+
+export const RepresentationLevel = z.enum([
+  'head_of_state_or_government',
+  'minister',
+  'deputy_minister',
+  'ambassador',
+  'senior_official',
+  'official',
+]);
+export type RepresentationLevel = z.infer<typeof RepresentationLevel>;
+export const DelegateRole = z.enum(['head', 'alternate', 'adviser']);
+export const AttendanceStatus = z.enum(['unknown', 'present', 'absent']);
+export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
+
+/** A wall-clock time in the meeting's own zone, "10:00". */
+export const LocalTime = Text.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM');
+/** "1+3": one head of delegation plus three more seats. */
+export const SeatQuota = Text.regex(/^1\+\d{1,2}$/, 'must be written 1+N, e.g. 1+3');
+export const TimeZone = Text.refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz.includes('/') || tz === 'UTC';
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/Brussels');
+
+export const MeetingIdParams = z.object({ id: z.uuid({ message: 'must be a meeting id' }) });
+export const MeetingMemberParams = MeetingIdParams.extend({ memberCode: MemberCode });
+
+export const PersonRef = z.object({ id: z.uuid(), name: z.string(), title: z.string().nullable() });
+
+export const AgendaItem = z.object({
+  position: z.number().int(),
+  title: z.string(),
+  lineOfEffort: z.string().nullable(),
+});
+
+export const Delegate = z.object({
+  role: DelegateRole,
+  person: PersonRef,
+});
+export const Delegation = z.object({
+  memberCode: z.string(),
+  memberName: z.string(),
+  memberKind: z.enum(['state', 'organization']),
+  level: RepresentationLevel.nullable(),
+  head: PersonRef.nullable(),
+  delegates: z.array(Delegate),
+  attendance: AttendanceStatus,
+  /** What the sources say when attendance is inferred rather than confirmed. */
+  attendanceNote: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Delegation = z.infer<typeof Delegation>;
+
+export const Quote = z.object({ id: z.uuid(), text: z.string(), context: z.string().nullable() });
+export const Remark = z.object({
+  id: z.uuid(),
+  person: PersonRef,
+  context: z.string().nullable(),
+  quotes: z.array(Quote),
+});
+
+export const MeetingSummary = z.object({
+  id: z.uuid(),
+  kind: MeetingKind,
+  title: z.string(),
+  status: MeetingStatus,
+  visibility: Visibility,
+  hostCode: z.string().nullable(),
+  city: z.string().nullable(),
+  venue: z.string().nullable(),
+  timeZone: z.string(),
+  datePrecision: DatePrecision,
+  startDate: z.string(),
+  endDate: z.string(),
+  startTime: z.string().nullable(),
+  endTime: z.string().nullable(),
+  /** ISO 8601 with the zone's offset ("2014-12-03T10:00:00+01:00"); null when the time is unknown. */
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type MeetingSummary = z.infer<typeof MeetingSummary>;
+
+export const Meeting = MeetingSummary.extend({
+  summary: z.string().nullable(),
+  note: z.string().nullable(),
+  workingLanguage: WorkingLanguage,
+  seatQuota: z.string(),
+  chairs: z.array(PersonRef),
+  /** Chairs the sources name only as a member or body ("Italy", "US CENTCOM"). */
+  chairNote: z.string().nullable(),
+  restrictedTo: z.array(z.string()),
+  agenda: z.array(AgendaItem),
+  delegations: z.array(Delegation),
+  remarks: z.array(Remark),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const MeetingList = z.object({ items: z.array(MeetingSummary) });
+
+export const ListMeetingsQuery = z.object({
+  when: z.enum(['upcoming', 'past']).optional(),
+  kind: MeetingKind.optional(),
+  status: MeetingStatus.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export type ListMeetingsQuery = z.infer<typeof ListMeetingsQuery>;
+
+const AgendaInput = z.strictObject({
+  title: Text.trim().min(1, 'is required').max(500),
+  lineOfEffort: Text.trim().max(50).nullable().optional(),
+});
+
+const MeetingFields = {
+  kind: MeetingKind,
+  title: Text.trim().min(1, 'is required').max(300),
+  hostCode: MemberCode.nullable(),
+  chairIds: z.array(z.uuid()).max(10),
+  city: Text.trim().max(200).nullable(),
+  venue: Text.trim().max(300).nullable(),
+  timeZone: TimeZone,
+  startDate: IsoDate,
+  endDate: IsoDate,
+  startTime: LocalTime.nullable(),
+  endTime: LocalTime.nullable(),
+  status: MeetingStatus,
+  visibility: Visibility,
+  restrictedTo: z.array(MemberCode).max(200),
+  workingLanguage: WorkingLanguage,
+  seatQuota: SeatQuota,
+  summary: Text.trim().max(5000).nullable(),
+  agenda: z.array(AgendaInput).max(100),
+};
+
+export const CreateMeetingBody = z.strictObject({
+  ...MeetingFields,
+  hostCode: MeetingFields.hostCode.default(null),
+  chairIds: MeetingFields.chairIds.default([]),
+  city: MeetingFields.city.default(null),
+  venue: MeetingFields.venue.default(null),
+  startTime: MeetingFields.startTime.default(null),
+  endTime: MeetingFields.endTime.default(null),
+  status: MeetingFields.status.default('planned'),
+  visibility: MeetingFields.visibility.default('public'),
+  restrictedTo: MeetingFields.restrictedTo.default([]),
+  workingLanguage: MeetingFields.workingLanguage.default('en'),
+  seatQuota: MeetingFields.seatQuota.default('1+3'),
+  summary: MeetingFields.summary.default(null),
+  agenda: MeetingFields.agenda.default([]),
+});
+export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
+
+export const UpdateMeetingBody = z.strictObject(MeetingFields).partial();
+export type UpdateMeetingBody = z.infer<typeof UpdateMeetingBody>;
+
+/** Someone on a delegation: a person of the registry, or a new one named here. */
+export const DelegateInput = z.union([
+  z.strictObject({ personId: z.uuid() }),
+  z.strictObject({
+    name: Text.trim().min(1, 'is required').max(200),
+    title: Text.trim().max(300).nullable().optional(),
+  }),
+]);
+export type DelegateInput = z.infer<typeof DelegateInput>;
+
+export const PutDelegationBody = z.strictObject({
+  level: RepresentationLevel.nullable(),
+  head: DelegateInput.nullable(),
+  alternates: z.array(DelegateInput).max(20).default([]),
+  advisers: z.array(DelegateInput).max(20).default([]),
+});
+export type PutDelegationBody = z.infer<typeof PutDelegationBody>;
+
+export const InviteBody = z.strictObject({ memberCodes: z.array(MemberCode).min(1).max(300) });
+export const InviteResult = z.object({ invited: z.array(z.string()), alreadyInvited: z.array(z.string()) });
+
+export const PutAttendanceBody = z.strictObject({
+  attendance: AttendanceStatus,
+  note: Text.trim().max(1000).nullable().optional(),
+});
+
+export const AttendanceRoll = z.object({
+  items: z.array(
+    z.object({
+      memberCode: z.string(),
+      memberName: z.string(),
+      attendance: AttendanceStatus,
+      attendanceNote: z.string().nullable(),
+      head: PersonRef.nullable(),
+      level: RepresentationLevel.nullable(),
+    }),
+  ),
+  present: z.number().int(),
+  invited: z.number().int(),
+});
+
+export const ProtocolOrder = z.object({
+  language: WorkingLanguage,
+  /** The rule, in words, as the page shows it. */
+  rule: z.string(),
+  items: z.array(
+    z.object({
+      position: z.number().int(),
+      memberCode: z.string(),
+      name: z.string(),
+      kind: z.enum(['state', 'organization']),
+      isHost: z.boolean(),
+    }),
+  ),
+});
+
+export const CreateRemarkBody = z.strictObject({
+  personId: z.uuid(),
+  context: Text.trim().max(500).nullable().default(null),
+  quotes: z
+    .array(
+      z.strictObject({
+        text: Text.trim().min(1, 'is required').max(5000),
+        context: Text.trim().max(500).nullable().default(null),
+      }),
+    )
+    .max(50),
+});
