@@ -239,3 +239,4 @@ export const CreateRemarkBody = z.strictObject({
     )
     .max(50),
 });
+export type CreateRemarkBody = z.infer<typeof CreateRemarkBody>;

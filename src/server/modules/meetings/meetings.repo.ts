@@ -122,16 +122,14 @@ export async function replaceAgenda(
 ) {
   await tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId));
   if (items.length > 0) {
-    await tx
-      .insert(agendaItems)
-      .values(
-        items.map((item, i) => ({
-          meetingId,
-          position: i + 1,
-          title: item.title,
-          lineOfEffort: item.lineOfEffort ?? null,
-        })),
-      );
+    await tx.insert(agendaItems).values(
+      items.map((item, i) => ({
+        meetingId,
+        position: i + 1,
+        title: item.title,
+        lineOfEffort: item.lineOfEffort ?? null,
+      })),
+    );
   }
 }
 

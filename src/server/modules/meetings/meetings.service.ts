@@ -248,5 +248,4 @@ export function createMeetingsService(deps: { db: Db; cache: Cache }) {
   };
 }
 
-type CreateRemarkBody = ReturnType<typeof CreateRemarkBody.parse>;
 export type MeetingsService = ReturnType<typeof createMeetingsService>;
