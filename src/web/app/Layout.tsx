@@ -104,7 +104,15 @@ export function Layout() {
       navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
       padding="md"
     >
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // Focus the page itself: a bare #main would leave the router to handle a hash change.
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
         Skip to content
       </a>
       <AppShell.Header>
@@ -150,7 +158,14 @@ export function Layout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="md" id="site-navbar">
+      {/* Closed, the menu is out of sight but still in the page: inert keeps Tab and screen readers out of it. */}
+      <AppShell.Navbar
+        p="md"
+        id="site-navbar"
+        className="site-navbar"
+        inert={!opened}
+        data-closed={!opened || undefined}
+      >
         <Stack component="nav" aria-label="Main (menu)" gap={4}>
           {items.map((item) => (
             <Button

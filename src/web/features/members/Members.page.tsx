@@ -1,5 +1,5 @@
 import { Button, Group, Input, Paper, SegmentedControl, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { MemberKind } from '../../../shared/members.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -19,19 +19,37 @@ const KIND_OPTIONS = [
   { value: 'organization', label: 'Organisations' },
 ];
 
+const SORT_WORDS: Record<SortKey, string> = { name: 'name', code: 'code', joined: 'date of joining' };
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The registry: the world map of member states and a searchable, sortable table of every member. */
 export function MembersPage() {
   const [params, setParams] = useSearchParams();
-  const filter = readFilter(params);
+  // The search box keeps its own state: a router update lands a moment later, and an input
+  // controlled by the address bar alone would drop keys typed in between.
+  const [q, setQ] = useState(() => params.get('q') ?? '');
+  const filter = { ...readFilter(params), q };
   const members = useMembers();
 
-  const update = (change: Partial<MembersFilter>) =>
-    setParams(writeFilter({ ...filter, ...change }), { replace: true, preventScrollReset: true });
+  // Built on the address as it is when the update runs, not as it was at the last render.
+  const update = (change: Partial<MembersFilter>) => {
+    if (change.q !== undefined) setQ(change.q);
+    setParams((current) => writeFilter({ ...readFilter(current), ...change }), {
+      replace: true,
+      preventScrollReset: true,
+    });
+  };
 
   const onSort = (column: SortKey) =>
-    update({ sort: column, direction: filter.sort === column && filter.direction === 'asc' ? 'desc' : 'asc' });
+    setParams(
+      (current) => {
+        const now = readFilter(current);
+        const direction = now.sort === column && now.direction === 'asc' ? 'desc' : 'asc';
+        return writeFilter({ ...now, sort: column, direction });
+      },
+      { replace: true, preventScrollReset: true },
+    );
 
   const all = members.data ?? [];
   const shown = filterMembers([...all], filter);
@@ -99,7 +117,7 @@ export function MembersPage() {
                 sort={filter.sort}
                 direction={filter.direction}
                 onSort={onSort}
-                caption={`${plural(shown.length, 'member', 'members')}, sorted by ${filter.sort} (${filter.direction === 'asc' ? 'ascending' : 'descending'})`}
+                caption={`${searching ? 'Members found' : 'Every member'}, by ${SORT_WORDS[filter.sort]} (${filter.direction === 'asc' ? 'ascending' : 'descending'})`}
               />
             ) : (
               <Paper withBorder p="lg">

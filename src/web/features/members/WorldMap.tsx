@@ -83,8 +83,14 @@ export function WorldMap({ members, highlighted }: WorldMapProps) {
       <Group component="figcaption" gap="lg" mt="xs" wrap="wrap">
         <Text size="sm">
           <span className="map-swatch member" aria-hidden="true" />
-          Member state
+          {highlighted ? 'Found by the search' : 'Member state'}
         </Text>
+        {highlighted ? (
+          <Text size="sm">
+            <span className="map-swatch dimmed" aria-hidden="true" />
+            Other member
+          </Text>
+        ) : null}
         <Text size="sm">
           <span className="map-swatch other" aria-hidden="true" />
           Not a member
