@@ -57,6 +57,7 @@ export const Delegate = z.object({
 export const Delegation = z.object({
   memberCode: z.string(),
   memberName: z.string(),
+  memberNames: z.object({ en: z.string(), fr: z.string(), ar: z.string() }),
   memberKind: z.enum(['state', 'organization']),
   level: RepresentationLevel.nullable(),
   head: PersonRef.nullable(),

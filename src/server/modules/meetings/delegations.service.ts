@@ -259,7 +259,7 @@ export function createDelegationsService(deps: { db: Db; cache: Cache; meetings:
         items: meeting.delegations.map((d, i) => ({
           position: i + 1,
           memberCode: d.memberCode,
-          name: d.memberName,
+          name: d.memberNames[meeting.workingLanguage],
           kind: d.memberKind,
           isHost: d.memberCode === meeting.hostCode,
         })),

@@ -76,6 +76,7 @@ export function assembleMeeting(
       return {
         memberCode: member.code,
         memberName: member.nameEn,
+        memberNames: { en: member.nameEn, fr: member.nameFr, ar: member.nameAr },
         memberKind: member.kind,
         level: delegation.level,
         head: delegates.find((s) => s.role === 'head')?.person ?? null,

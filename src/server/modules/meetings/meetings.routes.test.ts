@@ -1,6 +1,13 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, createTestApp, engines, signedInUser, type TestContext, type TestUser } from '../../test/harness.js';
+import {
+  auditCount,
+  createTestApp,
+  engines,
+  signedInUser,
+  type TestContext,
+  type TestUser,
+} from '../../test/harness.js';
 
 describe.each(engines)('meetings routes on %s', (engine) => {
   let ctx: TestContext;
@@ -11,7 +18,10 @@ describe.each(engines)('meetings routes on %s', (engine) => {
   let brusselsId: string;
   let kerryId: string;
 
-  const as = (user: TestUser | null, extra: Record<string, string> = {}) => ({ ...(user ? { cookie: user.cookie } : {}), ...extra });
+  const as = (user: TestUser | null, extra: Record<string, string> = {}) => ({
+    ...(user ? { cookie: user.cookie } : {}),
+    ...extra,
+  });
 
   beforeAll(async () => {
     ctx = await createTestApp(engine);
@@ -52,13 +62,24 @@ describe.each(engines)('meetings routes on %s', (engine) => {
   }
 
   const invite = (id: string, memberCodes: string[]) =>
-    ctx.app.inject({ method: 'POST', url: `/api/v1/meetings/${id}/invitations`, headers: as(secretariat), payload: { memberCodes } });
+    ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/meetings/${id}/invitations`,
+      headers: as(secretariat),
+      payload: { memberCodes },
+    });
 
   it('has the Brussels ministerial complete: host, chair, venue, 60 delegations, al-Abadi for Iraq, the quotes', async () => {
     const res = await ctx.app.inject({ url: `/api/v1/meetings/${brusselsId}` });
     expect(res.statusCode).toBe(200);
     const m = res.json();
-    expect(m).toMatchObject({ hostCode: 'USA', city: 'Brussels', kind: 'ministerial', status: 'held', timeZone: 'Europe/Brussels' });
+    expect(m).toMatchObject({
+      hostCode: 'USA',
+      city: 'Brussels',
+      kind: 'ministerial',
+      status: 'held',
+      timeZone: 'Europe/Brussels',
+    });
     expect(m.venue).toContain('NATO Headquarters');
     expect(m.chairs.map((c: { name: string }) => c.name)).toEqual(['John Kerry']);
     expect(m.delegations).toHaveLength(60);
@@ -70,7 +91,11 @@ describe.each(engines)('meetings routes on %s', (engine) => {
     });
     // Partners who joined later were not there; unknown facts stay empty.
     expect(m.delegations.map((d: { memberCode: string }) => d.memberCode)).not.toContain('MYS');
-    expect(m.delegations.find((d: { memberCode: string }) => d.memberCode === 'ALB')).toMatchObject({ head: null, level: null, attendance: 'unknown' });
+    expect(m.delegations.find((d: { memberCode: string }) => d.memberCode === 'ALB')).toMatchObject({
+      head: null,
+      level: null,
+      attendance: 'unknown',
+    });
     expect(m.startTime).toBeNull();
     const quotes = m.remarks.flatMap((r: { quotes: { text: string }[] }) => r.quotes.map((q) => q.text));
     expect(quotes).toHaveLength(3);
@@ -90,12 +115,25 @@ describe.each(engines)('meetings routes on %s', (engine) => {
     const meeting = await createMeeting({ workingLanguage: 'fr', hostCode: 'FRA' });
     await invite(meeting.id, ['AUS', 'DEU', 'EU', 'FRA', 'USA', 'LAS']);
     const fr = (await ctx.app.inject({ url: `/api/v1/meetings/${meeting.id}/protocol-order` })).json();
-    expect(fr.items.map((i: { memberCode: string }) => i.memberCode)).toEqual(['FRA', 'DEU', 'AUS', 'USA', 'LAS', 'EU']);
+    expect(fr.items.map((i: { memberCode: string }) => i.memberCode)).toEqual([
+      'FRA',
+      'DEU',
+      'AUS',
+      'USA',
+      'LAS',
+      'EU',
+    ]);
+    expect(fr.items[1].name).toBe('Allemagne');
+    expect(fr.rule).toContain("L'hôte d'abord");
   });
 
   it('keeps 10:00 Brussels time as 10:00 Brussels time in the API and the .ics file', async () => {
     const meeting = await createMeeting();
-    expect(meeting).toMatchObject({ startTime: '10:00', startsAt: '2027-03-10T10:00:00+01:00', endsAt: '2027-03-10T12:30:00+01:00' });
+    expect(meeting).toMatchObject({
+      startTime: '10:00',
+      startsAt: '2027-03-10T10:00:00+01:00',
+      endsAt: '2027-03-10T12:30:00+01:00',
+    });
     const again = (await ctx.app.inject({ url: `/api/v1/meetings/${meeting.id}` })).json();
     expect(again.startsAt).toBe('2027-03-10T10:00:00+01:00');
     const summer = await createMeeting({ startDate: '2027-07-01', endDate: '2027-07-01' });
@@ -140,22 +178,52 @@ describe.each(engines)('meetings routes on %s', (engine) => {
       method: 'POST',
       url: '/api/v1/meetings',
       headers: as(secretariat),
-      payload: { kind: 'ministerial', title: 'x', timeZone: 'Mars/Olympus', startDate: '2027-02-30', endDate: '2027-01-01', startTime: '25:00' },
+      payload: {
+        kind: 'ministerial',
+        title: 'x',
+        timeZone: 'Mars/Olympus',
+        startDate: '2027-02-30',
+        endDate: '2027-01-01',
+        startTime: '25:00',
+      },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['startDate', 'startTime', 'timeZone']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['startDate', 'startTime', 'timeZone']);
     const order = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/meetings',
       headers: as(secretariat),
-      payload: { kind: 'ministerial', title: 'x', timeZone: 'Europe/Paris', startDate: '2027-02-02', endDate: '2027-01-01', hostCode: 'ZZZ' },
+      payload: {
+        kind: 'ministerial',
+        title: 'x',
+        timeZone: 'Europe/Paris',
+        startDate: '2027-02-02',
+        endDate: '2027-01-01',
+        hostCode: 'ZZZ',
+      },
     });
-    expect(order.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['endDate', 'hostCode']);
+    expect(
+      order
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['endDate', 'hostCode']);
     const forbidden = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/meetings',
       headers: as(fpFrance),
-      payload: { kind: 'ministerial', title: 'x', timeZone: 'Europe/Paris', startDate: '2027-02-02', endDate: '2027-02-02' },
+      payload: {
+        kind: 'ministerial',
+        title: 'x',
+        timeZone: 'Europe/Paris',
+        startDate: '2027-02-02',
+        endDate: '2027-02-02',
+      },
     });
     expect(forbidden.statusCode).toBe(403);
     const before = await auditCount(ctx.database);
@@ -166,26 +234,53 @@ describe.each(engines)('meetings routes on %s', (engine) => {
   it('updates with If-Match: 428, 409 when stale, 200 with a new version', async () => {
     const meeting = await createMeeting();
     const url = `/api/v1/meetings/${meeting.id}`;
-    expect((await ctx.app.inject({ method: 'PATCH', url, headers: as(secretariat), payload: { title: 'y' } })).statusCode).toBe(428);
-    const ok = await ctx.app.inject({ method: 'PATCH', url, headers: as(secretariat, { 'if-match': '"1"' }), payload: { startTime: '09:30' } });
+    expect(
+      (await ctx.app.inject({ method: 'PATCH', url, headers: as(secretariat), payload: { title: 'y' } })).statusCode,
+    ).toBe(428);
+    const ok = await ctx.app.inject({
+      method: 'PATCH',
+      url,
+      headers: as(secretariat, { 'if-match': '"1"' }),
+      payload: { startTime: '09:30' },
+    });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ version: 2, startsAt: '2027-03-10T09:30:00+01:00', agenda: [{ title: 'Opening' }, { title: 'Foreign terrorist fighters' }] });
-    const stale = await ctx.app.inject({ method: 'PATCH', url, headers: as(secretariat, { 'if-match': '"1"' }), payload: { title: 'lost' } });
+    expect(ok.json()).toMatchObject({
+      version: 2,
+      startsAt: '2027-03-10T09:30:00+01:00',
+      agenda: [{ title: 'Opening' }, { title: 'Foreign terrorist fighters' }],
+    });
+    const stale = await ctx.app.inject({
+      method: 'PATCH',
+      url,
+      headers: as(secretariat, { 'if-match': '"1"' }),
+      payload: { title: 'lost' },
+    });
     expect(stale.statusCode).toBe(409);
     expect((await ctx.app.inject({ url })).json().title).toBe('Senior officials, Brussels');
-    const observerTry = await ctx.app.inject({ method: 'PATCH', url, headers: as(observer, { 'if-match': '"2"' }), payload: { title: 'x' } });
+    const observerTry = await ctx.app.inject({
+      method: 'PATCH',
+      url,
+      headers: as(observer, { 'if-match': '"2"' }),
+      payload: { title: 'x' },
+    });
     expect(observerTry.statusCode).toBe(403);
   });
 
   it('hides restricted meetings from everyone but the secretariat and the listed members (404)', async () => {
-    const meeting = await createMeeting({ visibility: 'restricted', restrictedTo: ['IRQ'], title: 'Restricted small group' });
+    const meeting = await createMeeting({
+      visibility: 'restricted',
+      restrictedTo: ['IRQ'],
+      title: 'Restricted small group',
+    });
     const url = `/api/v1/meetings/${meeting.id}`;
     expect((await ctx.app.inject({ url, headers: as(fpIraq) })).statusCode).toBe(200);
     expect((await ctx.app.inject({ url, headers: as(secretariat) })).statusCode).toBe(200);
     for (const who of [null, observer, fpFrance]) {
       const res = await ctx.app.inject({ url, headers: as(who) });
       expect(res.statusCode).toBe(404);
-      const titles = (await ctx.app.inject({ url: '/api/v1/meetings', headers: as(who) })).json().items.map((m: { title: string }) => m.title);
+      const titles = (await ctx.app.inject({ url: '/api/v1/meetings', headers: as(who) }))
+        .json()
+        .items.map((m: { title: string }) => m.title);
       expect(titles).not.toContain('Restricted small group');
       const ics = await ctx.app.inject({ url: '/api/v1/calendar.ics', headers: as(who) });
       expect(ics.body).not.toContain('Restricted small group');
@@ -195,7 +290,9 @@ describe.each(engines)('meetings routes on %s', (engine) => {
     }
     const coalition = await createMeeting({ visibility: 'coalition', title: 'Coalition only' });
     expect((await ctx.app.inject({ url: `/api/v1/meetings/${coalition.id}` })).statusCode).toBe(404);
-    expect((await ctx.app.inject({ url: `/api/v1/meetings/${coalition.id}`, headers: as(observer) })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ url: `/api/v1/meetings/${coalition.id}`, headers: as(observer) })).statusCode).toBe(
+      200,
+    );
   });
 
   it("lets a focal point name their own member's delegation, within the quota, while planned", async () => {
@@ -206,7 +303,12 @@ describe.each(engines)('meetings routes on %s', (engine) => {
     expect((await invite(meeting.id, ['FRA'])).json()).toEqual({ invited: [], alreadyInvited: ['FRA'] });
     const url = `/api/v1/meetings/${meeting.id}/delegations/FRA`;
     const put = (user: TestUser | null, version: string | null, payload: unknown, target = url) =>
-      ctx.app.inject({ method: 'PUT', url: target, headers: as(user, version ? { 'if-match': version } : {}), payload: payload as object });
+      ctx.app.inject({
+        method: 'PUT',
+        url: target,
+        headers: as(user, version ? { 'if-match': version } : {}),
+        payload: payload as object,
+      });
 
     const delegation = {
       level: 'minister',
@@ -218,7 +320,9 @@ describe.each(engines)('meetings routes on %s', (engine) => {
     expect((await put(fpFrance, null, delegation)).statusCode).toBe(428);
     expect((await put(fpIraq, '"1"', delegation)).statusCode).toBe(403);
     expect((await put(observer, '"1"', delegation)).statusCode).toBe(403);
-    expect((await put(fpFrance, '"1"', delegation, `/api/v1/meetings/${meeting.id}/delegations/DEU`)).statusCode).toBe(404);
+    expect((await put(fpFrance, '"1"', delegation, `/api/v1/meetings/${meeting.id}/delegations/DEU`)).statusCode).toBe(
+      404,
+    );
 
     const overQuota = await put(fpFrance, '"1"', { ...delegation, advisers: [{ name: 'B' }, { name: 'C' }] });
     expect(overQuota.statusCode).toBe(400);
@@ -226,13 +330,22 @@ describe.each(engines)('meetings routes on %s', (engine) => {
 
     const ok = await put(fpFrance, '"1"', delegation);
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ memberCode: 'FRA', level: 'minister', head: { name: 'Laurent Fabius' }, version: 2 });
+    expect(ok.json()).toMatchObject({
+      memberCode: 'FRA',
+      level: 'minister',
+      head: { name: 'Laurent Fabius' },
+      version: 2,
+    });
     expect(ok.json().delegates.map((d: { role: string }) => d.role)).toEqual(['head', 'alternate', 'adviser']);
     expect((await put(fpFrance, '"1"', delegation)).statusCode).toBe(409);
 
     // Someone of another member, or one person twice, is refused.
     const fabius = ok.json().head.id;
-    const twice = await put(fpFrance, '"2"', { level: 'minister', head: { personId: fabius }, alternates: [{ personId: fabius }] });
+    const twice = await put(fpFrance, '"2"', {
+      level: 'minister',
+      head: { personId: fabius },
+      alternates: [{ personId: fabius }],
+    });
     expect(twice.statusCode).toBe(400);
     const foreign = await put(fpFrance, '"2"', { level: 'minister', head: { personId: kerryId } });
     expect(foreign.statusCode).toBe(400);
@@ -260,7 +373,12 @@ describe.each(engines)('meetings routes on %s', (engine) => {
     await invite(meeting.id, ['FRA', 'IRQ', 'EU']);
     const url = `/api/v1/meetings/${meeting.id}/attendance/IRQ`;
     const put = (user: TestUser | null, version: string | null, payload: unknown) =>
-      ctx.app.inject({ method: 'PUT', url, headers: as(user, version ? { 'if-match': version } : {}), payload: payload as object });
+      ctx.app.inject({
+        method: 'PUT',
+        url,
+        headers: as(user, version ? { 'if-match': version } : {}),
+        payload: payload as object,
+      });
     expect((await put(null, '"1"', { attendance: 'present' })).statusCode).toBe(401);
     expect((await put(fpIraq, '"1"', { attendance: 'present' })).statusCode).toBe(403);
     expect((await put(secretariat, '"1"', { attendance: 'here' })).statusCode).toBe(400);
@@ -270,9 +388,16 @@ describe.each(engines)('meetings routes on %s', (engine) => {
     expect((await put(secretariat, '"1"', { attendance: 'absent' })).statusCode).toBe(409);
     const roll = (await ctx.app.inject({ url: `/api/v1/meetings/${meeting.id}/attendance` })).json();
     expect(roll).toMatchObject({ present: 1, invited: 3 });
-    expect(roll.items.find((i: { memberCode: string }) => i.memberCode === 'IRQ')).toMatchObject({ attendance: 'present', attendanceNote: 'Arrived at 10:15' });
+    expect(roll.items.find((i: { memberCode: string }) => i.memberCode === 'IRQ')).toMatchObject({
+      attendance: 'present',
+      attendanceNote: 'Arrived at 10:15',
+    });
     const audit = (await ctx.app.inject({ url: '/api/v1/audit?limit=1', headers: as(secretariat) })).json().items[0];
-    expect(audit).toMatchObject({ action: 'attendance.recorded', before: { attendance: 'unknown' }, after: { attendance: 'present' } });
+    expect(audit).toMatchObject({
+      action: 'attendance.recorded',
+      before: { attendance: 'unknown' },
+      after: { attendance: 'present' },
+    });
   });
 
   it('records remarks with quotes (secretariat), shown on the meeting page', async () => {
@@ -282,7 +407,11 @@ describe.each(engines)('meetings routes on %s', (engine) => {
     expect((await ctx.app.inject({ method: 'POST', url, headers: as(fpFrance), payload: body })).statusCode).toBe(403);
     const ok = await ctx.app.inject({ method: 'POST', url, headers: as(secretariat), payload: body });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json().remarks[0]).toMatchObject({ person: { name: 'John Kerry' }, context: 'Opening remarks', quotes: [{ text: 'We are united.' }] });
+    expect(ok.json().remarks[0]).toMatchObject({
+      person: { name: 'John Kerry' },
+      context: 'Opening remarks',
+      quotes: [{ text: 'We are united.' }],
+    });
   });
 
   it('lists upcoming and past meetings, and filters by kind', async () => {
@@ -299,6 +428,8 @@ describe.each(engines)('meetings routes on %s', (engine) => {
     expect(ministerials.every((m: { kind: string }) => m.kind === 'ministerial')).toBe(true);
     expect((await ctx.app.inject({ url: '/api/v1/meetings?when=soon' })).statusCode).toBe(400);
     expect((await ctx.app.inject({ url: '/api/v1/meetings/not-a-uuid' })).statusCode).toBe(400);
-    expect((await ctx.app.inject({ url: '/api/v1/meetings/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ url: '/api/v1/meetings/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(
+      404,
+    );
   });
 });
