@@ -104,15 +104,7 @@ export function Layout() {
       navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
       padding="md"
     >
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(event) => {
-          // Focus the page itself: a bare #main would leave the router to handle a hash change.
-          event.preventDefault();
-          mainRef.current?.focus();
-        }}
-      >
+      <a className="skip-link" href="#main">
         Skip to content
       </a>
       <AppShell.Header>

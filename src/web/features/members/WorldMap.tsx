@@ -2,8 +2,8 @@ import { Anchor, Group, Text } from '@mantine/core';
 import { type MouseEvent, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Member } from '../../../shared/members.js';
-import { MAP_HEIGHT, MAP_WIDTH } from './map-size.js';
-import { countryShapes, shapeKeyOf } from './world-map.js';
+import { MAP_WIDTH } from './map-size.js';
+import { countryMap, shapeKeyOf } from './world-map.js';
 
 export interface WorldMapProps {
   members: Member[];
@@ -21,7 +21,7 @@ const isPlainClick = (event: MouseEvent) =>
  */
 export function WorldMap({ members, highlighted }: WorldMapProps) {
   const navigate = useNavigate();
-  const shapes = countryShapes();
+  const { shapes, height } = countryMap();
 
   const { byShape, notDrawn } = useMemo(() => {
     const drawn = new Set(shapes.map((s) => s.key));
@@ -46,7 +46,7 @@ export function WorldMap({ members, highlighted }: WorldMapProps) {
       {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; "group" keeps its links reachable */}
       <svg
         className="world-map"
-        viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
+        viewBox={`0 0 ${MAP_WIDTH} ${height}`}
         role="group"
         aria-label={`World map: the ${byShape.size} member states drawn at this scale are shaded`}
       >

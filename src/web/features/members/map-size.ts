@@ -1,3 +1,4 @@
-/** The map's drawing size; its own module, so that the page can reserve the space without loading the atlas. */
+/** The map's drawing width; its own module, so that the page can reserve the space without loading the atlas. */
 export const MAP_WIDTH = 960;
-export const MAP_HEIGHT = 440;
+/** About the drawing's height at that width (the world without Antarctica), for the placeholder while it loads. */
+export const MAP_HEIGHT = 426;

@@ -4,7 +4,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlas from 'world-atlas/countries-110m.json' with { type: 'json' };
 
-import { MAP_HEIGHT, MAP_WIDTH } from './map-size.js';
+import { MAP_WIDTH } from './map-size.js';
 
 export interface CountryShape {
   /** ISO 3166-1 numeric ("004"), or the name for the few shapes that have no code. */
@@ -22,28 +22,33 @@ const UNCODED: Record<string, string> = { Kosovo: 'XKX' };
 // Antarctica (010) takes a fifth of the height and no coalition counts it as a member.
 const LEFT_OUT = new Set(['010']);
 
-let shapes: CountryShape[] | null = null;
+export interface CountryMap {
+  shapes: CountryShape[];
+  /** The drawing's height at MAP_WIDTH, for the viewBox: the world without Antarctica is wider than 2:1. */
+  height: number;
+}
+
+let projected: CountryMap | null = null;
 
 /** The countries of the 110m atlas as SVG paths, projected once (Equal Earth keeps areas true). */
-export function countryShapes(): CountryShape[] {
-  if (shapes) return shapes;
+export function countryMap(): CountryMap {
+  if (projected) return projected;
   const topology = atlas as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const collection = feature(topology, topology.objects.countries);
   const kept = { ...collection, features: collection.features.filter((f) => !LEFT_OUT.has(String(f.id))) };
-  const projection = geoEqualEarth().fitExtent(
-    [
-      [4, 4],
-      [MAP_WIDTH - 4, MAP_HEIGHT - 4],
-    ],
-    kept,
-  );
+  const margin = 4;
+  const projection = geoEqualEarth().fitWidth(MAP_WIDTH - 2 * margin, kept);
+  const [[x0, y0], [, y1]] = geoPath(projection).bounds(kept);
+  const [tx, ty] = projection.translate();
+  projection.translate([tx - x0 + margin, ty - y0 + margin]);
   const path = geoPath(projection);
-  shapes = kept.features.flatMap((f) => {
+  const shapes = kept.features.flatMap((f) => {
     const d = path(f);
     const name = f.properties?.name ?? '';
     return d ? [{ key: f.id === undefined ? name : String(f.id), name, d }] : [];
   });
-  return shapes;
+  projected = { shapes, height: Math.ceil(y1 - y0 + 2 * margin) };
+  return projected;
 }
 
 /** The map key a member's shape is found under, or null for organisations and unknown codes. */

@@ -12,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { Member, MemberKind, MemberNames, MemberStatus } from '../../../shared/members.js';
 
 export interface MemberFormValues {
@@ -95,17 +95,35 @@ export function MemberFields({ form, mode, submitting, submitLabel, banner, onSu
   const { kind } = form.getValues();
   const isState = kind === 'state';
   const namesOptional = mode === 'create' && isState;
+  const bannerRef = useRef<HTMLDivElement>(null);
+  const hasBanner = Boolean(banner);
+
+  // The Save button is at the bottom, the message at the top: bring the message to the user.
+  useEffect(() => {
+    if (!hasBanner || !bannerRef.current) return;
+    bannerRef.current.scrollIntoView({ block: 'center' });
+    bannerRef.current.focus({ preventScroll: true });
+  }, [hasBanner]);
+
+  // A field the form itself refuses: go to the first one.
+  const focusFirstError = () =>
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus());
 
   return (
-    <Paper withBorder p="lg" component="form" onSubmit={form.onSubmit(onSubmit)} noValidate maw={760}>
+    <Paper withBorder p="lg" component="form" onSubmit={form.onSubmit(onSubmit, focusFirstError)} noValidate maw={760}>
       <Stack gap="lg">
-        {banner}
-        <Fieldset legend="Identity" variant="unstyled">
+        {banner ? (
+          <div ref={bannerRef} tabIndex={-1} className="form-banner">
+            {banner}
+          </div>
+        ) : null}
+        <Fieldset legend="Identity" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Code"
               required={mode === 'create'}
               readOnly={mode === 'edit'}
+              variant={mode === 'edit' ? 'filled' : 'default'}
               description={
                 mode === 'edit'
                   ? 'The code identifies the member and does not change.'
@@ -127,6 +145,7 @@ export function MemberFields({ form, mode, submitting, submitLabel, banner, onSu
               <TextInput
                 label="Kind"
                 readOnly
+                variant="filled"
                 value={isState ? 'State' : 'Organisation'}
                 description="A member's kind does not change."
               />
@@ -134,7 +153,7 @@ export function MemberFields({ form, mode, submitting, submitLabel, banner, onSu
           </SimpleGrid>
         </Fieldset>
 
-        <Fieldset legend="Names" variant="unstyled">
+        <Fieldset legend="Names" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
           {namesOptional ? (
             <Alert variant="light" color="blue" mb="sm">
               Leave the names blank to use the state's ISO names in the three languages; fill one in to replace it.
@@ -153,7 +172,7 @@ export function MemberFields({ form, mode, submitting, submitLabel, banner, onSu
           </Stack>
         </Fieldset>
 
-        <Fieldset legend="Membership" variant="unstyled">
+        <Fieldset legend="Membership" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <NativeSelect

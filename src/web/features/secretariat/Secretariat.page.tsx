@@ -21,8 +21,10 @@ const ACTIONS: Record<string, string> = {
 function subject(event: AuditEvent): string {
   for (const state of [event.after, event.before]) {
     if (typeof state === 'object' && state !== null) {
-      const { name, code } = state as { name?: unknown; code?: unknown };
-      if (typeof name === 'string') return typeof code === 'string' ? `${name} (${code})` : name;
+      // Members are recorded as the API shows them (`name`); the demo seed recorded its rows (`nameEn`).
+      const { name, nameEn, code } = state as { name?: unknown; nameEn?: unknown; code?: unknown };
+      const shown = typeof name === 'string' ? name : typeof nameEn === 'string' ? nameEn : null;
+      if (shown) return typeof code === 'string' ? `${shown} (${code})` : shown;
     }
   }
   return `${event.entityType} ${event.entityId ?? ''}`.trim();
@@ -30,8 +32,9 @@ function subject(event: AuditEvent): string {
 
 function RecentChanges() {
   const audit = useQuery({
-    queryKey: ['audit', 'recent'],
-    queryFn: ({ signal }) => api<{ items: AuditEvent[] }>('/audit?limit=10', { signal }).then((r) => r.items),
+    queryKey: ['audit', 'members'],
+    queryFn: ({ signal }) =>
+      api<{ items: AuditEvent[] }>('/audit?entityType=member&limit=10', { signal }).then((r) => r.items),
     staleTime: 0,
   });
   if (audit.isPending) return <Loading label="Loading the recent changes" />;
@@ -147,7 +150,7 @@ export function SecretariatPage() {
 
       <Stack gap="sm" component="section" aria-labelledby="changes-heading">
         <Title order={2} size="h3" id="changes-heading">
-          Recent changes
+          Recent changes to members
         </Title>
         <RecentChanges />
       </Stack>
