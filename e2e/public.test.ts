@@ -181,6 +181,18 @@ describe('public portal', () => {
       const descending = await rowCodes(page);
       expect(descending).toEqual(members.map((m) => m.code).reverse());
       await screenshot(page, 'members-sorted-descending');
+
+      // The search lives in the address: Back from a member brings it back; the Members link clears it.
+      await search.fill('japan');
+      await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
+      await page.locator('table').getByRole('link', { name: 'Japan', exact: true }).click();
+      await page.getByRole('heading', { name: 'Japan', level: 1 }).waitFor();
+      await page.goBack();
+      await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
+      expect(await search.inputValue()).toBe('japan');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('table tbody tr').length === n, members.length);
+      expect(await search.inputValue()).toBe('');
     });
   });
 

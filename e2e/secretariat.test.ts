@@ -283,4 +283,23 @@ describe('secretariat', () => {
       await page.getByText('Sign in to use it.', { exact: false }).waitFor();
     });
   });
+
+  it('signs out on every device from the header menu', async () => {
+    await withPage(async ({ page }) => {
+      // This user also has a session opened elsewhere (through the API): it must end too.
+      const user = await signedInUser(app.ctx, 'admin');
+      const elsewhere = () =>
+        app.ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: user.cookie } });
+      expect((await elsewhere()).statusCode).toBe(200);
+
+      await signInWithKeyboard(page, user, '/members');
+      const account = page.getByRole('button', { name: /^Account: / });
+      expect(await account.getAttribute('aria-label')).toMatch(/, Administrator$/);
+      await account.click();
+      await page.getByRole('menuitem', { name: 'Sign out on every device' }).click();
+      await page.waitForURL(`${app.baseUrl}/`);
+      await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
+      expect((await elsewhere()).statusCode).toBe(401);
+    });
+  });
 });

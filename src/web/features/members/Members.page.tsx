@@ -1,5 +1,5 @@
 import { Button, Group, Input, Paper, SegmentedControl, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { MemberKind } from '../../../shared/members.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -32,9 +32,25 @@ export function MembersPage() {
   const filter = { ...readFilter(params), q };
   const members = useMembers();
 
+  // The values this page wrote to the address, oldest first. An address whose q is not one of
+  // them came from elsewhere (the Members link, Back): the box follows it.
+  const written = useRef<string[]>([]);
+  const urlQ = params.get('q') ?? '';
+  useEffect(() => {
+    const index = written.current.indexOf(urlQ);
+    if (index >= 0) written.current.splice(0, index + 1);
+    else {
+      written.current = [];
+      setQ(urlQ);
+    }
+  }, [urlQ]);
+
   // Built on the address as it is when the update runs, not as it was at the last render.
   const update = (change: Partial<MembersFilter>) => {
-    if (change.q !== undefined) setQ(change.q);
+    if (change.q !== undefined) {
+      setQ(change.q);
+      written.current.push(change.q);
+    }
     setParams((current) => writeFilter({ ...readFilter(current), ...change }), {
       replace: true,
       preventScrollReset: true,
@@ -55,7 +71,9 @@ export function MembersPage() {
   const shown = filterMembers([...all], filter);
   const searching = filter.q.trim() !== '' || filter.kind !== null;
   const highlighted = searching ? new Set(shown.map((m) => m.code)) : null;
-  const states = all.filter((m) => m.kind === 'state').length;
+  const active = all.filter((m) => m.status === 'active');
+  const states = active.filter((m) => m.kind === 'state').length;
+  const former = all.length - active.length;
 
   return (
     <Stack gap="lg">
@@ -64,8 +82,9 @@ export function MembersPage() {
         <Title order={1}>Members</Title>
         {members.data ? (
           <Text c="dimmed">
-            {plural(all.length, 'member', 'members')}: {plural(states, 'state', 'states')} and{' '}
-            {plural(all.length - states, 'organisation', 'organisations')}.
+            {plural(active.length, 'member', 'members')}: {plural(states, 'state', 'states')} and{' '}
+            {plural(active.length - states, 'organisation', 'organisations')}
+            {former > 0 ? `; ${plural(former, 'former member', 'former members')} also listed` : ''}.
           </Text>
         ) : null}
       </Stack>
