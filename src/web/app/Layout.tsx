@@ -1,6 +1,7 @@
 import {
   Anchor,
   AppShell,
+  Avatar,
   Badge,
   Burger,
   Button,
@@ -47,6 +48,14 @@ function useSignOutAndLeave(everywhere: boolean) {
     });
 }
 
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word[0]?.toUpperCase())
+    .join('');
+
 function AccountMenu({ me }: { me: Me }) {
   const signOut = useSignOutAndLeave(false);
   const signOutEverywhere = useSignOutAndLeave(true);
@@ -55,7 +64,11 @@ function AccountMenu({ me }: { me: Me }) {
       <Menu.Target>
         <UnstyledButton className="account-button" aria-label={`Account: ${me.name}, ${roleLabel(me)}`}>
           <Group gap="xs" wrap="nowrap">
-            <Text size="sm" fw={600} truncate="end" maw={180}>
+            {/* A phone has no room for the name: its initials stand in. */}
+            <Avatar size="sm" color="blue" hiddenFrom="sm" aria-hidden="true">
+              {initials(me.name)}
+            </Avatar>
+            <Text size="sm" fw={600} truncate="end" maw={180} visibleFrom="sm">
               {me.name}
             </Text>
             <Badge variant="light">{roleLabel(me)}</Badge>
@@ -139,9 +152,7 @@ export function Layout() {
             </Group>
           </Group>
           {me ? (
-            <Group visibleFrom="sm">
-              <AccountMenu me={me} />
-            </Group>
+            <AccountMenu me={me} />
           ) : me === null && location.pathname !== '/sign-in' ? (
             <Button component={Link} to={signInPath(location.pathname, location.search)} variant="default" size="sm">
               Sign in
