@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -148,12 +148,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webDist = options.webDist ? resolve(options.webDist) : null;
   const hasWeb = webDist !== null && existsSync(resolve(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      // Files are looked up per request, so a rebuild under a running server is served as it is.
+      wildcard: true,
+      index: false,
+      setHeaders: (res, path) => {
+        // Vite names assets by their content hash: they never change, so they may be kept for good.
+        const immutable = path.includes(`${sep}assets${sep}`);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0];
-    // The web app routes in the browser: any other GET for a page gets index.html.
-    if (hasWeb && (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api')) {
+    // The web app routes in the browser: any other GET for a page gets index.html. A missing
+    // file (an asset of an older build, anything with an extension) is a 404, not a page.
+    const isFile = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
+    if (hasWeb && (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api') && !isFile) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
     }
     return sendProblem(req, reply, 'not_found', `No route ${req.method} ${path}.`);

@@ -25,3 +25,7 @@ export const Me = z.object({
   memberCode: z.string().nullable(),
 });
 export type Me = z.infer<typeof Me>;
+
+/** The session as the app sees it: a user, or null when signed out (never an error). */
+export const SessionState = z.object({ user: Me.nullable() });
+export type SessionState = z.infer<typeof SessionState>;

@@ -120,6 +120,10 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       request: async () => ({ method: 'GET', url: '/api/v1/audit' }),
       expected: secretariatOnly(200),
     },
+    'GET /api/v1/auth/session': {
+      request: async () => ({ method: 'GET', url: '/api/v1/auth/session' }),
+      expected: all(200),
+    },
     'GET /api/v1/meetings': { request: async () => ({ method: 'GET', url: '/api/v1/meetings' }), expected: all(200) },
     'POST /api/v1/meetings': {
       request: async () => ({ method: 'POST', url: '/api/v1/meetings', payload: newMeeting() }),

@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { recordAudit } from '../../lib/audit.js';
 import { type Auth, systemAuth } from '../../lib/auth-context.js';
 import { stateNames } from '../../lib/country-names.js';
+import { toMember } from '../../modules/members/members.service.js';
 import type { Db } from '../client.js';
 import { actors, members, type NewMemberRow, people } from '../schema/members.js';
 import { type SeedMeeting, type SeedQuote, seedMeetings } from './meetings.js';
@@ -115,7 +116,13 @@ export async function seedDemo(
       .returning();
 
     for (const row of memberRows) {
-      await recordAudit(tx, auth, { action: 'member.created', entityType: 'member', entityId: row.id, after: row });
+      // The same shape the members service records, so the audit trail reads one way.
+      await recordAudit(tx, auth, {
+        action: 'member.created',
+        entityType: 'member',
+        entityId: row.id,
+        after: toMember(row),
+      });
     }
     for (const row of peopleRows) {
       await recordAudit(tx, auth, { action: 'person.created', entityType: 'person', entityId: row.id, after: row });

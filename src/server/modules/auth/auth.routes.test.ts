@@ -57,6 +57,15 @@ describe.each(engines)('auth routes on %s', (engine) => {
     });
   });
 
+  it('answers /session with the user, or null when signed out', async () => {
+    const user = await signedInUser(ctx, 'observer');
+    const signedOut = await ctx.app.inject({ url: '/api/v1/auth/session' });
+    expect(signedOut.statusCode).toBe(200);
+    expect(signedOut.json()).toEqual({ user: null });
+    const signedIn = await ctx.app.inject({ url: '/api/v1/auth/session', headers: { cookie: user.cookie } });
+    expect(signedIn.json().user).toMatchObject({ id: user.id, role: 'observer' });
+  });
+
   it('answers 401 to /me when signed out or with a forged cookie', async () => {
     expect((await me()).statusCode).toBe(401);
     const forged = await me('entente_session=not-a-real-token');

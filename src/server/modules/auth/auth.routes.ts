@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Me, SignInBody } from '../../../shared/auth.js';
+import { Me, SessionState, SignInBody } from '../../../shared/auth.js';
 import { errorResponses } from '../../plugins/http.js';
 import type { AuthService } from './auth.service.js';
 
@@ -72,5 +72,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService }> = async
     '/auth/me',
     { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me, ...errorResponses(401) } } },
     async (req) => service.me(req.auth),
+  );
+
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, or null when signed out',
+        response: { 200: SessionState },
+      },
+    },
+    async (req) => service.session(req.auth),
   );
 };

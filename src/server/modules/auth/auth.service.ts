@@ -150,6 +150,11 @@ export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
       const { id, email, name, role, memberCode } = auth.user;
       return { id, email, name, role, memberCode };
     },
+
+    /** Who is signed in, or null: what a page asks before it knows (a 401 there would be noise). */
+    session(auth: Auth): { user: Me | null } {
+      return { user: auth.user ? this.me(auth) : null };
+    },
   };
 }
 
