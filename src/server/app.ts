@@ -152,7 +152,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       root: webDist,
       // Files are looked up per request, so a rebuild under a running server is served as it is.
       wildcard: true,
-      index: false,
+      // `/` is the home page; any other folder answers 404 through the handler below.
+      index: ['index.html'],
       setHeaders: (res, path) => {
         // Vite names assets by their content hash: they never change, so they may be kept for good.
         const immutable = path.includes(`${sep}assets${sep}`);

@@ -10,8 +10,8 @@ describe.skipIf(!existsSync('dist/web/index.html'))('serving the web app', () =>
   });
   afterAll(() => ctx?.close());
 
-  it('answers a page address with index.html, never cached', async () => {
-    const res = await ctx.app.inject({ url: '/members/USA' });
+  it.each(['/', '/members/USA', '/meetings'])('answers the page %s with index.html, never cached', async (url) => {
+    const res = await ctx.app.inject({ url });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.headers['cache-control']).toBe('no-cache');
