@@ -30,6 +30,7 @@ function navItems(me: Me | null | undefined): NavItem[] {
   const items: NavItem[] = [
     { to: '/', label: 'Home', end: true },
     { to: '/members', label: 'Members' },
+    { to: '/meetings', label: 'Meetings' },
   ];
   if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'Secretariat' });
   return items;

@@ -33,7 +33,7 @@ function isProblem(body: unknown): body is Problem {
 }
 
 export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** The version the change is based on; the server answers 409 when it is no longer current. */
   ifMatch?: number;

@@ -4,6 +4,8 @@ import { NotFoundPage } from '../components/NotFound.page.js';
 import { RouteError } from '../components/RouteError.js';
 import { SignInPage } from '../features/auth/SignIn.page.js';
 import { HomePage } from '../features/home/Home.page.js';
+import { MeetingPage } from '../features/meetings/Meeting.page.js';
+import { MeetingsPage } from '../features/meetings/Meetings.page.js';
 import { MemberPage } from '../features/members/Member.page.js';
 import { MembersPage } from '../features/members/Members.page.js';
 import { Layout } from './Layout.js';
@@ -22,6 +24,17 @@ const EditMemberPage = lazy(() =>
   import('../features/secretariat/EditMember.page.js').then((m) => ({ default: m.EditMemberPage })),
 );
 
+// Naming a delegation and printing the list are for a few people too.
+const NameDelegationPage = lazy(() =>
+  import('../features/meetings/NameDelegation.page.js').then((m) => ({ default: m.NameDelegationPage })),
+);
+const PrintDelegationsPage = lazy(() =>
+  import('../features/meetings/PrintDelegations.page.js').then((m) => ({ default: m.PrintDelegationsPage })),
+);
+const NewMeetingPage = lazy(() =>
+  import('../features/meetings/NewMeeting.page.js').then((m) => ({ default: m.NewMeetingPage })),
+);
+
 export const router = createBrowserRouter([
   {
     path: '/',
@@ -31,6 +44,10 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'members', element: <MembersPage /> },
       { path: 'members/:code', element: <MemberPage /> },
+      { path: 'meetings', element: <MeetingsPage /> },
+      { path: 'meetings/:id', element: <MeetingPage /> },
+      { path: 'meetings/:id/delegations/:code', element: <NameDelegationPage /> },
+      { path: 'meetings/:id/print', element: <PrintDelegationsPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       {
         path: 'secretariat',
@@ -39,6 +56,7 @@ export const router = createBrowserRouter([
           { index: true, element: <SecretariatPage /> },
           { path: 'members/new', element: <AddMemberPage /> },
           { path: 'members/:code/edit', element: <EditMemberPage /> },
+          { path: 'meetings/new', element: <NewMeetingPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

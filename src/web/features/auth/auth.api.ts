@@ -1,21 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me, Role, SignInBody } from '../../../shared/auth.js';
-import { api, isApiError } from '../../app/api.js';
+import type { Me, Role, SessionState, SignInBody } from '../../../shared/auth.js';
+import { api } from '../../app/api.js';
 
 export const meKey = ['me'] as const;
 
-/** The signed-in user, or null when signed out (the server answers 401). */
+/** The signed-in user, or null when signed out: the session endpoint says so with a 200, never a 401. */
 export function useMe() {
   return useQuery({
     queryKey: meKey,
-    queryFn: async ({ signal }): Promise<Me | null> => {
-      try {
-        return await api<Me>('/auth/me', { signal });
-      } catch (error) {
-        if (isApiError(error, 401)) return null;
-        throw error;
-      }
-    },
+    queryFn: ({ signal }): Promise<Me | null> =>
+      api<SessionState>('/auth/session', { signal }).then((session) => session.user),
     staleTime: 60_000,
   });
 }

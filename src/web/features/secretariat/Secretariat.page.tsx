@@ -80,12 +80,33 @@ export function SecretariatPage() {
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
           <Title order={1}>Secretariat</Title>
-          <Text c="dimmed">Keep the register of members up to date.</Text>
+          <Text c="dimmed">Keep the register of members up to date, and plan the coalition's meetings.</Text>
         </Stack>
-        <Button component={Link} to="/secretariat/members/new">
-          Add a member
-        </Button>
+        <Group gap="sm">
+          <Button component={Link} to="/secretariat/meetings/new" variant="default">
+            New meeting
+          </Button>
+          <Button component={Link} to="/secretariat/members/new">
+            Add a member
+          </Button>
+        </Group>
       </Group>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="meetings-heading">
+        <Group justify="space-between" align="center">
+          <Stack gap={2}>
+            <Title order={2} size="h3" id="meetings-heading">
+              Meetings
+            </Title>
+            <Text size="sm" c="dimmed">
+              Invite members, follow their delegations, record attendance on each meeting's page.
+            </Text>
+          </Stack>
+          <Anchor component={Link} to="/meetings">
+            See the meetings
+          </Anchor>
+        </Group>
+      </Paper>
 
       <Stack gap="sm" component="section" aria-labelledby="register-heading">
         <Title order={2} size="h3" id="register-heading">

@@ -1,0 +1,109 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  AttendanceStatus,
+  CreateMeetingBody,
+  Delegation,
+  InviteResult,
+  Meeting,
+  MeetingKind,
+  MeetingSummary,
+  ProtocolOrder,
+  PutDelegationBody,
+} from '../../../shared/meetings.js';
+import { api, q } from '../../app/api.js';
+
+export const meetingsKey = ['meetings'] as const;
+const meetingKey = (id: string) => ['meetings', 'one', id] as const;
+
+export type When = 'upcoming' | 'past';
+
+/** Meetings the caller may see: upcoming soonest first, past latest first (the server's order). */
+export function useMeetings(when: When, kind: MeetingKind | null) {
+  return useQuery({
+    queryKey: [...meetingsKey, 'list', when, kind],
+    queryFn: ({ signal }) => {
+      const query = new URLSearchParams({ when });
+      if (kind) query.set('kind', kind);
+      return api<{ items: MeetingSummary[] }>(`/meetings?${query}`, { signal }).then((list) => list.items);
+    },
+  });
+}
+
+/** One meeting; `fresh` reads it again even when the cache has it (before changing it). */
+export function useMeeting(id: string, options: { fresh?: boolean } = {}) {
+  return useQuery({
+    queryKey: meetingKey(id),
+    queryFn: ({ signal }) => api<Meeting>(`/meetings/${q(id)}`, { signal }),
+    refetchOnMount: options.fresh ? 'always' : true,
+  });
+}
+
+export function useProtocolOrder(id: string) {
+  return useQuery({
+    queryKey: [...meetingKey(id), 'protocol-order'],
+    queryFn: ({ signal }) => api<z.infer<typeof ProtocolOrder>>(`/meetings/${q(id)}/protocol-order`, { signal }),
+  });
+}
+
+/** A member's delegation, always read afresh: the form sends its version back. */
+export function useDelegation(id: string, code: string) {
+  return useQuery({
+    queryKey: [...meetingKey(id), 'delegation', code],
+    queryFn: ({ signal }) => api<Delegation>(`/meetings/${q(id)}/delegations/${q(code)}`, { signal }),
+    refetchOnMount: 'always',
+  });
+}
+
+/** Any change to a meeting touches its page, the lists and the printable list: read them again. */
+function useInvalidateMeetings() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: meetingsKey });
+}
+
+export function useCreateMeeting() {
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: (body: Partial<CreateMeetingBody>) => api<Meeting>('/meetings', { method: 'POST', body }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useInviteMembers(id: string) {
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: (memberCodes: string[]) =>
+      api<z.infer<typeof InviteResult>>(`/meetings/${q(id)}/invitations`, {
+        method: 'POST',
+        body: { memberCodes },
+      }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function usePutDelegation(id: string, code: string) {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: PutDelegationBody }) =>
+      api<Delegation>(`/meetings/${q(id)}/delegations/${q(code)}`, { method: 'PUT', body, ifMatch: version }),
+    // A person named afresh is now on record for the member.
+    onSuccess: () => Promise.all([invalidate(), queryClient.invalidateQueries({ queryKey: ['people', code] })]),
+  });
+}
+
+export function usePutAttendance(id: string) {
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: ({ code, version, attendance }: { code: string; version: number; attendance: AttendanceStatus }) =>
+      api<Delegation>(`/meetings/${q(id)}/attendance/${q(code)}`, {
+        method: 'PUT',
+        body: { attendance },
+        ifMatch: version,
+      }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export const meetingIcsUrl = (id: string) => `/api/v1/meetings/${q(id)}/calendar.ics`;
+export const allMeetingsIcsUrl = '/api/v1/calendar.ics';
