@@ -27,6 +27,44 @@ import { MEETING_TAGS, type MeetingsService } from './meetings.service.js';
 /** "1+3" → 3 seats beside the head. */
 export const extraSeats = (quota: string) => Number(quota.split('+')[1] ?? 0);
 
+/** May this caller name this delegation now, and does it fit the seat quota? Throws when not. */
+function checkNaming(
+  auth: Auth,
+  meeting: {
+    status: 'planned' | 'held' | 'cancelled';
+    visibility: 'public' | 'coalition' | 'restricted';
+    seatQuota: string;
+    restrictedMemberIds: string[];
+  },
+  memberId: string,
+  body: PutDelegationBody,
+): void {
+  const decision = canNameDelegation(auth.user, meeting, memberId);
+  if (decision === 'not_own_member' || decision === 'forbidden') {
+    throw new AppError('forbidden', "A focal point names only their own member's delegation.");
+  }
+  if (decision === 'closed') {
+    throw new AppError('conflict', `The meeting is ${meeting.status}; delegations can no longer be changed.`);
+  }
+  const seatsBeside = body.alternates.length + body.advisers.length;
+  const allowed = extraSeats(meeting.seatQuota);
+  if (seatsBeside > allowed) {
+    throw invalid(
+      [
+        {
+          in: 'body',
+          path: 'advisers',
+          message: `the seat quota is ${meeting.seatQuota}: at most ${allowed} beside the head`,
+        },
+      ],
+      `This meeting allows ${meeting.seatQuota} seats per delegation; ${1 + seatsBeside} were named.`,
+    );
+  }
+  if (!body.head && seatsBeside > 0) {
+    throw invalid([{ in: 'body', path: 'head', message: 'a delegation with alternates or advisers needs a head' }]);
+  }
+}
+
 /**
  * Invitations, delegations (head, level, alternates, advisers within the seat quota),
  * the attendance roll and the protocol order of one meeting.
@@ -137,43 +175,12 @@ export function createDelegationsService(deps: { db: Db; cache: Cache; meetings:
       if (!member || !loaded.meeting.delegations.some((d) => d.memberCode === memberCode)) {
         throw notFound(`A delegation of ${memberCode} to this meeting`);
       }
-      const decision = canNameDelegation(
-        auth.user,
-        {
-          visibility: loaded.row.visibility,
-          status: loaded.row.status,
-          restrictedMemberIds: loaded.restrictedMemberIds,
-        },
-        member.id,
-      );
-      if (decision === 'not_own_member' || decision === 'forbidden') {
-        throw new AppError('forbidden', "A focal point names only their own member's delegation.");
-      }
-      if (decision === 'closed') {
-        throw new AppError('conflict', `The meeting is ${loaded.row.status}; delegations can no longer be changed.`);
-      }
-      const seatsBeside = body.alternates.length + body.advisers.length;
-      const allowed = extraSeats(loaded.row.seatQuota);
-      if (seatsBeside > allowed) {
-        throw invalid(
-          [
-            {
-              in: 'body',
-              path: 'advisers',
-              message: `the seat quota is ${loaded.row.seatQuota}: at most ${allowed} beside the head`,
-            },
-          ],
-          `This meeting allows ${loaded.row.seatQuota} seats per delegation; ${1 + seatsBeside} were named.`,
-        );
-      }
-      if (!body.head && seatsBeside > 0) {
-        throw invalid([{ in: 'body', path: 'head', message: 'a delegation with alternates or advisers needs a head' }]);
-      }
-
       await write(deps, MEETING_TAGS, async (tx) => {
         const meeting = await lockMeeting(tx, meetingId);
         const current = await lockDelegation(tx, meetingId, member.id);
         if (!meeting || !current) throw notFound(`A delegation of ${memberCode} to this meeting`);
+        // Decided on the locked meeting: a status change committed meanwhile is seen here.
+        checkNaming(auth, { ...meeting, restrictedMemberIds: loaded.restrictedMemberIds }, member.id, body);
         if (current.version !== version) throw versionMismatch('delegation', current.version);
         const before = { level: current.level, seats: await delegatesOf(tx, current.id) };
         const seats = await resolveDelegates(tx, auth, member.id, body);
