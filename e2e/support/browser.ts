@@ -119,8 +119,15 @@ export async function openPage(
   browser: Browser,
   baseUrl: string,
   viewport: { width: number; height: number } = { width: 1280, height: 900 },
+  options: { timezoneId?: string } = {},
 ): Promise<WatchedPage> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-GB', timezoneId: 'UTC' });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport,
+    locale: 'en-GB',
+    // The reader's own zone: a test of times shown "in the meeting's zone" sets another one.
+    timezoneId: options.timezoneId ?? 'UTC',
+  });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   return { context, page, watcher: new PageWatcher(page) };

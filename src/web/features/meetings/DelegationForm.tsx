@@ -262,7 +262,7 @@ export function DelegationFields(props: DelegationFieldsProps) {
         </Fieldset>
 
         <Stack gap="sm">
-          <Alert variant="light" color={blocked ? 'orange' : 'blue'} id="quota" role={blocked ? 'alert' : undefined}>
+          <Alert variant="light" color={blocked ? 'orange' : 'blue'} id="quota" role={blocked ? 'alert' : 'status'}>
             <Text size="sm" fw={600}>
               Seat quota {quotaInWords(seatQuota)}.
             </Text>

@@ -64,7 +64,7 @@ function FocalPointPanel({ meeting, me }: { meeting: Meeting; me: Me }) {
   }
   if (meeting.status !== 'planned') {
     return (
-      <Alert color="gray" title={`${own.memberName}'s delegation`}>
+      <Alert color="gray" title={`${own.memberName}'s delegation`} role="note">
         The meeting is {STATUS_LABELS[meeting.status].toLowerCase()}: the delegation can no longer be changed here. If
         it needs a correction, ask the secretariat.
       </Alert>
