@@ -70,6 +70,15 @@ async function getMeeting(id: string, cookie?: string): Promise<Meeting> {
 const delegationOf = async (code: string): Promise<Delegation> =>
   (await getMeeting(meetingId)).delegations.find((d) => d.memberCode === code) as Delegation;
 
+/** Closes the notifications ("Signed in.", "Delegation saved"), so that a screenshot shows the page under them. */
+async function dismissNotifications(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const button of document.querySelectorAll<HTMLButtonElement>('.mantine-Notification-root button'))
+      button.click();
+  });
+  await page.waitForFunction(() => document.querySelectorAll('.mantine-Notification-root').length === 0);
+}
+
 /** Text as a reader sees it: Intl's thin and no-break spaces read as spaces. */
 const plain = (s: string | null) => (s ?? '').replace(/[\u2009\u202f\u00a0]/g, ' ').replace(/\s+/g, ' ');
 
@@ -169,6 +178,7 @@ describe('meetings', () => {
       expect(await cell(page, 'FRA', 3).textContent()).toMatch(/^not known/);
       expect((await getMeeting(meetingId)).delegations.map((d) => d.memberCode)).toEqual(['FRA', 'IRQ']);
       await page.getByRole('heading', { name: 'Delegations (2)' }).waitFor();
+      await dismissNotifications(page);
       await screenshot(page, 'meeting-invited', { fullPage: true });
     });
   });
@@ -232,6 +242,7 @@ describe('meetings', () => {
         const refusal = page.getByRole('alert').filter({ hasText: 'The quota is reached' });
         await refusal.waitFor();
         expect(await page.locator('[data-seat]').count()).toBe(3);
+        await dismissNotifications(page);
         await screenshot(page, 'delegation-form-quota', { fullPage: true });
 
         // Back within the quota: the adviser goes, the message with it.
@@ -264,12 +275,16 @@ describe('meetings', () => {
           ['head', 'Jean-Noël Barrot'],
           ['alternate', 'Laurent Fabius'],
         ]);
+        expect(await page.getByText('Attendance is recorded once the meeting is held.').count()).toBe(1);
+        await dismissNotifications(page);
         await screenshot(page, 'meeting-desktop', { fullPage: true });
 
         // Iraq's delegation is not France's to name: the page says so, and nothing is sent.
         await page.goto(`/meetings/${meetingId}/delegations/IRQ`);
         await page.getByRole('heading', { name: 'Not allowed', level: 1 }).waitFor();
-        expect(await page.getByRole('alert').textContent()).toContain("you may name FRA's, not IRQ's");
+        const refused = page.getByRole('alert');
+        expect(await refused.textContent()).toContain("Iraq's delegation is not yours to name");
+        expect(await refused.textContent()).toContain("you may name France's, not Iraq's");
         expect(await page.getByRole('button', { name: 'Save the delegation' }).count()).toBe(0);
         expect(puts).toHaveLength(1);
         await screenshot(page, 'delegation-not-allowed');
@@ -323,6 +338,7 @@ describe('meetings', () => {
       await page.getByText('1 of 2 delegations recorded as present.').waitFor();
       expect(puts).toEqual([`${app.baseUrl}/api/v1/meetings/${meetingId}/attendance/FRA "${france.version}"`]);
       expect(await delegationOf('FRA')).toMatchObject({ attendance: 'present', version: france.version + 1 });
+      await dismissNotifications(page);
       await screenshot(page, 'attendance-recorded', { fullPage: true });
 
       // A colleague records Iraq as absent after this page was loaded; this page still has the old version.
@@ -344,6 +360,8 @@ describe('meetings', () => {
       await row(page, 'IRQ').locator('[data-attendance="absent"]').waitFor();
       expect(await page.getByLabel('Attendance of Iraq', { exact: true }).inputValue()).toBe('absent');
       expect(await delegationOf('IRQ')).toMatchObject({ attendance: 'absent', attendanceNote: 'Sent apologies.' });
+      // The message is brought into view, and takes the focus, wherever the row was.
+      expect(await conflict.evaluate((el) => el === document.activeElement)).toBe(true);
       await screenshot(page, 'attendance-conflict');
     });
   });
@@ -482,6 +500,7 @@ describe('meetings', () => {
       const expected = brussels.remarks.flatMap((r) => r.quotes.map((q) => `“${q.text}”`));
       expect(await quotes.allTextContents()).toEqual(expected);
       expect(expected[2]).toContain('shared faith in one another');
+      await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, 'meeting-brussels');
 
       const ics = await page.request.get(

@@ -252,16 +252,24 @@ export function DelegationFields(props: DelegationFieldsProps) {
           {...form.getInputProps('level')}
         />
 
-        <Fieldset legend="Head of delegation" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
+        <div>
           <SeatFields form={form} path="head" label="Head of delegation" people={people} allowNobody />
           {form.errors.head ? (
             <Text c="red" size="sm" role="alert" mt={4}>
               {form.errors.head}
             </Text>
           ) : null}
-        </Fieldset>
+        </div>
 
         <Stack gap="sm">
+          <Fieldset legend="Alternates" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
+            {seatList('alternates')}
+          </Fieldset>
+          <Fieldset legend="Advisers" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
+            {seatList('advisers')}
+          </Fieldset>
+
+          {/* Beside the buttons it governs: a press that adds nobody is answered where it was made. */}
           <Alert variant="light" color={blocked ? 'orange' : 'blue'} id="quota" role={blocked ? 'alert' : 'status'}>
             <Text size="sm" fw={600}>
               Seat quota {quotaInWords(seatQuota)}.
@@ -272,13 +280,6 @@ export function DelegationFields(props: DelegationFieldsProps) {
               {blocked ? ' The quota is reached: remove someone before adding another.' : ''}
             </Text>
           </Alert>
-
-          <Fieldset legend="Alternates" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
-            {seatList('alternates')}
-          </Fieldset>
-          <Fieldset legend="Advisers" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
-            {seatList('advisers')}
-          </Fieldset>
 
           <Group gap="sm">
             {(['alternates', 'advisers'] as const).map((list) => (

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { AttendanceStatus, Delegation, Meeting } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
@@ -40,6 +40,14 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
   const [saving, setSaving] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const cancelled = meeting.status === 'cancelled';
+  const conflictRef = useRef<HTMLDivElement>(null);
+
+  // The row may be far down a list of sixty: bring the message to the user.
+  useEffect(() => {
+    if (!conflict || !conflictRef.current) return;
+    conflictRef.current.scrollIntoView({ block: 'center' });
+    conflictRef.current.focus({ preventScroll: true });
+  }, [conflict]);
 
   const record = (delegation: Delegation, attendance: AttendanceStatus) => {
     setConflict(null);
@@ -69,7 +77,14 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
   return (
     <Stack gap="sm">
       {conflict ? (
-        <Alert color="orange" title={`The attendance of ${conflict.memberName} was not recorded`} role="alert">
+        <Alert
+          ref={conflictRef}
+          tabIndex={-1}
+          className="form-banner"
+          color="orange"
+          title={`The attendance of ${conflict.memberName} was not recorded`}
+          role="alert"
+        >
           <Text size="sm">
             Someone else changed this delegation after the page was loaded. The list below has been reloaded: check it,
             then record the attendance again if it is still needed.
@@ -91,11 +106,7 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
               <Table.Th>Head of delegation</Table.Th>
               <Table.Th visibleFrom="sm">Level</Table.Th>
               <Table.Th>Attendance</Table.Th>
-              {canManage ? (
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              ) : null}
+              {canManage ? <Table.Th>Secretariat</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -36,7 +36,7 @@ const InviteMembers = lazy(() => import('./InviteMembers.js').then((m) => ({ def
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Table.Tr>
-      <Table.Th scope="row" w={170} style={{ verticalAlign: 'top' }}>
+      <Table.Th scope="row" w={{ base: 110, sm: 170 }} style={{ verticalAlign: 'top' }}>
         {label}
       </Table.Th>
       <Table.Td>{children}</Table.Td>
@@ -243,7 +243,9 @@ function MeetingBody({ meeting, reload }: { meeting: Meeting; reload: () => Prom
         ) : (
           <>
             <Text size="sm" role="status">
-              {present} of {meeting.delegations.length} delegations recorded as present.
+              {meeting.status === 'planned'
+                ? 'Attendance is recorded once the meeting is held.'
+                : `${present} of ${meeting.delegations.length} delegations recorded as present.`}
             </Text>
             {order.data ? (
               <Text size="sm" c="dimmed" className="protocol-rule">

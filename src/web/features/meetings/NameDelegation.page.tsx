@@ -10,7 +10,7 @@ import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { canUseSecretariat, roleLabel, useMe } from '../auth/auth.api.js';
-import { usePeople } from '../members/members.api.js';
+import { useMembers, usePeople } from '../members/members.api.js';
 import {
   DelegationFields,
   type DelegationFormValues,
@@ -152,12 +152,19 @@ function NameDelegationForm({
   );
 }
 
-function Refusal({ title, children, meetingId }: { title: string; children: ReactNode; meetingId: string }) {
+interface RefusalProps {
+  title: string;
+  alertTitle: string;
+  children: ReactNode;
+  meetingId: string;
+}
+
+function Refusal({ title, alertTitle, children, meetingId }: RefusalProps) {
   return (
     <Stack maw={640}>
       <PageTitle title={title} />
       <Title order={1}>{title}</Title>
-      <Alert color="orange" title={title} role="alert">
+      <Alert color="orange" title={alertTitle} role="alert">
         {children}
       </Alert>
       <Text>
@@ -179,6 +186,7 @@ export function NameDelegationPage() {
   const code = (params.code ?? '').toUpperCase();
   const location = useLocation();
   const me = useMe();
+  const members = useMembers();
   const meeting = useMeeting(id, { fresh: true });
   const delegation = useDelegation(id, code);
 
@@ -200,11 +208,13 @@ export function NameDelegationPage() {
   }
   const isSecretariat = canUseSecretariat(me.data);
   if (!isSecretariat && (me.data.role !== 'focal_point' || me.data.memberCode !== code)) {
+    const nameOf = (c: string) => members.data?.find((m) => m.code === c)?.name ?? c;
+    const own = me.data.role === 'focal_point' ? me.data.memberCode : null;
     return (
-      <Refusal title="Not allowed" meetingId={id}>
+      <Refusal title="Not allowed" alertTitle={`${nameOf(code)}'s delegation is not yours to name`} meetingId={id}>
         You are signed in as {me.data.name} ({roleLabel(me.data)}).{' '}
-        {me.data.role === 'focal_point' && me.data.memberCode
-          ? `A focal point names only their own member's delegation: you may name ${me.data.memberCode}'s, not ${code}'s.`
+        {own
+          ? `A focal point names only their own member's delegation: you may name ${nameOf(own)}'s, not ${nameOf(code)}'s.`
           : "Only a member's focal point, or the secretariat, names a delegation."}
       </Refusal>
     );
@@ -233,7 +243,11 @@ export function NameDelegationPage() {
   const d = delegation.data;
   if (!isSecretariat && m.status !== 'planned') {
     return (
-      <Refusal title="Delegations are closed" meetingId={id}>
+      <Refusal
+        title="Delegations are closed"
+        alertTitle={`The meeting is ${STATUS_LABELS[m.status].toLowerCase()}`}
+        meetingId={id}
+      >
         The meeting is {STATUS_LABELS[m.status].toLowerCase()}: {d.memberName}'s delegation can no longer be changed by
         its focal point. If it needs a correction, ask the secretariat.
       </Refusal>
