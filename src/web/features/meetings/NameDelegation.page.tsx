@@ -208,6 +208,7 @@ export function NameDelegationPage() {
   }
   const isSecretariat = canUseSecretariat(me.data);
   if (!isSecretariat && (me.data.role !== 'focal_point' || me.data.memberCode !== code)) {
+    if (members.isPending) return <Loading />;
     const nameOf = (c: string) => members.data?.find((m) => m.code === c)?.name ?? c;
     const own = me.data.role === 'focal_point' ? me.data.memberCode : null;
     return (
