@@ -293,13 +293,27 @@ describe('meetings', () => {
     );
   });
 
-  it('on a phone the meeting page fits the screen; the table keeps member, head and attendance', async () => {
+  it('on a phone the list and the meeting page fit the screen; the tables keep what matters', async () => {
     await withPage(
       async ({ page }) => {
-        await page.goto(`/meetings/${meetingId}`);
+        const fits = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        await page.goto('/meetings');
+        const listed = page.locator(`tr[data-meeting="${meetingId}"]`);
+        await listed.waitFor();
+        expect(await fits()).toBeLessThanOrEqual(0);
+        // Kind, City and Status give way to the title; what they say is under it.
+        const header = await page
+          .getByRole('region', { name: /^Upcoming/ })
+          .locator('thead th:visible')
+          .allTextContents();
+        expect(header).toEqual(['Date', 'Meeting']);
+        // biome-ignore lint/performance/useDomNodeTextContent: what the phone shows, the hidden columns left out
+        expect(plain(await listed.locator('td').nth(1).innerText())).toContain('Senior officials · Brussels · Planned');
+        await screenshot(page, 'meetings-list-phone');
+
+        await listed.getByRole('link', { name: TITLE }).click();
         await row(page, 'FRA').getByText('Jean-Noël Barrot').waitFor();
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow).toBeLessThanOrEqual(0);
+        expect(await fits()).toBeLessThanOrEqual(0);
         const attendance = page.getByRole('columnheader', { name: 'Attendance' });
         const box = await attendance.boundingBox();
         expect(box && box.x + box.width).toBeLessThanOrEqual(390);

@@ -36,7 +36,7 @@ const InviteMembers = lazy(() => import('./InviteMembers.js').then((m) => ({ def
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Table.Tr>
-      <Table.Th scope="row" w={{ base: 110, sm: 170 }} style={{ verticalAlign: 'top' }}>
+      <Table.Th scope="row" className="field-label">
         {label}
       </Table.Th>
       <Table.Td>{children}</Table.Td>

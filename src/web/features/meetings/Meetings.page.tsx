@@ -6,7 +6,7 @@ import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
 import { StatusBadge } from './MeetingBadges.js';
-import { KIND_LABELS, options, VISIBILITY_LABELS } from './meeting-labels.js';
+import { KIND_LABELS, options, STATUS_LABELS, VISIBILITY_LABELS } from './meeting-labels.js';
 import { formatMeetingDates, formatMeetingListTime } from './meeting-time.js';
 import { allMeetingsIcsUrl, useMeetings, type When } from './meetings.api.js';
 
@@ -22,7 +22,7 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
   const time = formatMeetingListTime(meeting);
   return (
     <Table.Tr data-meeting={meeting.id}>
-      <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
+      <Table.Td className="date-cell">
         <time dateTime={meeting.startDate}>{formatMeetingDates(meeting)}</time>
         {time ? (
           <Text size="sm" c="dimmed">
@@ -39,9 +39,12 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
             {VISIBILITY_LABELS[meeting.visibility]}
           </Badge>
         ) : null}
-        {/* On a phone the Kind and City columns give way; what they say stays under the title. */}
+        {/* On a phone the Kind, City and Status columns give way; what they say stays under the title. */}
         <Text size="xs" c="dimmed" hiddenFrom="sm">
           {[KIND_LABELS[meeting.kind], meeting.city].filter(Boolean).join(' · ')}
+          <Text span size="xs" hiddenFrom="xs">
+            {` · ${STATUS_LABELS[meeting.status]}`}
+          </Text>
         </Text>
       </Table.Td>
       <Table.Td visibleFrom="sm" style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
@@ -54,7 +57,7 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
           </Text>
         )}
       </Table.Td>
-      <Table.Td style={{ verticalAlign: 'top' }}>
+      <Table.Td visibleFrom="xs" style={{ verticalAlign: 'top' }}>
         <StatusBadge status={meeting.status} />
       </Table.Td>
     </Table.Tr>
@@ -106,7 +109,7 @@ function MeetingsSection({ when, kind }: { when: When; kind: MeetingKind | null 
                 <Table.Th>Meeting</Table.Th>
                 <Table.Th visibleFrom="sm">Kind</Table.Th>
                 <Table.Th visibleFrom="sm">City</Table.Th>
-                <Table.Th>Status</Table.Th>
+                <Table.Th visibleFrom="xs">Status</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

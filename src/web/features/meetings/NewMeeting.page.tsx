@@ -256,7 +256,13 @@ export function NewMeetingPage() {
                 ))}
               </datalist>
               <SimpleGrid cols={{ base: 1, xs: 2, sm: 4 }}>
-                <TextInput type="date" label="Start date" required {...form.getInputProps('startDate')} />
+                <TextInput
+                  type="date"
+                  label="Start date"
+                  description="The first day"
+                  required
+                  {...form.getInputProps('startDate')}
+                />
                 <TextInput
                   type="date"
                   label="End date"
