@@ -70,6 +70,18 @@ async function getMeeting(id: string, cookie?: string): Promise<Meeting> {
 const delegationOf = async (code: string): Promise<Delegation> =>
   (await getMeeting(meetingId)).delegations.find((d) => d.memberCode === code) as Delegation;
 
+/** Changes the meeting through the API, as a colleague at the secretariat would, with the version it has. */
+async function patchMeeting(change: Record<string, unknown>): Promise<void> {
+  const { version } = await getMeeting(meetingId);
+  const res = await app.ctx.app.inject({
+    method: 'PATCH',
+    url: `/api/v1/meetings/${meetingId}`,
+    headers: { cookie: secretariat.cookie, 'if-match': `"${version}"` },
+    payload: change,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
 /** Closes the notifications ("Signed in.", "Delegation saved"), so that a screenshot shows the page under them. */
 async function dismissNotifications(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -326,16 +338,70 @@ describe('meetings', () => {
     );
   });
 
-  it('once held, the secretariat records attendance with If-Match, and meets a colleague’s change', async () => {
-    const current = await getMeeting(meetingId);
-    const held = await app.ctx.app.inject({
-      method: 'PATCH',
-      url: `/api/v1/meetings/${meetingId}`,
-      headers: { cookie: secretariat.cookie, 'if-match': `"${current.version}"` },
-      payload: { status: 'held' },
-    });
-    expect(held.statusCode, held.body).toBe(200);
+  it('the server has the last word: a quota lowered meanwhile (400), a colleague’s change (409), the meeting held (409)', async () => {
+    await withPage(
+      async ({ page, watcher }) => {
+        const url = `/meetings/${meetingId}/delegations/FRA`;
+        const save = page.getByRole('button', { name: 'Save the delegation' });
+        const banner = page.locator('.form-banner [role="alert"]');
+        await signInThroughForm(page, focalPoint, url);
+        await save.waitFor();
 
+        // The secretariat lowers the quota to the head alone while the form is open.
+        await patchMeeting({ seatQuota: '1+0' });
+        watcher.expect(400, 'PUT', /\/delegations\/FRA$/);
+        await save.click();
+        await banner.getByText('This meeting allows 1+0 seats per delegation; 2 were named.').waitFor();
+        expect(await page.getByRole('group', { name: 'Advisers' }).textContent()).toContain(
+          'The seat quota is 1+0: at most 0 beside the head',
+        );
+        // The form reads the meeting again and counts with the new quota.
+        await page.locator('#quota').getByText('Seat quota 1+0: the head of delegation alone.').waitFor();
+        expect(plain(await page.locator('#quota').textContent())).toContain('One too many: remove someone.');
+        await dismissNotifications(page);
+        await screenshot(page, 'delegation-form-server-quota', { fullPage: true });
+        await patchMeeting({ seatQuota: '1+2' });
+
+        // A colleague at the secretariat adds an adviser: this form's version is now old.
+        const current = await delegationOf('FRA');
+        const alternate = current.delegates.find((d) => d.role === 'alternate')?.person.id as string;
+        const colleague = await app.ctx.app.inject({
+          method: 'PUT',
+          url: `/api/v1/meetings/${meetingId}/delegations/FRA`,
+          headers: { cookie: secretariat.cookie, 'if-match': `"${current.version}"` },
+          payload: {
+            level: 'minister',
+            head: { personId: current.head?.id },
+            alternates: [{ personId: alternate }],
+            advisers: [{ name: 'Sophie Lefèvre', title: 'Counter-terrorism adviser' }],
+          },
+        });
+        expect(colleague.statusCode, colleague.body).toBe(200);
+        watcher.expect(409, 'PUT', /\/delegations\/FRA$/);
+        await save.click();
+        const conflict = banner.filter({ hasText: 'Someone else changed this delegation' });
+        await conflict.waitFor();
+        expect(await conflict.textContent()).toContain(`now version ${current.version + 1}`);
+        await conflict.getByRole('button', { name: 'Reload the delegation' }).click();
+        await conflict.waitFor({ state: 'detached' });
+        expect(await field(page, 'Adviser 1').locator('option:checked').textContent()).toBe(
+          'Sophie Lefèvre — Counter-terrorism adviser',
+        );
+
+        // The meeting is held before this save: naming is over for the focal point.
+        await patchMeeting({ status: 'held' });
+        await save.click();
+        const closed = banner.filter({ hasText: 'The delegation was not saved' });
+        await closed.getByText('The meeting is held; delegations can no longer be changed.').waitFor();
+        await closed.getByRole('link', { name: 'Back to the meeting' }).waitFor();
+        expect(await delegationOf('FRA')).toMatchObject({ version: current.version + 1 });
+      },
+      { timezoneId: 'America/Los_Angeles' },
+    );
+  });
+
+  it('once held, the secretariat records attendance with If-Match, and meets a colleague’s change', async () => {
+    expect((await getMeeting(meetingId)).status).toBe('held');
     await withPage(async ({ page, watcher }) => {
       await signInThroughForm(page, secretariat, `/meetings/${meetingId}`);
       await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();

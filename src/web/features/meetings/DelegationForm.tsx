@@ -16,7 +16,6 @@ import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { DelegateInput, Delegation, PutDelegationBody, RepresentationLevel } from '../../../shared/meetings.js';
-import type { Person } from '../../../shared/registry.js';
 import { extraSeats, LEVEL_LABELS, options, quotaInWords } from './meeting-labels.js';
 
 /** The picker's value for "someone not on record yet": a name and a title are typed instead. */
@@ -101,11 +100,18 @@ export function useDelegationForm(initialValues: DelegationFormValues) {
 
 export type DelegationForm = ReturnType<typeof useDelegationForm>;
 
+/** Someone who may sit on the delegation: a person on record for the member. */
+export interface Candidate {
+  id: string;
+  name: string;
+  title: string | null;
+}
+
 interface SeatFieldsProps {
   form: DelegationForm;
   path: string;
   label: string;
-  people: Person[];
+  people: Candidate[];
   /** The head may be left unnamed; an alternate's or adviser's row must name someone. */
   allowNobody: boolean;
   onRemove?: () => void;
@@ -154,7 +160,7 @@ function SeatFields({ form, path, label, people, allowNobody, onRemove }: SeatFi
 export interface DelegationFieldsProps {
   form: DelegationForm;
   seatQuota: string;
-  people: Person[];
+  people: Candidate[];
   submitting: boolean;
   banner?: ReactNode;
   onSubmit: (values: DelegationFormValues) => void;
@@ -174,6 +180,7 @@ export function DelegationFields(props: DelegationFieldsProps) {
   const allowed = extraSeats(seatQuota);
   const taken = values.alternates.length + values.advisers.length;
   const full = taken >= allowed;
+  const over = taken - allowed;
   const [blocked, setBlocked] = useState(false);
   const bannerRef = useRef<HTMLDivElement>(null);
   const hasBanner = Boolean(banner);
@@ -270,14 +277,20 @@ export function DelegationFields(props: DelegationFieldsProps) {
           </Fieldset>
 
           {/* Beside the buttons it governs: a press that adds nobody is answered where it was made. */}
-          <Alert variant="light" color={blocked ? 'orange' : 'blue'} id="quota" role={blocked ? 'alert' : 'status'}>
+          <Alert
+            variant="light"
+            color={blocked || over > 0 ? 'orange' : 'blue'}
+            id="quota"
+            role={blocked ? 'alert' : 'status'}
+          >
             <Text size="sm" fw={600}>
               Seat quota {quotaInWords(seatQuota)}.
             </Text>
             <Text size="sm">
               {taken} of {allowed} {allowed === 1 ? 'seat' : 'seats'} beside the head taken (alternates and advisers
               together).
-              {blocked ? ' The quota is reached: remove someone before adding another.' : ''}
+              {over > 0 ? ` ${over === 1 ? 'One' : over} too many: remove ${over === 1 ? 'someone' : 'some'}.` : ''}
+              {blocked && over <= 0 ? ' The quota is reached: remove someone before adding another.' : ''}
             </Text>
           </Alert>
 

@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { canUseSecretariat, roleLabel, useMe } from '../auth/auth.api.js';
 import { useMembers, usePeople } from '../members/members.api.js';
 import {
+  type Candidate,
   DelegationFields,
   type DelegationFormValues,
   toBody,
@@ -28,10 +29,13 @@ function NameDelegationForm({
   meeting,
   delegation,
   reload,
+  reloadMeeting,
 }: {
   meeting: Meeting;
   delegation: Delegation;
   reload: () => Promise<Delegation | undefined>;
+  /** A refusal may come from a change to the meeting (its quota, its status): read it again. */
+  reloadMeeting: () => Promise<unknown>;
 }) {
   const navigate = useNavigate();
   // The version this form was filled from: the one the change is based on, whatever the
@@ -60,6 +64,11 @@ function NameDelegationForm({
           navigate(`${back}#delegation-${saved.memberCode}`);
         },
         onError: (error) => {
+          // A lowered quota, or a change made meanwhile: count with the meeting as it is now. (A
+          // meeting closed meanwhile keeps the form on screen, with the server's words above it.)
+          if (isApiError(error, 400) || (isApiError(error, 409) && error.code === 'version_mismatch')) {
+            void reloadMeeting();
+          }
           if (isApiError(error, 409) && error.code === 'version_mismatch') {
             setBanner({ kind: 'conflict', message: error.message });
             return;
@@ -87,7 +96,8 @@ function NameDelegationForm({
   const reloadCurrent = async () => {
     setReloading(true);
     try {
-      const fresh = await reload();
+      // Someone named afresh by the colleague is on record now: read the member's people again too.
+      const [fresh] = await Promise.all([reload(), people.refetch()]);
       if (fresh) {
         setBase(fresh);
         const values = toFormValues(fresh);
@@ -143,7 +153,7 @@ function NameDelegationForm({
     <DelegationFields
       form={form}
       seatQuota={meeting.seatQuota}
-      people={people.data}
+      people={candidates(people.data, base)}
       submitting={save.isPending}
       banner={bannerNode}
       onSubmit={submit}
@@ -157,6 +167,15 @@ interface RefusalProps {
   alertTitle: string;
   children: ReactNode;
   meetingId: string;
+}
+
+/**
+ * The member's people, and whoever already sits on the delegation: a seat whose person the
+ * list does not have (yet) would otherwise show as "Choose…" and be lost on saving.
+ */
+function candidates(people: Candidate[], delegation: Delegation): Candidate[] {
+  const seated = delegation.delegates.map((d) => d.person).filter((p) => !people.some((q) => q.id === p.id));
+  return [...people, ...seated];
 }
 
 function Refusal({ title, alertTitle, children, meetingId }: RefusalProps) {
@@ -274,7 +293,12 @@ export function NameDelegationPage() {
           {m.title} · {formatMeetingWhen(m)}
         </Text>
       </Stack>
-      <NameDelegationForm meeting={m} delegation={d} reload={() => delegation.refetch().then((r) => r.data)} />
+      <NameDelegationForm
+        meeting={m}
+        delegation={d}
+        reload={() => delegation.refetch().then((r) => r.data)}
+        reloadMeeting={() => meeting.refetch()}
+      />
     </Stack>
   );
 }
