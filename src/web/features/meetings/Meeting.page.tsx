@@ -27,7 +27,7 @@ import { useMembers } from '../members/members.api.js';
 import { DelegationsTable } from './DelegationsTable.js';
 import { StatusBadge } from './MeetingBadges.js';
 import { KIND_LABELS, LANGUAGE_LABELS, quotaInWords, STATUS_LABELS, VISIBILITY_LABELS } from './meeting-labels.js';
-import { formatMeetingWhen } from './meeting-time.js';
+import { formatMeetingWhen, meetingDateTime } from './meeting-time.js';
 import { meetingIcsUrl, useMeeting, useProtocolOrder } from './meetings.api.js';
 
 // Only the secretariat invites: the public never downloads the member picker.
@@ -162,7 +162,7 @@ function MeetingBody({ meeting, reload }: { meeting: Meeting; reload: () => Prom
       <Table withTableBorder variant="vertical" maw={820} layout="fixed" aria-label="About the meeting">
         <Table.Tbody>
           <Field label="When">
-            <time dateTime={meeting.startsAt ?? meeting.startDate}>{formatMeetingWhen(meeting)}</time>
+            <time dateTime={meetingDateTime(meeting)}>{formatMeetingWhen(meeting)}</time>
             {meeting.startTime ? (
               <Text size="xs" c="dimmed">
                 Local time where the meeting is held.

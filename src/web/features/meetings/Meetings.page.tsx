@@ -7,7 +7,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
 import { StatusBadge } from './MeetingBadges.js';
 import { KIND_LABELS, options, STATUS_LABELS, VISIBILITY_LABELS } from './meeting-labels.js';
-import { formatMeetingDates, formatMeetingListTime } from './meeting-time.js';
+import { formatMeetingDates, formatMeetingListTime, meetingDateTime } from './meeting-time.js';
 import { allMeetingsIcsUrl, useMeetings, type When } from './meetings.api.js';
 
 const KIND_OPTIONS = [{ value: '', label: 'All kinds' }, ...options(KIND_LABELS)];
@@ -23,7 +23,7 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
   return (
     <Table.Tr data-meeting={meeting.id}>
       <Table.Td className="date-cell">
-        <time dateTime={meeting.startDate}>{formatMeetingDates(meeting)}</time>
+        <time dateTime={meetingDateTime(meeting)}>{formatMeetingDates(meeting)}</time>
         {time ? (
           <Text size="sm" c="dimmed">
             {time}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatMeetingDates, formatMeetingListTime, formatMeetingWhen, zoneCity } from './meeting-time.js';
+import {
+  formatMeetingDates,
+  formatMeetingListTime,
+  formatMeetingWhen,
+  meetingDateTime,
+  zoneCity,
+} from './meeting-time.js';
 
 // Intl puts thin or narrow no-break spaces around the range dash; a reader sees a space.
 const plain = (s: string | null) => s?.replace(/[\u2009\u202f\u00a0]/g, ' ') ?? null;
@@ -63,5 +69,12 @@ describe('meeting dates and times, in the meeting’s own zone', () => {
     expect(formatMeetingListTime(day)).toBeNull();
     expect(zoneCity('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
     expect(zoneCity('UTC')).toBe('UTC');
+  });
+
+  it('gives <time> what is known: the month, the day, or the moment with its offset', () => {
+    expect(meetingDateTime({ datePrecision: 'month', startDate: '2015-06-01', startsAt: null })).toBe('2015-06');
+    expect(meetingDateTime({ datePrecision: 'day', startDate: '2014-12-03', startsAt: null })).toBe('2014-12-03');
+    const startsAt = '2027-03-10T10:00:00+01:00';
+    expect(meetingDateTime({ datePrecision: 'day', startDate: '2027-03-10', startsAt })).toBe(startsAt);
   });
 });

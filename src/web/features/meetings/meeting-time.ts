@@ -25,6 +25,12 @@ export function formatMeetingDates(m: Pick<MeetingWhen, 'datePrecision' | 'start
   return dayFormat.formatRange(start, end);
 }
 
+/** The machine-readable date of a <time>: "2015-06" when only the month is known, else the day or the moment. */
+export function meetingDateTime(m: Pick<MeetingSummary, 'datePrecision' | 'startDate' | 'startsAt'>): string {
+  if (m.datePrecision === 'month') return m.startDate.slice(0, 7);
+  return m.startsAt ?? m.startDate;
+}
+
 /** "Europe/Brussels" → "Brussels", "America/New_York" → "New York": how people name a zone. */
 export function zoneCity(timeZone: string): string {
   const last = timeZone.split('/').pop() ?? timeZone;
