@@ -53,7 +53,8 @@ function checkNaming(
       [
         {
           in: 'body',
-          path: 'advisers',
+          // The error sits on the list that overflows first: alternates fill seats before advisers.
+          path: body.alternates.length > allowed ? 'alternates' : 'advisers',
           message: `the seat quota is ${meeting.seatQuota}: at most ${allowed} beside the head`,
         },
       ],
