@@ -12,6 +12,7 @@ import {
   fmtMs,
   fmtRatio,
   fmtRps,
+  fmtUs,
   machine,
   measure,
   printMarkdown,
@@ -46,7 +47,8 @@ const COLUMNS: Column[] = [
   { head: 'p50 ms', right: true },
   { head: 'p99 ms', right: true },
   { head: 'vs plain', right: true },
-  { head: 'µs/req (1 ÷ rate)', right: true },
+  { head: 'server CPU µs/req', right: true },
+  { head: 'Δ vs previous', right: true },
 ];
 
 async function main(): Promise<void> {
@@ -60,26 +62,36 @@ async function main(): Promise<void> {
     const server = await startServer(step.label, 'bench/layers-server.ts', { LAYERS: step.layers.join(',') }, PATH);
     try {
       await probe(server.base, PATH, {}, 200);
-      measured.push(await measure(server.base, PATH, { target: step.label, engine: '—', cache: '—' }));
+      const labels = { target: step.label, engine: '—', cache: '—' };
+      measured.push(await measure(server.base, PATH, labels, { cpu: { server: [server.pid] } }));
     } finally {
       await server.stop();
     }
   }
   checkQuiet('after the run');
   const plain = (measured[0].rps + measured[measured.length - 1].rps) / 2;
-  const body = measured.map((r) => [
-    r.target,
-    fmtRps(r.rps),
-    fmtMs(r.p50),
-    fmtMs(r.p99),
-    fmtRatio(r.rps / plain),
-    (1e6 / r.rps).toFixed(0),
-  ]);
+  const body = measured.map((r, i) => {
+    const previous = measured[i - 1]?.serverCpu ?? null;
+    const delta =
+      i > 0 && i < measured.length - 1 && r.serverCpu !== null && previous !== null ? r.serverCpu - previous : null;
+    return [
+      r.target,
+      fmtRps(r.rps),
+      fmtMs(r.p50),
+      fmtMs(r.p99),
+      fmtRatio(r.rps / plain),
+      fmtUs(r.serverCpu),
+      delta === null ? '' : `${delta >= 0 ? '+' : ''}${delta.toFixed(0)}`,
+    ];
+  });
   console.log();
   printText(COLUMNS, body);
   console.log('\nMarkdown:\n');
   printMarkdown(COLUMNS, body);
-  console.log(`\n"vs plain" = req/s ÷ mean of the two plain rows (${fmtRps(plain)} req/s).`);
+  console.log(
+    `\n"vs plain" = req/s ÷ mean of the two plain rows (${fmtRps(plain)} req/s); server CPU µs/req = the server ` +
+      "process's CPU time during the measured seconds ÷ responses (less sensitive to other load than req/s).",
+  );
   if (failures.length > 0) {
     console.error(`\nINVALID RUN: ${failures.join('; ')}`);
     process.exitCode = 1;

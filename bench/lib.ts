@@ -2,7 +2,8 @@
  * What the benchmark scripts share: settings, child servers, clean-up, autocannon runs with
  * status checking, and tables. Loopback only.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +74,7 @@ export async function runScript(main: () => Promise<void>): Promise<void> {
 
 export interface Server {
   base: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -162,7 +164,58 @@ export async function startServer(
     await sleep(200);
   }
   console.log(`  ${label}: ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { base, stop };
+  return { base, pid: child.pid as number, stop };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU time, from /proc (Linux): what each request costs in CPU, whatever else the machine runs
+
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User + system CPU time of a process in µs, or null when /proc cannot tell (not Linux, gone). */
+function processCpuUs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After "pid (comm) ": state is field 3 of proc(5); utime and stime are fields 14 and 15.
+    return ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND) * 1e6;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time of each process that /proc can read, by pid. */
+function cpuSnapshot(pids: number[]): Map<number, number> {
+  const snapshot = new Map<number, number>();
+  for (const pid of pids) {
+    const us = processCpuUs(pid);
+    if (us !== null) snapshot.set(pid, us);
+  }
+  return snapshot;
+}
+
+/**
+ * CPU used between two snapshots, or null when nothing could be read. A process gone by the end
+ * (a pool connection closed for idleness) counts what it had used at the start: nothing more.
+ */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number | null {
+  if (before.size === 0) return null;
+  let total = 0;
+  for (const [pid, us] of before) total += (after.get(pid) ?? us) - us;
+  return total;
+}
+
+/** The processes whose CPU time a row reports: the server, and the database's backends if separate. */
+export interface CpuSources {
+  server: number[];
+  /** Read after the warm-up, when the server's pool has opened its connections. */
+  db?: () => Promise<number[]>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,6 +231,10 @@ export interface Row extends Labels {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU time per response, µs: the server process, the PostgreSQL backends, this load generator. */
+  serverCpu: number | null;
+  dbCpu: number | null;
+  clientCpu: number;
   responses: number;
   /** Responses with an unexpected status, plus connection errors and timeouts. */
   errors: number;
@@ -195,7 +252,7 @@ export async function probe(base: string, path: string, headers: Record<string, 
   if (res.status !== expect) {
     throw new Error(`GET ${path} answered ${res.status}, expected ${expect}: ${body.slice(0, 500)}`);
   }
-  return { etag: res.headers.get('etag'), body, bytes: Buffer.byteLength(body) };
+  return { etag: res.headers.get('etag'), body };
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -229,7 +286,7 @@ export async function measure(
   base: string,
   path: string,
   labels: Labels,
-  options: { headers?: Record<string, string>; ok?: number[] } = {},
+  options: { headers?: Record<string, string>; ok?: number[]; cpu?: CpuSources } = {},
 ): Promise<Row> {
   const headers = options.headers ?? {};
   const ok = new Set(options.ok ?? [200]);
@@ -244,20 +301,36 @@ export async function measure(
     if (bad > 0) console.error(`  warning: ${bad} bad responses or errors during the warm-up of ${labels.target}`);
   }
 
+  const serverPids = options.cpu?.server ?? [];
+  const dbPids = (await options.cpu?.db?.()) ?? [];
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let unexpected = 0;
+  const serverBefore = cpuSnapshot(serverPids);
+  const dbBefore = cpuSnapshot(dbPids);
+  const clientBefore = process.cpuUsage();
   const result = await load(url, headers, SECONDS, (status, ms) => {
     latencies.push(ms);
     statuses[status] = (statuses[status] ?? 0) + 1;
     if (!ok.has(status)) unexpected++;
   });
+  const client = process.cpuUsage(clientBefore);
+  const serverAfter = cpuSnapshot(serverPids);
+  const dbAfter = cpuSnapshot(dbPids);
+  const n = latencies.length || 1;
+  const perResponse = (before: Map<number, number>, after: Map<number, number>) => {
+    const used = cpuBetween(before, after);
+    return used === null ? null : used / n;
+  };
   const sorted = Float64Array.from(latencies).sort();
   const row: Row = {
     ...labels,
     rps: latencies.length / result.duration,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
+    serverCpu: perResponse(serverBefore, serverAfter),
+    dbCpu: perResponse(dbBefore, dbAfter),
+    clientCpu: (client.user + client.system) / n,
     responses: latencies.length,
     errors: unexpected + result.errors,
     statuses,
@@ -268,7 +341,7 @@ export async function measure(
     .join(' ');
   const connErrors = result.errors ? ` connection-errors×${result.errors}` : '';
   console.log(
-    `  ${labels.target.padEnd(44)} ${fmtRps(row.rps).padStart(7)} req/s  p50 ${fmtMs(row.p50)} ms  p99 ${fmtMs(row.p99)} ms  [${codes}${connErrors}]`,
+    `  ${labels.target.padEnd(44)} ${fmtRps(row.rps).padStart(7)} req/s  p50 ${fmtMs(row.p50)} ms  p99 ${fmtMs(row.p99)} ms  CPU µs/req: server ${fmtUs(row.serverCpu)} db ${fmtUs(row.dbCpu)} load generator ${fmtUs(row.clientCpu)}  [${codes}${connErrors}]`,
   );
   if (row.errors > 0 || latencies.length === 0) {
     const why = `${labels.engine} ${labels.cache} ${labels.target}: ${row.errors} bad responses or errors of ${latencies.length} (${codes || 'none'}${connErrors})`;
@@ -284,6 +357,7 @@ export async function measure(
 export const fmtRps = (n: number) => Math.round(n).toLocaleString('en-US');
 export const fmtMs = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—');
 export const fmtRatio = (n: number) => `${Math.round(n * 100)} %`;
+export const fmtUs = (n: number | null) => (n === null ? '—' : n.toFixed(0));
 
 /** Cores, CPU model, memory, Node: no host name, no paths. */
 export function machine(): string {

@@ -29,6 +29,7 @@ import {
   fmtMs,
   fmtRatio,
   fmtRps,
+  fmtUs,
   machine,
   measure,
   printMarkdown,
@@ -53,8 +54,8 @@ const HEALTH = '/api/v1/health';
 const MEMBERS = '/api/v1/members';
 const MEMBER = '/api/v1/members/USA';
 
-/** Size of the members list body, learnt from the first Entente run, for the bare reference row. */
-let listBytes = 0;
+/** The members list body, from the first Entente run, for the bare reference row. */
+let listBody = '';
 
 function startEntente(label: string, env: Record<string, string>): Promise<Server> {
   return startServer(
@@ -89,6 +90,8 @@ async function adminClient(): Promise<pg.Client> {
 interface PgDatabase {
   url: string;
   version: string;
+  /** Process ids of the PostgreSQL backends serving this database (the server's pool). */
+  backends(): Promise<number[]>;
   drop(): Promise<void>;
 }
 
@@ -118,7 +121,19 @@ async function createPgDatabase(): Promise<PgDatabase | string> {
       await c.end();
     }
   });
-  return { url: url.toString(), version: version.split(' ')[0], drop };
+  const backends = async () => {
+    const c = await adminClient();
+    try {
+      const result = await c.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
+      return result.rows.map((r) => r.pid);
+    } finally {
+      await c.end();
+    }
+  };
+  return { url: url.toString(), version: version.split(' ')[0], backends, drop };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,18 +141,22 @@ async function createPgDatabase(): Promise<PgDatabase | string> {
 
 async function measureBare(when: 'start' | 'end'): Promise<Row> {
   console.log(`\nbare Fastify (${when})`);
-  const server = await startServer('bare Fastify', 'bench/bare-server.ts', {}, '/bare');
+  const env: Record<string, string> = when === 'end' && listBody ? { BARE_BODY: listBody } : {};
+  const server = await startServer('bare Fastify', 'bench/bare-server.ts', env, '/bare');
   try {
     await probe(server.base, '/bare', {}, 200);
-    const row = await measure(server.base, '/bare', { target: `GET /bare (${when})`, engine: '—', cache: '—' });
-    if (when === 'end' && listBytes > 0) {
-      const path = `/bare/sized/${listBytes}`;
-      await probe(server.base, path, {}, 200);
-      await measure(server.base, path, {
-        target: `GET /bare/sized (${(listBytes / 1024).toFixed(1)} KiB, reference)`,
-        engine: '—',
-        cache: '—',
-      });
+    const cpu = { server: [server.pid] };
+    const row = await measure(
+      server.base,
+      '/bare',
+      { target: `GET /bare (${when})`, engine: '—', cache: '—' },
+      { cpu },
+    );
+    if (env.BARE_BODY) {
+      await probe(server.base, '/bare/body', {}, 200);
+      const kib = (Buffer.byteLength(listBody) / 1024).toFixed(1);
+      const target = `GET /bare/body (the list's ${kib} KiB)`;
+      await measure(server.base, '/bare/body', { target, engine: '—', cache: '—' }, { cpu });
     }
     return row;
   } finally {
@@ -145,35 +164,34 @@ async function measureBare(when: 'start' | 'end'): Promise<Row> {
   }
 }
 
-async function measureEntente(engine: string, cache: boolean, env: Record<string, string>, with304: boolean) {
+async function measureEntente(
+  engine: string,
+  cache: boolean,
+  env: Record<string, string>,
+  options: { with304: boolean; dbPids?: () => Promise<number[]> },
+) {
   const label = `Entente on ${engine}, cache ${cache ? 'on' : 'off'}`;
   console.log(`\n${label}`);
   const server = await startEntente(label, { ...env, READ_CACHE: String(cache) });
   try {
     const labels = { engine, cache: cache ? 'on' : 'off' };
+    const cpu = { server: [server.pid], db: options.dbPids };
     await probe(server.base, HEALTH, {}, 200);
     const list = await probe(server.base, MEMBERS, {}, 200);
     const count = (JSON.parse(list.body) as { items: unknown[] }).items.length;
     if (count === 0) throw new Error('the members list is empty: was the demo coalition seeded?');
-    listBytes ||= list.bytes;
+    listBody ||= list.body;
     await probe(server.base, MEMBER, {}, 200);
 
-    await measure(server.base, HEALTH, { ...labels, target: `GET ${HEALTH}` });
-    await measure(server.base, MEMBERS, { ...labels, target: `GET ${MEMBERS} (${count} items)` });
-    await measure(server.base, MEMBER, { ...labels, target: `GET ${MEMBER}` });
-    if (with304) {
+    await measure(server.base, HEALTH, { ...labels, target: `GET ${HEALTH}` }, { cpu });
+    await measure(server.base, MEMBERS, { ...labels, target: `GET ${MEMBERS} (${count} items)` }, { cpu });
+    await measure(server.base, MEMBER, { ...labels, target: `GET ${MEMBER}` }, { cpu });
+    if (options.with304) {
       if (!list.etag) throw new Error(`GET ${MEMBERS} sent no ETag`);
       const headers = { 'if-none-match': list.etag };
       await probe(server.base, MEMBERS, headers, 304);
-      await measure(
-        server.base,
-        MEMBERS,
-        { ...labels, target: `GET ${MEMBERS} → 304 (If-None-Match)` },
-        {
-          headers,
-          ok: [304],
-        },
-      );
+      const target = `GET ${MEMBERS} → 304 (If-None-Match)`;
+      await measure(server.base, MEMBERS, { ...labels, target }, { headers, ok: [304], cpu });
     }
   } finally {
     await server.stop();
@@ -186,7 +204,7 @@ async function runPglite(): Promise<void> {
     const removeDir = addCleanup(async () => rmSync(dir, { recursive: true, force: true }));
     try {
       // DATABASE_URL empty: never inherit one from the shell, this run is PGlite's.
-      await measureEntente('PGlite', cache, { DATA_DIR: join(dir, 'data'), DATABASE_URL: '' }, false);
+      await measureEntente('PGlite', cache, { DATA_DIR: join(dir, 'data'), DATABASE_URL: '' }, { with304: false });
     } finally {
       await removeDir();
     }
@@ -199,7 +217,15 @@ async function runPostgres(): Promise<string | null> {
     const database = await createPgDatabase();
     if (typeof database === 'string') return database;
     try {
-      await measureEntente(`PostgreSQL ${database.version}`, cache, { DATABASE_URL: database.url }, cache);
+      await measureEntente(
+        `PostgreSQL ${database.version}`,
+        cache,
+        { DATABASE_URL: database.url },
+        {
+          with304: cache,
+          dbPids: database.backends,
+        },
+      );
     } finally {
       await database.drop();
     }
@@ -217,6 +243,9 @@ const COLUMNS: Column[] = [
   { head: 'p50 ms', right: true },
   { head: 'p99 ms', right: true },
   { head: 'vs bare', right: true },
+  { head: 'CPU µs/req: server', right: true },
+  { head: 'PostgreSQL', right: true },
+  { head: 'autocannon', right: true },
 ];
 
 async function main(): Promise<void> {
@@ -243,6 +272,12 @@ async function main(): Promise<void> {
     `\nbaseline: bare route ${fmtRps(bareStart.rps)} req/s at the start, ${fmtRps(bareEnd.rps)} at the end; ` +
       `mean ${fmtRps(baseline)} req/s (they differ by ${(drift * 100).toFixed(1)} %)\n`,
   );
+  if (drift > 0.1) {
+    console.log(
+      `warning: the two bare rows differ by more than 10 %: the machine's speed changed during the run ` +
+        '(other work?), so the ratios carry that much noise; the CPU µs/req columns are steadier.\n',
+    );
+  }
   const body = rows.map((r) => [
     r.target,
     r.engine,
@@ -251,6 +286,9 @@ async function main(): Promise<void> {
     fmtMs(r.p50),
     fmtMs(r.p99),
     fmtRatio(r.rps / baseline),
+    fmtUs(r.serverCpu),
+    fmtUs(r.dbCpu),
+    fmtUs(r.clientCpu),
   ]);
   printText(COLUMNS, body);
   if (pgSkipped) console.log(`\nPostgreSQL skipped: ${pgSkipped}`);
@@ -258,7 +296,9 @@ async function main(): Promise<void> {
   printMarkdown(COLUMNS, body);
   console.log(
     `\n${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured per row; ` +
-      `"vs bare" = req/s ÷ mean of the two GET /bare rows (${fmtRps(baseline)} req/s).`,
+      `"vs bare" = req/s ÷ mean of the two GET /bare rows (${fmtRps(baseline)} req/s). ` +
+      'CPU µs/req = CPU time (user + system) used during the measured seconds ÷ responses, for the server ' +
+      'process, the PostgreSQL backends serving its database, and the autocannon process.',
   );
 
   if (failures.length > 0) {
