@@ -68,9 +68,13 @@ export class PageWatcher {
       if (message.type() === 'error') this.consoleErrors.push({ text: message.text(), url: message.location().url });
     });
     page.on('pageerror', (error) => this.failures.push(`uncaught error: ${error.message}`));
-    page.on('requestfailed', (request) =>
-      this.failures.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`),
-    );
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText;
+      // A fetch the browser abandons because the page navigated away (sign-out, a link) is not a
+      // failure of the app; anything else (refused, reset, blocked by CSP) is.
+      if (reason === 'net::ERR_ABORTED') return;
+      this.failures.push(`request failed: ${request.method()} ${request.url()} (${reason})`);
+    });
     page.on('response', (response) => {
       if (response.status() >= 400) {
         this.responses.push({ status: response.status(), method: response.request().method(), url: response.url() });
