@@ -389,8 +389,12 @@ export function printText(columns: Column[], body: string[][]): void {
   for (const r of body) console.log(line(r));
 }
 
+/** A Markdown table, padded the way the repository's formatter (biome) lays tables out. */
 export function printMarkdown(columns: Column[], body: string[][]): void {
-  console.log(`| ${columns.map((c) => c.head).join(' | ')} |`);
-  console.log(`|${columns.map((c) => (c.right ? '---:' : '---')).join('|')}|`);
-  for (const r of body) console.log(`| ${r.join(' | ')} |`);
+  const widths = columns.map((c, i) => Math.max(c.head.length, 3, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (columns[i].right ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  console.log(line(columns.map((c) => c.head)));
+  console.log(line(columns.map((c, i) => (c.right ? `${'-'.repeat(widths[i] - 1)}:` : '-'.repeat(widths[i])))));
+  for (const r of body) console.log(line(r));
 }
