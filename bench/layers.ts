@@ -30,7 +30,7 @@ const PATH = '/api/v1/members/USA';
 const STEPS: { label: string; layers: string[] }[] = [
   { label: 'plain Fastify', layers: [] },
   { label: '+ pino (silent), request ids', layers: ['logger'] },
-  { label: '+ @fastify/helmet', layers: ['logger', 'helmet'] },
+  { label: '+ helmet, rebuilt per request', layers: ['logger', 'helmet'] },
   { label: '+ cookie, rate-limit', layers: ['logger', 'helmet', 'cookie', 'ratelimit'] },
   { label: '+ auth and cross-site hooks', layers: ['logger', 'helmet', 'cookie', 'ratelimit', 'hooks'] },
   { label: '+ zod params (= Entente cache hit)', layers: ['logger', 'helmet', 'cookie', 'ratelimit', 'hooks', 'zod'] },

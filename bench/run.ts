@@ -53,6 +53,7 @@ for (const e of ENGINES) {
 const HEALTH = '/api/v1/health';
 const MEMBERS = '/api/v1/members';
 const MEMBER = '/api/v1/members/USA';
+const MEETINGS = '/api/v1/meetings';
 
 /** The members list body, from the first Entente run, for the bare reference row. */
 let listBody = '';
@@ -182,10 +183,24 @@ async function measureEntente(
     if (count === 0) throw new Error('the members list is empty: was the demo coalition seeded?');
     listBody ||= list.body;
     await probe(server.base, MEMBER, {}, 200);
+    // The meeting page's API for the Brussels ministerial of 3 December 2014 (60 delegations).
+    const meetings = JSON.parse((await probe(server.base, MEETINGS, {}, 200)).body) as {
+      items: { id: string; startDate: string }[];
+    };
+    const brussels = meetings.items.find((m) => m.startDate === '2014-12-03');
+    if (!brussels) throw new Error('the Brussels ministerial is missing: was the demo coalition seeded?');
+    const meeting = `${MEETINGS}/${brussels.id}`;
+    const page = JSON.parse((await probe(server.base, meeting, {}, 200)).body) as { delegations: unknown[] };
 
     await measure(server.base, HEALTH, { ...labels, target: `GET ${HEALTH}` }, { cpu });
     await measure(server.base, MEMBERS, { ...labels, target: `GET ${MEMBERS} (${count} items)` }, { cpu });
     await measure(server.base, MEMBER, { ...labels, target: `GET ${MEMBER}` }, { cpu });
+    await measure(
+      server.base,
+      meeting,
+      { ...labels, target: `GET /api/v1/meetings/{Brussels 2014} (${page.delegations.length} delegations)` },
+      { cpu },
+    );
     if (options.with304) {
       if (!list.etag) throw new Error(`GET ${MEMBERS} sent no ETag`);
       const headers = { 'if-none-match': list.etag };

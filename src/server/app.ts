@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -30,6 +29,7 @@ import { createRegistryService } from './modules/registry/registry.service.js';
 import { registerAuth, registerCrossSiteCheck } from './plugins/auth.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
 import { genReqId } from './plugins/request-context.js';
+import { registerSecurityHeaders } from './plugins/security.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,23 +48,6 @@ export interface AppOptions {
   /** Turn the read cache off (the benchmark measures with and without it). */
   disableCache?: boolean;
 }
-
-/** Content-Security-Policy: scripts only from us; Mantine sets inline style attributes. */
-const contentSecurityPolicy = {
-  directives: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-    upgradeInsecureRequests: null,
-  },
-};
 
 /** Builds the whole app on a database; main.ts and every test build it the same way. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -113,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     delegations: createDelegationsService({ db, cache, meetings }),
   };
 
-  await app.register(helmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute ?? 600,
