@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { count } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { Role } from '../../shared/auth.js';
 import { type AppOptions, buildApp } from '../app.js';
 import { type Database, type DbKind, openDatabase } from '../db/client.js';
+import { auditEvents } from '../db/schema/audit.js';
 import { seedDemo } from '../db/seed/demo.js';
 import { systemAuth } from '../lib/auth-context.js';
 import { createUsersService } from '../modules/users/users.service.js';
@@ -120,10 +122,8 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
   return `entente_session=${cookie.value}`;
 }
 
-/** Every audit event, newest first, straight from the table. */
+/** How many audit events there are, straight from the table. */
 export async function auditCount(database: Database): Promise<number> {
-  const { auditEvents } = await import('../db/schema/audit.js');
-  const { count } = await import('drizzle-orm');
   const [row] = await database.db.select({ n: count() }).from(auditEvents);
   return row.n;
 }

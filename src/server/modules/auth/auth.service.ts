@@ -59,7 +59,7 @@ export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
       auth: Auth,
       body: SignInBody,
       meta: { previousToken: string | null; userAgent: string | null },
-    ): Promise<{ token: string; maxAgeSeconds: number; user: SessionUser }> {
+    ): Promise<{ token: string; maxAgeSeconds: number }> {
       const failures = await countRecentFailures(db, body.email, auth.ip, settings.throttleWindowMinutes);
       if (failures.byEmail >= settings.maxFailuresPerAccount || failures.byIp >= settings.maxFailuresPerAddress) {
         throw new AppError(
@@ -75,7 +75,7 @@ export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
         throw new AppError('unauthenticated', 'The email or the password is wrong.');
       }
       const token = randomBytes(32).toString('base64url');
-      const session = await db.transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         if (meta.previousToken) await revokeSessionByHash(tx, hashToken(meta.previousToken));
         await clearFailures(tx, user.email);
         const created = await insertSession(tx, {
@@ -97,11 +97,7 @@ export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
         );
         return created;
       });
-      return {
-        token,
-        maxAgeSeconds: settings.absoluteHours * 3600,
-        user: { ...toSessionUser(user, null), sessionId: session.id },
-      };
+      return { token, maxAgeSeconds: settings.absoluteHours * 3600 };
     },
 
     /** Ends the session behind `token`, if it is live. Signing out twice is not an error. */

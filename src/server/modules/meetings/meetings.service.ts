@@ -45,7 +45,8 @@ export interface LoadedMeeting {
   body: CachedBody;
 }
 
-type Fields = Omit<CreateMeetingBody, never>;
+/** Every field of a meeting, as a create sends them and an update merges them. */
+type Fields = CreateMeetingBody;
 
 export function createMeetingsService(deps: { db: Db; cache: Cache }) {
   const { db, cache } = deps;
