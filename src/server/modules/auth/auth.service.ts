@@ -87,7 +87,19 @@ export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
         });
         await recordAudit(
           tx,
-          { ...auth, user: { ...toSessionUser(user, null), sessionId: created.id } },
+          // The new session's user is the actor; the audit records only who (id, email).
+          {
+            ...auth,
+            user: {
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              role: user.role,
+              memberId: user.memberId,
+              memberCode: null,
+              sessionId: created.id,
+            },
+          },
           {
             action: 'session.created',
             entityType: 'user',
@@ -95,7 +107,6 @@ export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
             after: { sessionId: created.id, ip: auth.ip },
           },
         );
-        return created;
       });
       return { token, maxAgeSeconds: settings.absoluteHours * 3600 };
     },
@@ -152,13 +163,6 @@ export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
       return { user: auth.user ? this.me(auth) : null };
     },
   };
-}
-
-function toSessionUser(
-  user: { id: string; email: string; name: string; role: SessionUser['role']; memberId: string | null },
-  memberCode: string | null,
-): Omit<SessionUser, 'sessionId'> {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, memberId: user.memberId, memberCode };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

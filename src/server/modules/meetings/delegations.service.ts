@@ -11,7 +11,6 @@ import { PROTOCOL_RULE } from './meetings.mapper.js';
 import { canManageMeetings, canNameDelegation } from './meetings.policy.js';
 import {
   delegatesOf,
-  findMemberByCode,
   findPeople,
   insertDelegations,
   insertPerson,
@@ -172,19 +171,16 @@ export function createDelegationsService(deps: { db: Db; cache: Cache; meetings:
       body: PutDelegationBody,
     ): Promise<Delegation> {
       const loaded = await meetings.loadVisible(auth, meetingId);
-      const member = await findMemberByCode(deps.db, memberCode);
-      if (!member || !loaded.meeting.delegations.some((d) => d.memberCode === memberCode)) {
-        throw notFound(`A delegation of ${memberCode} to this meeting`);
-      }
       await write(deps, MEETING_TAGS, async (tx) => {
         const meeting = await lockMeeting(tx, meetingId);
-        const current = await lockDelegation(tx, meetingId, member.id);
+        const current = await lockDelegation(tx, meetingId, memberCode);
         if (!meeting || !current) throw notFound(`A delegation of ${memberCode} to this meeting`);
+        const memberId = current.memberId;
         // Decided on the locked meeting: a status change committed meanwhile is seen here.
-        checkNaming(auth, { ...meeting, restrictedMemberIds: loaded.restrictedMemberIds }, member.id, body);
+        checkNaming(auth, { ...meeting, restrictedMemberIds: loaded.restrictedMemberIds }, memberId, body);
         if (current.version !== version) throw versionMismatch('delegation', current.version);
         const before = { level: current.level, seats: await delegatesOf(tx, current.id) };
-        const seats = await resolveDelegates(tx, auth, member.id, body);
+        const seats = await resolveDelegates(tx, auth, memberId, body);
         const taken = await seatsElsewhere(
           tx,
           meetingId,
@@ -220,10 +216,9 @@ export function createDelegationsService(deps: { db: Db; cache: Cache; meetings:
     ): Promise<Delegation> {
       await delegationOf(auth, meetingId, memberCode);
       if (!canManageMeetings(auth.user)) throw new AppError('forbidden', 'Only the secretariat records attendance.');
-      const member = await findMemberByCode(deps.db, memberCode);
       await write(deps, MEETING_TAGS, async (tx) => {
         const meeting = await lockMeeting(tx, meetingId);
-        const current = member ? await lockDelegation(tx, meetingId, member.id) : undefined;
+        const current = await lockDelegation(tx, meetingId, memberCode);
         if (!meeting || !current) throw notFound(`A delegation of ${memberCode} to this meeting`);
         if (meeting.status === 'cancelled')
           throw new AppError('conflict', 'The meeting was cancelled: nobody attended.');

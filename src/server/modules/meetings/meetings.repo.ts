@@ -142,11 +142,6 @@ export async function memberIdsByCode(db: Conn, codes: string[]): Promise<Map<st
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
-export async function findMemberByCode(db: Conn, code: string) {
-  const [row] = await db.select().from(members).where(eq(members.code, code)).limit(1);
-  return row;
-}
-
 export async function findPeople(db: Conn, ids: string[]) {
   if (ids.length === 0) return [];
   return db
@@ -160,11 +155,13 @@ export async function insertPerson(tx: Tx, values: { name: string; title: string
   return row;
 }
 
-export async function lockDelegation(tx: Tx, meetingId: string, memberId: string) {
+/** A member's delegation to a meeting, by the member's code, locked for the transaction. */
+export async function lockDelegation(tx: Tx, meetingId: string, memberCode: string) {
+  const memberId = tx.select({ id: members.id }).from(members).where(eq(members.code, memberCode));
   const [row] = await tx
     .select()
     .from(delegations)
-    .where(and(eq(delegations.meetingId, meetingId), eq(delegations.memberId, memberId)))
+    .where(and(eq(delegations.meetingId, meetingId), inArray(delegations.memberId, memberId)))
     .for('update')
     .limit(1);
   return row;

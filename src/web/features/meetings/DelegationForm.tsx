@@ -14,8 +14,9 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { DelegateInput, Delegation, PutDelegationBody, RepresentationLevel } from '../../../shared/meetings.js';
+import { useBannerFocus } from '../../components/FormAlerts.js';
 import { extraSeats, LEVEL_LABELS, options, quotaInWords } from './meeting-labels.js';
 
 /** The picker's value for "someone not on record yet": a name and a title are typed instead. */
@@ -182,15 +183,7 @@ export function DelegationFields(props: DelegationFieldsProps) {
   const full = taken >= allowed;
   const over = taken - allowed;
   const [blocked, setBlocked] = useState(false);
-  const bannerRef = useRef<HTMLDivElement>(null);
-  const hasBanner = Boolean(banner);
-
-  // The Save button is at the bottom, the message at the top: bring the message to the user.
-  useEffect(() => {
-    if (!hasBanner || !bannerRef.current) return;
-    bannerRef.current.scrollIntoView({ block: 'center' });
-    bannerRef.current.focus({ preventScroll: true });
-  }, [hasBanner]);
+  const bannerRef = useBannerFocus(Boolean(banner));
 
   // The quota message goes away as soon as a seat is free again.
   useEffect(() => {

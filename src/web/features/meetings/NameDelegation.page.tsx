@@ -1,10 +1,11 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Delegation, Meeting } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ConflictAlert, ProblemAlert } from '../../components/FormAlerts.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
@@ -115,35 +116,17 @@ function NameDelegationForm({
   let bannerNode: ReactNode = null;
   if (banner?.kind === 'conflict') {
     bannerNode = (
-      <Alert color="orange" title="Someone else changed this delegation" role="alert">
-        <Text size="sm">
-          It was changed after you opened it, so your changes were not saved. Reload it to see the current delegation,
-          then make your changes again. Reloading replaces what you entered.
-        </Text>
-        <Text size="xs" c="dimmed" mt={4}>
-          {banner.message}
-        </Text>
-        <Group mt="sm">
-          <Button size="xs" color="orange" onClick={reloadCurrent} loading={reloading}>
-            Reload the delegation
-          </Button>
-        </Group>
-      </Alert>
+      <ConflictAlert record="delegation" message={banner.message} onReload={reloadCurrent} reloading={reloading} />
     );
   } else if (banner?.kind === 'error') {
     bannerNode = (
-      <Alert color="red" title={banner.title} role="alert">
-        <List size="sm">
-          {banner.lines.map((line) => (
-            <List.Item key={line}>{line}</List.Item>
-          ))}
-        </List>
+      <ProblemAlert title={banner.title} lines={banner.lines}>
         {banner.back ? (
           <Anchor component={Link} to={back} size="sm" mt="xs" display="inline-block">
             Back to the meeting
           </Anchor>
         ) : null}
-      </Alert>
+      </ProblemAlert>
     );
   }
 

@@ -1,12 +1,10 @@
 import {
-  Alert,
   Anchor,
   Breadcrumbs,
   Button,
   CloseButton,
   Fieldset,
   Group,
-  List,
   MultiSelect,
   NativeSelect,
   Paper,
@@ -21,10 +19,11 @@ import {
 import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { CreateMeetingBody, MeetingKind, Visibility, WorkingLanguage } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
+import { ProblemAlert, useBannerFocus } from '../../components/FormAlerts.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useMembers } from '../members/members.api.js';
@@ -138,7 +137,6 @@ export function NewMeetingPage() {
   const members = useMembers();
   const create = useCreateMeeting();
   const [problems, setProblems] = useState<{ title: string; lines: string[] } | null>(null);
-  const bannerRef = useRef<HTMLDivElement>(null);
   const form = useForm<MeetingFormValues>({
     mode: 'controlled',
     initialValues,
@@ -153,11 +151,7 @@ export function NewMeetingPage() {
     .filter((m) => m.status === 'active')
     .map((m) => ({ value: m.code, label: `${m.name} (${m.code})` }));
 
-  useEffect(() => {
-    if (!problems || !bannerRef.current) return;
-    bannerRef.current.scrollIntoView({ block: 'center' });
-    bannerRef.current.focus({ preventScroll: true });
-  }, [problems]);
+  const bannerRef = useBannerFocus(Boolean(problems));
 
   const submit = (v: MeetingFormValues) => {
     setProblems(null);
@@ -204,17 +198,7 @@ export function NewMeetingPage() {
         <Stack gap="lg">
           {problems ? (
             <div ref={bannerRef} tabIndex={-1} className="form-banner">
-              <Alert color="red" title={problems.title} role="alert">
-                {problems.lines.length > 0 ? (
-                  <List size="sm">
-                    {problems.lines.map((line) => (
-                      <List.Item key={line}>{line}</List.Item>
-                    ))}
-                  </List>
-                ) : (
-                  'The fields marked below say what is wrong.'
-                )}
-              </Alert>
+              <ProblemAlert title={problems.title} lines={problems.lines} />
             </div>
           ) : null}
 

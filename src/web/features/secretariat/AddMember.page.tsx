@@ -1,8 +1,9 @@
-import { Alert, Anchor, Breadcrumbs, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../app/api.js';
+import { ProblemAlert } from '../../components/FormAlerts.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { type NewMember, useCreateMember } from '../members/members.api.js';
@@ -73,21 +74,7 @@ export function AddMemberPage() {
         submitLabel="Add the member"
         onSubmit={submit}
         onCancel={() => navigate('/secretariat')}
-        banner={
-          problems ? (
-            <Alert color="red" title={problems.title} role="alert">
-              {problems.lines.length > 0 ? (
-                <List size="sm">
-                  {problems.lines.map((line) => (
-                    <List.Item key={line}>{line}</List.Item>
-                  ))}
-                </List>
-              ) : (
-                'The fields marked below say what is wrong.'
-              )}
-            </Alert>
-          ) : null
-        }
+        banner={problems ? <ProblemAlert title={problems.title} lines={problems.lines} /> : null}
       />
     </Stack>
   );

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Member, UpdateMemberBody } from '../../../shared/members.js';
 import { isApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ConflictAlert, ProblemAlert } from '../../components/FormAlerts.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
@@ -83,32 +84,9 @@ function EditMemberForm({ member, reload }: { member: Member; reload: () => Prom
 
   const bannerNode =
     banner?.kind === 'conflict' ? (
-      <Alert color="orange" title="Someone else changed this member" role="alert">
-        <Text size="sm">
-          It was changed after you opened it, so your changes were not saved. Reload it to see the current version, then
-          make your changes again. Reloading replaces what you typed.
-        </Text>
-        <Text size="xs" c="dimmed" mt={4}>
-          {banner.message}
-        </Text>
-        <Group mt="sm">
-          <Button size="xs" color="orange" onClick={reloadCurrent} loading={reloading}>
-            Reload the member
-          </Button>
-        </Group>
-      </Alert>
+      <ConflictAlert record="member" message={banner.message} onReload={reloadCurrent} reloading={reloading} />
     ) : banner?.kind === 'error' ? (
-      <Alert color="red" title={banner.title} role="alert">
-        {banner.lines.length > 0 ? (
-          <List size="sm">
-            {banner.lines.map((line) => (
-              <List.Item key={line}>{line}</List.Item>
-            ))}
-          </List>
-        ) : (
-          'The fields marked below say what is wrong.'
-        )}
-      </Alert>
+      <ProblemAlert title={banner.title} lines={banner.lines} />
     ) : null;
 
   return (

@@ -12,8 +12,9 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { type ReactNode, useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import type { Member, MemberKind, MemberNames, MemberStatus } from '../../../shared/members.js';
+import { useBannerFocus } from '../../components/FormAlerts.js';
 
 export interface MemberFormValues {
   code: string;
@@ -95,15 +96,7 @@ export function MemberFields({ form, mode, submitting, submitLabel, banner, onSu
   const { kind } = form.getValues();
   const isState = kind === 'state';
   const namesOptional = mode === 'create' && isState;
-  const bannerRef = useRef<HTMLDivElement>(null);
-  const hasBanner = Boolean(banner);
-
-  // The Save button is at the bottom, the message at the top: bring the message to the user.
-  useEffect(() => {
-    if (!hasBanner || !bannerRef.current) return;
-    bannerRef.current.scrollIntoView({ block: 'center' });
-    bannerRef.current.focus({ preventScroll: true });
-  }, [hasBanner]);
+  const bannerRef = useBannerFocus(Boolean(banner));
 
   // A field the form itself refuses: go to the first one.
   const focusFirstError = () =>
