@@ -14,12 +14,14 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.js';
 import { Cache } from './lib/cache.js';
+import { type Clock, systemClock } from './lib/clock.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService, defaultSessionSettings, type SessionSettings } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createDelegationsService } from './modules/meetings/delegations.service.js';
+import { createMeetingLoader } from './modules/meetings/meeting-loader.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { createMeetingsService } from './modules/meetings/meetings.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
@@ -47,6 +49,8 @@ export interface AppOptions {
   session?: Partial<SessionSettings>;
   /** Turn the read cache off (the benchmark measures with and without it). */
   disableCache?: boolean;
+  /** What time it is: the database's clock unless a test sets one. */
+  clock?: Clock;
 }
 
 /** Builds the whole app on a database; main.ts and every test build it the same way. */
@@ -85,15 +89,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => cache.stop());
 
   const session = { ...defaultSessionSettings, ...options.session };
-  const db = database.db;
-  const meetings = createMeetingsService({ db, cache });
+  const deps = { db: database.db, cache, clock: options.clock ?? systemClock };
+  const loader = createMeetingLoader(deps);
   const services = {
-    auth: createAuthService({ db, settings: session }),
-    members: createMembersService({ db, cache }),
-    registry: createRegistryService({ db }),
-    audit: createAuditService({ db }),
-    meetings,
-    delegations: createDelegationsService({ db, cache, meetings }),
+    auth: createAuthService({ ...deps, settings: session }),
+    members: createMembersService(deps),
+    registry: createRegistryService(deps),
+    audit: createAuditService(deps),
+    meetings: createMeetingsService({ ...deps, loader }),
+    delegations: createDelegationsService({ ...deps, loader }),
   };
 
   registerSecurityHeaders(app);

@@ -21,6 +21,7 @@ export const AuditList = z.object({
   /** Pass as `before` to get the next (older) page; null at the end. */
   nextBefore: z.number().int().nullable(),
 });
+export type AuditList = z.infer<typeof AuditList>;
 
 export const ListAuditQuery = z.object({
   entityType: Text.trim().max(50).optional(),

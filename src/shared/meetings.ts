@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, MemberCode } from './members.js';
+import { IsoDate, MemberCode, MemberKind } from './members.js';
 import { Text } from './text.js';
 
 export const MeetingKind = z.enum(['ministerial', 'small_group', 'working_group', 'senior_officials', 'other']);
@@ -12,6 +12,7 @@ export const WorkingLanguage = z.enum(['en', 'fr', 'ar']);
 export type WorkingLanguage = z.infer<typeof WorkingLanguage>;
 /** How much of the date the sources give: a day, or only the month ("June 2015"). */
 export const DatePrecision = z.enum(['day', 'month']);
+export type DatePrecision = z.infer<typeof DatePrecision>;
 
 export const RepresentationLevel = z.enum([
   'head_of_state_or_government',
@@ -23,6 +24,7 @@ export const RepresentationLevel = z.enum([
 ]);
 export type RepresentationLevel = z.infer<typeof RepresentationLevel>;
 export const DelegateRole = z.enum(['head', 'alternate', 'adviser']);
+export type DelegateRole = z.infer<typeof DelegateRole>;
 export const AttendanceStatus = z.enum(['unknown', 'present', 'absent']);
 export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
 
@@ -40,25 +42,30 @@ export const TimeZone = Text.refine((tz) => {
 }, 'must be an IANA time zone such as Europe/Brussels');
 
 export const MeetingIdParams = z.object({ id: z.uuid({ message: 'must be a meeting id' }) });
+export type MeetingIdParams = z.infer<typeof MeetingIdParams>;
 export const MeetingMemberParams = MeetingIdParams.extend({ memberCode: MemberCode });
+export type MeetingMemberParams = z.infer<typeof MeetingMemberParams>;
 
 export const PersonRef = z.object({ id: z.uuid(), name: z.string(), title: z.string().nullable() });
+export type PersonRef = z.infer<typeof PersonRef>;
 
 export const AgendaItem = z.object({
   position: z.number().int(),
   title: z.string(),
   lineOfEffort: z.string().nullable(),
 });
+export type AgendaItem = z.infer<typeof AgendaItem>;
 
 export const Delegate = z.object({
   role: DelegateRole,
   person: PersonRef,
 });
+export type Delegate = z.infer<typeof Delegate>;
 export const Delegation = z.object({
   memberCode: z.string(),
   memberName: z.string(),
   memberNames: z.object({ en: z.string(), fr: z.string(), ar: z.string() }),
-  memberKind: z.enum(['state', 'organization']),
+  memberKind: MemberKind,
   level: RepresentationLevel.nullable(),
   head: PersonRef.nullable(),
   delegates: z.array(Delegate),
@@ -70,12 +77,14 @@ export const Delegation = z.object({
 export type Delegation = z.infer<typeof Delegation>;
 
 export const Quote = z.object({ id: z.uuid(), text: z.string(), context: z.string().nullable() });
+export type Quote = z.infer<typeof Quote>;
 export const Remark = z.object({
   id: z.uuid(),
   person: PersonRef,
   context: z.string().nullable(),
   quotes: z.array(Quote),
 });
+export type Remark = z.infer<typeof Remark>;
 
 export const MeetingSummary = z.object({
   id: z.uuid(),
@@ -115,6 +124,7 @@ export const Meeting = MeetingSummary.extend({
 export type Meeting = z.infer<typeof Meeting>;
 
 export const MeetingList = z.object({ items: z.array(MeetingSummary) });
+export type MeetingList = z.infer<typeof MeetingList>;
 
 export const ListMeetingsQuery = z.object({
   when: z.enum(['upcoming', 'past']).optional(),
@@ -191,12 +201,15 @@ export const PutDelegationBody = z.strictObject({
 export type PutDelegationBody = z.infer<typeof PutDelegationBody>;
 
 export const InviteBody = z.strictObject({ memberCodes: z.array(MemberCode).min(1).max(300) });
+export type InviteBody = z.infer<typeof InviteBody>;
 export const InviteResult = z.object({ invited: z.array(z.string()), alreadyInvited: z.array(z.string()) });
+export type InviteResult = z.infer<typeof InviteResult>;
 
 export const PutAttendanceBody = z.strictObject({
   attendance: AttendanceStatus,
   note: Text.trim().max(1000).nullable().optional(),
 });
+export type PutAttendanceBody = z.infer<typeof PutAttendanceBody>;
 
 export const AttendanceRoll = z.object({
   items: z.array(
@@ -212,6 +225,7 @@ export const AttendanceRoll = z.object({
   present: z.number().int(),
   invited: z.number().int(),
 });
+export type AttendanceRoll = z.infer<typeof AttendanceRoll>;
 
 export const ProtocolOrder = z.object({
   language: WorkingLanguage,
@@ -222,11 +236,12 @@ export const ProtocolOrder = z.object({
       position: z.number().int(),
       memberCode: z.string(),
       name: z.string(),
-      kind: z.enum(['state', 'organization']),
+      kind: MemberKind,
       isHost: z.boolean(),
     }),
   ),
 });
+export type ProtocolOrder = z.infer<typeof ProtocolOrder>;
 
 export const CreateRemarkBody = z.strictObject({
   personId: z.uuid(),

@@ -50,6 +50,7 @@ export const ListMembersQuery = z.object({
 export type ListMembersQuery = z.infer<typeof ListMembersQuery>;
 
 export const MemberCodeParams = z.object({ code: MemberCode });
+export type MemberCodeParams = z.infer<typeof MemberCodeParams>;
 
 const NullableText = Text.trim().max(2000).nullable();
 

@@ -11,6 +11,7 @@ export const Actor = z.object({
 });
 export type Actor = z.infer<typeof Actor>;
 export const ActorList = z.object({ items: z.array(Actor) });
+export type ActorList = z.infer<typeof ActorList>;
 
 export const Person = z.object({
   id: z.uuid(),
@@ -23,4 +24,6 @@ export const Person = z.object({
 });
 export type Person = z.infer<typeof Person>;
 export const PersonList = z.object({ items: z.array(Person) });
+export type PersonList = z.infer<typeof PersonList>;
 export const ListPeopleQuery = z.object({ member: Text.trim().toUpperCase().max(12).optional() });
+export type ListPeopleQuery = z.infer<typeof ListPeopleQuery>;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Listen, Tx } from '../db/client.js';
@@ -8,12 +7,6 @@ const CHANNEL = 'entente_cache';
 interface Entry {
   generation: string;
   value: unknown;
-}
-
-/** A response body ready to send, with its entity tag. */
-export interface CachedBody {
-  body: string;
-  etag: string;
 }
 
 /**
@@ -131,14 +124,4 @@ export class Cache {
   async announce(tx: Tx, tag: string): Promise<void> {
     if (this.options.crossProcess) await tx.execute(sql`select pg_notify(${CHANNEL}, ${tag})`);
   }
-}
-
-/**
- * Serializes a response once and tags it, for reads served many times from the cache.
- * The tag is the record's version when there is one (what If-Match takes), else a hash.
- */
-export function toCachedBody(value: unknown, version?: number): CachedBody {
-  const body = JSON.stringify(value);
-  const etag = version === undefined ? `"${createHash('sha1').update(body).digest('base64url')}"` : `"${version}"`;
-  return { body, etag };
 }

@@ -1,11 +1,23 @@
 import type { Db, Tx } from '../db/client.js';
 import type { Cache } from './cache.js';
+import type { Clock } from './clock.js';
+
+/** What every service is built with: the database, the read cache, and the clock. */
+export interface ServiceDeps {
+  db: Db;
+  cache: Cache;
+  clock: Clock;
+}
 
 /**
  * Runs a write in one transaction and keeps the read cache true: every tag is announced to
  * other processes inside the transaction and dropped locally once it commits.
  */
-export async function write<T>(deps: { db: Db; cache: Cache }, tags: string[], fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function write<T>(
+  deps: Pick<ServiceDeps, 'db' | 'cache'>,
+  tags: string[],
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
   try {
     return await deps.db.transaction(async (tx) => {
       const result = await fn(tx);

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Auth, SessionUser } from '../lib/auth-context.js';
 import { AppError } from '../lib/errors.js';
-import { sessionToken } from '../modules/auth/auth.routes.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 
 declare module 'fastify' {
@@ -15,6 +14,11 @@ declare module 'fastify' {
     requireAuth(): Auth & { user: SessionUser };
   }
 }
+
+/** The session cookie: an opaque token, whose SHA-256 is what the sessions table keeps. */
+export const SESSION_COOKIE = 'entente_session';
+
+export const sessionToken = (req: FastifyRequest): string | null => req.cookies[SESSION_COOKIE] ?? null;
 
 function requireAuth(this: FastifyRequest): Auth & { user: SessionUser } {
   if (!this.auth.user) throw new AppError('unauthenticated', 'Sign in first.');

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { type ErrorCode, errorStatus, errorTitle } from '../../shared/errors.js';
 import type { FieldError, Problem } from '../../shared/problem.js';
 import { AppError } from '../lib/errors.js';
+import { ResponseSchemaError } from './http.js';
 
 const LOCATIONS: Record<string, FieldError['in']> = {
   body: 'body',
@@ -69,7 +70,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       return sendProblem(req, reply, 'validation_failed', 'Some fields are invalid.', zodFieldErrors(error));
     }
-    if (isResponseSerializationError(error)) {
+    if (isResponseSerializationError(error) || error instanceof ResponseSchemaError) {
       req.log.error({ err: error }, 'response did not match its schema');
       return sendProblem(req, reply, 'internal_error', 'Something went wrong on our side.');
     }

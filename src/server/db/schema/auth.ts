@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { Role } from '../../../shared/auth.js';
+import { enumCheck, enumColumn, sqlLiteral } from './columns.js';
 import { members } from './members.js';
 
 export const users = pgTable(
@@ -9,7 +11,7 @@ export const users = pgTable(
     /** Stored lower-cased: one account per address whatever the case typed. */
     email: text().notNull().unique(),
     name: text().notNull(),
-    role: text({ enum: ['admin', 'secretariat', 'focal_point', 'observer'] }).notNull(),
+    role: enumColumn(Role).notNull(),
     memberId: uuid().references(() => members.id, { onDelete: 'restrict' }),
     passwordHash: text().notNull(),
     disabledAt: timestamp({ withTimezone: true }),
@@ -18,9 +20,12 @@ export const users = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('users_role_check', sql`${t.role} in ('admin', 'secretariat', 'focal_point', 'observer')`),
+    enumCheck('users_role_check', t.role, Role),
     // A focal point speaks for exactly one member; nobody else is bound to one.
-    check('users_member_binding_check', sql`(${t.role} = 'focal_point') = (${t.memberId} is not null)`),
+    check(
+      'users_member_binding_check',
+      sql`(${t.role} = ${sqlLiteral(Role.enum.focal_point)}) = (${t.memberId} is not null)`,
+    ),
   ],
 );
 export type UserRow = typeof users.$inferSelect;

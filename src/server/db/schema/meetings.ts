@@ -12,36 +12,39 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  AttendanceStatus,
+  DatePrecision,
+  DelegateRole,
+  MeetingKind,
+  MeetingStatus,
+  RepresentationLevel,
+  Visibility,
+  WorkingLanguage,
+} from '../../../shared/meetings.js';
+import { enumCheck, enumColumn, sqlLiteral } from './columns.js';
 import { members, people } from './members.js';
 
 export const meetings = pgTable(
   'meetings',
   {
     id: uuid().primaryKey().defaultRandom(),
-    kind: text({ enum: ['ministerial', 'small_group', 'working_group', 'senior_officials', 'other'] }).notNull(),
+    kind: enumColumn(MeetingKind).notNull(),
     title: text().notNull(),
-    status: text({ enum: ['planned', 'held', 'cancelled'] })
-      .notNull()
-      .default('planned'),
-    visibility: text({ enum: ['public', 'coalition', 'restricted'] })
-      .notNull()
-      .default('public'),
+    status: enumColumn(MeetingStatus).notNull().default(MeetingStatus.enum.planned),
+    visibility: enumColumn(Visibility).notNull().default(Visibility.enum.public),
     hostMemberId: uuid().references(() => members.id, { onDelete: 'restrict' }),
     city: text(),
     venue: text(),
     /** IANA zone of the venue: dates and times below are wall-clock there. */
     timeZone: text().notNull(),
-    datePrecision: text({ enum: ['day', 'month'] })
-      .notNull()
-      .default('day'),
+    datePrecision: enumColumn(DatePrecision).notNull().default(DatePrecision.enum.day),
     startDate: date({ mode: 'string' }).notNull(),
     endDate: date({ mode: 'string' }).notNull(),
     /** Null when the sources give no time: the meeting is then shown (and exported) as all-day. */
     startTime: time({ precision: 0 }),
     endTime: time({ precision: 0 }),
-    workingLanguage: text({ enum: ['en', 'fr', 'ar'] })
-      .notNull()
-      .default('en'),
+    workingLanguage: enumColumn(WorkingLanguage).notNull().default(WorkingLanguage.enum.en),
     seatQuota: text().notNull().default('1+3'),
     summary: text(),
     note: text(),
@@ -52,12 +55,11 @@ export const meetings = pgTable(
   },
   (t) => [
     check('meetings_dates_check', sql`${t.endDate} >= ${t.startDate}`),
-    check(
-      'meetings_kind_check',
-      sql`${t.kind} in ('ministerial', 'small_group', 'working_group', 'senior_officials', 'other')`,
-    ),
-    check('meetings_status_check', sql`${t.status} in ('planned', 'held', 'cancelled')`),
-    check('meetings_visibility_check', sql`${t.visibility} in ('public', 'coalition', 'restricted')`),
+    enumCheck('meetings_kind_check', t.kind, MeetingKind),
+    enumCheck('meetings_status_check', t.status, MeetingStatus),
+    enumCheck('meetings_visibility_check', t.visibility, Visibility),
+    enumCheck('meetings_date_precision_check', t.datePrecision, DatePrecision),
+    enumCheck('meetings_working_language_check', t.workingLanguage, WorkingLanguage),
     index('meetings_start_idx').on(t.startDate),
   ],
 );
@@ -117,18 +119,18 @@ export const delegations = pgTable(
     memberId: uuid()
       .notNull()
       .references(() => members.id, { onDelete: 'restrict' }),
-    level: text({
-      enum: ['head_of_state_or_government', 'minister', 'deputy_minister', 'ambassador', 'senior_official', 'official'],
-    }),
-    attendance: text({ enum: ['unknown', 'present', 'absent'] })
-      .notNull()
-      .default('unknown'),
+    level: enumColumn(RepresentationLevel),
+    attendance: enumColumn(AttendanceStatus).notNull().default(AttendanceStatus.enum.unknown),
     attendanceNote: text(),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('delegations_meeting_member_idx').on(t.meetingId, t.memberId)],
+  (t) => [
+    uniqueIndex('delegations_meeting_member_idx').on(t.meetingId, t.memberId),
+    enumCheck('delegations_level_check', t.level, RepresentationLevel),
+    enumCheck('delegations_attendance_check', t.attendance, AttendanceStatus),
+  ],
 );
 export type DelegationRow = typeof delegations.$inferSelect;
 
@@ -145,14 +147,17 @@ export const delegates = pgTable(
     personId: uuid()
       .notNull()
       .references(() => people.id, { onDelete: 'restrict' }),
-    role: text({ enum: ['head', 'alternate', 'adviser'] }).notNull(),
+    role: enumColumn(DelegateRole).notNull(),
     position: integer().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.delegationId, t.personId] }),
     uniqueIndex('delegates_one_seat_per_meeting_idx').on(t.meetingId, t.personId),
     // One head of delegation per member and meeting.
-    uniqueIndex('delegates_one_head_idx').on(t.delegationId).where(sql`role = 'head'`),
+    uniqueIndex('delegates_one_head_idx')
+      .on(t.delegationId)
+      .where(sql`role = ${sqlLiteral(DelegateRole.enum.head)}`),
+    enumCheck('delegates_role_check', t.role, DelegateRole),
   ],
 );
 

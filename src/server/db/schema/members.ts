@@ -1,18 +1,17 @@
-import { sql } from 'drizzle-orm';
-import { check, date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { MemberKind, MemberStatus } from '../../../shared/members.js';
+import { enumCheck, enumColumn } from './columns.js';
 
 export const members = pgTable(
   'members',
   {
     id: uuid().primaryKey().defaultRandom(),
     code: text().notNull().unique(),
-    kind: text({ enum: ['state', 'organization'] }).notNull(),
+    kind: enumColumn(MemberKind).notNull(),
     nameEn: text().notNull(),
     nameFr: text().notNull(),
     nameAr: text().notNull(),
-    status: text({ enum: ['active', 'former'] })
-      .notNull()
-      .default('active'),
+    status: enumColumn(MemberStatus).notNull().default(MemberStatus.enum.active),
     joinedOn: date({ mode: 'string' }),
     /** What the sources say of the joining when it is not one sure date ("uncertain: after Dec 2014"). */
     joinedNote: text(),
@@ -23,8 +22,8 @@ export const members = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('members_kind_check', sql`${t.kind} in ('state', 'organization')`),
-    check('members_status_check', sql`${t.status} in ('active', 'former')`),
+    enumCheck('members_kind_check', t.kind, MemberKind),
+    enumCheck('members_status_check', t.status, MemberStatus),
   ],
 );
 export type MemberRow = typeof members.$inferSelect;

@@ -1,8 +1,9 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { sessions, signInFailures, users } from '../../db/schema/auth.js';
 import { members } from '../../db/schema/members.js';
 import type { SessionUser } from '../../lib/auth-context.js';
+import { type Clock, minutesFrom } from '../../lib/clock.js';
 
 export async function findUserByEmail(db: Db | Tx, email: string) {
   const [row] = await db.select().from(users).where(eq(users.email, email)).limit(1);
@@ -10,8 +11,8 @@ export async function findUserByEmail(db: Db | Tx, email: string) {
 }
 
 /** Failures for this account and from this address within the window, by the database clock. */
-export async function countRecentFailures(db: Db, email: string, ip: string, windowMinutes: number) {
-  const since = sql`now() - make_interval(mins => ${windowMinutes})`;
+export async function countRecentFailures(db: Db, clock: Clock, email: string, ip: string, windowMinutes: number) {
+  const since = minutesFrom(clock, -windowMinutes);
   const [row] = await db
     .select({
       byEmail: sql<number>`count(*) filter (where ${signInFailures.email} = ${email})`.mapWith(Number),
@@ -24,11 +25,11 @@ export async function countRecentFailures(db: Db, email: string, ip: string, win
   return row;
 }
 
-export async function recordFailure(db: Db, email: string, ip: string): Promise<void> {
+export async function recordFailure(db: Db, clock: Clock, email: string, ip: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.insert(signInFailures).values({ email, ip });
+    await tx.insert(signInFailures).values({ email, ip, at: clock.sql() });
     // Keep the table small: nothing older than a day is ever counted.
-    await tx.delete(signInFailures).where(sql`${signInFailures.at} < now() - interval '1 day'`);
+    await tx.delete(signInFailures).where(lt(signInFailures.at, minutesFrom(clock, -24 * 60)));
   });
 }
 
@@ -37,6 +38,7 @@ export const clearFailures = (tx: Tx, email: string) =>
 
 export async function insertSession(
   tx: Tx,
+  clock: Clock,
   values: { userId: string; tokenHash: string; absoluteHours: number; ip: string; userAgent: string | null },
 ) {
   const [row] = await tx
@@ -44,7 +46,9 @@ export async function insertSession(
     .values({
       userId: values.userId,
       tokenHash: values.tokenHash,
-      expiresAt: sql`now() + make_interval(hours => ${values.absoluteHours})` as unknown as Date,
+      createdAt: clock.sql(),
+      lastSeenAt: clock.sql(),
+      expiresAt: minutesFrom(clock, values.absoluteHours * 60),
       ip: values.ip,
       userAgent: values.userAgent,
     })
@@ -53,19 +57,19 @@ export async function insertSession(
 }
 
 /** Revokes one session by its token hash; returns the revoked session's user, if any. */
-export async function revokeSessionByHash(tx: Tx, tokenHash: string) {
+export async function revokeSessionByHash(tx: Tx, clock: Clock, tokenHash: string) {
   const [row] = await tx
     .update(sessions)
-    .set({ revokedAt: sql`now()` as unknown as Date })
+    .set({ revokedAt: clock.sql() })
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id, userId: sessions.userId });
   return row;
 }
 
-export async function revokeAllSessions(tx: Tx, userId: string): Promise<number> {
+export async function revokeAllSessions(tx: Tx, clock: Clock, userId: string): Promise<number> {
   const rows = await tx
     .update(sessions)
-    .set({ revokedAt: sql`now()` as unknown as Date })
+    .set({ revokedAt: clock.sql() })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
   return rows.length;
@@ -77,6 +81,7 @@ export async function revokeAllSessions(tx: Tx, userId: string): Promise<number>
  */
 export async function findLiveSession(
   db: Db,
+  clock: Clock,
   tokenHash: string,
   idleMinutes: number,
 ): Promise<(SessionUser & { stale: boolean }) | undefined> {
@@ -90,7 +95,7 @@ export async function findLiveSession(
       memberId: users.memberId,
       memberCode: members.code,
       // Touch last_seen_at at most once a minute: a write on every request would cost more than it tells.
-      stale: sql<boolean>`${sessions.lastSeenAt} < now() - interval '1 minute'`,
+      stale: sql<boolean>`${sessions.lastSeenAt} < ${minutesFrom(clock, -1)}`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -99,8 +104,8 @@ export async function findLiveSession(
       and(
         eq(sessions.tokenHash, tokenHash),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, sql`now()`),
-        gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${idleMinutes})`),
+        gt(sessions.expiresAt, clock.sql()),
+        gt(sessions.lastSeenAt, minutesFrom(clock, -idleMinutes)),
         isNull(users.disabledAt),
       ),
     )
@@ -108,9 +113,6 @@ export async function findLiveSession(
   return row;
 }
 
-export async function touchSession(db: Db, sessionId: string): Promise<void> {
-  await db
-    .update(sessions)
-    .set({ lastSeenAt: sql`now()` as unknown as Date })
-    .where(eq(sessions.id, sessionId));
+export async function touchSession(db: Db, clock: Clock, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: clock.sql() }).where(eq(sessions.id, sessionId));
 }

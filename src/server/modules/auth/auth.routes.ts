@@ -2,10 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Me, SessionState, SignInBody } from '../../../shared/auth.js';
+import { SESSION_COOKIE, sessionToken } from '../../plugins/auth.js';
 import { errorResponses } from '../../plugins/http.js';
 import type { AuthService } from './auth.service.js';
-
-export const SESSION_COOKIE = 'entente_session';
 
 const cookieOptions = (req: FastifyRequest) => ({
   path: '/',
@@ -14,8 +13,6 @@ const cookieOptions = (req: FastifyRequest) => ({
   // Secure whenever the browser reached us over HTTPS (directly, or through a trusted proxy).
   secure: req.protocol === 'https',
 });
-
-export const sessionToken = (req: FastifyRequest): string | null => req.cookies[SESSION_COOKIE] ?? null;
 
 const clearSession = (req: FastifyRequest, reply: FastifyReply) =>
   reply.clearCookie(SESSION_COOKIE, cookieOptions(req));

@@ -4,6 +4,7 @@ import type { Me, SignInBody } from '../../../shared/auth.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth, SessionUser } from '../../lib/auth-context.js';
+import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { canManageOwnSessions } from './auth.policy.js';
 import {
@@ -47,8 +48,8 @@ const getDummyHash = () => {
   return dummyHash;
 };
 
-export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
-  const { db, settings } = deps;
+export function createAuthService(deps: { db: Db; clock: Clock; settings: SessionSettings }) {
+  const { db, clock, settings } = deps;
 
   return {
     /**
@@ -60,7 +61,7 @@ export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
       body: SignInBody,
       meta: { previousToken: string | null; userAgent: string | null },
     ): Promise<{ token: string; maxAgeSeconds: number }> {
-      const failures = await countRecentFailures(db, body.email, auth.ip, settings.throttleWindowMinutes);
+      const failures = await countRecentFailures(db, clock, body.email, auth.ip, settings.throttleWindowMinutes);
       if (failures.byEmail >= settings.maxFailuresPerAccount || failures.byIp >= settings.maxFailuresPerAddress) {
         throw new AppError(
           'too_many_requests',
@@ -71,14 +72,14 @@ export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
       const user = await findUserByEmail(db, body.email);
       const ok = await verify(user?.passwordHash ?? (await getDummyHash()), body.password).catch(() => false);
       if (!user || !ok || user.disabledAt) {
-        await recordFailure(db, body.email, auth.ip);
+        await recordFailure(db, clock, body.email, auth.ip);
         throw new AppError('unauthenticated', 'The email or the password is wrong.');
       }
       const token = randomBytes(32).toString('base64url');
       await db.transaction(async (tx) => {
-        if (meta.previousToken) await revokeSessionByHash(tx, hashToken(meta.previousToken));
+        if (meta.previousToken) await revokeSessionByHash(tx, clock, hashToken(meta.previousToken));
         await clearFailures(tx, user.email);
-        const created = await insertSession(tx, {
+        const created = await insertSession(tx, clock, {
           userId: user.id,
           tokenHash: hashToken(token),
           absoluteHours: settings.absoluteHours,
@@ -115,7 +116,7 @@ export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
     async signOut(auth: Auth, token: string | null): Promise<void> {
       if (!token) return;
       await db.transaction(async (tx) => {
-        const revoked = await revokeSessionByHash(tx, hashToken(token));
+        const revoked = await revokeSessionByHash(tx, clock, hashToken(token));
         if (revoked) {
           await recordAudit(tx, auth, {
             action: 'session.revoked',
@@ -132,7 +133,7 @@ export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
       if (!canManageOwnSessions(auth.user)) throw new AppError('unauthenticated', 'Sign in first.');
       const user = auth.user;
       return db.transaction(async (tx) => {
-        const count = await revokeAllSessions(tx, user.id);
+        const count = await revokeAllSessions(tx, clock, user.id);
         await recordAudit(tx, auth, {
           action: 'session.revoked_all',
           entityType: 'user',
@@ -145,9 +146,9 @@ export function createAuthService(deps: { db: Db; settings: SessionSettings }) {
 
     /** The user behind a session token, or null when it is unknown, expired, idle or revoked. */
     async resolveSession(token: string): Promise<SessionUser | null> {
-      const row = await findLiveSession(db, hashToken(token), settings.idleMinutes);
+      const row = await findLiveSession(db, clock, hashToken(token), settings.idleMinutes);
       if (!row) return null;
-      if (row.stale) await touchSession(db, row.sessionId);
+      if (row.stale) await touchSession(db, clock, row.sessionId);
       const { stale: _stale, ...user } = row;
       return user;
     },

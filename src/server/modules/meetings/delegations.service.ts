@@ -1,43 +1,45 @@
-import type { DelegateInput, Delegation, PutDelegationBody } from '../../../shared/meetings.js';
+import {
+  type AttendanceRoll,
+  AttendanceStatus,
+  type DelegateInput,
+  DelegateRole,
+  type Delegation,
+  type InviteResult,
+  MeetingStatus,
+  type ProtocolOrder,
+  type PutAttendanceBody,
+  type PutDelegationBody,
+} from '../../../shared/meetings.js';
 import type { FieldError } from '../../../shared/problem.js';
-import type { Db, Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
+import { delegations } from '../../db/schema/meetings.js';
+import { requireRole } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
-import type { Cache } from '../../lib/cache.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
-import { versionMismatch } from '../../lib/if-match.js';
-import { write } from '../../lib/transaction.js';
+import { type ServiceDeps, write } from '../../lib/transaction.js';
+import { updateVersioned } from '../../lib/versioned-write.js';
+import { memberIdsByCode } from '../members/members.repo.js';
+import { findPeople } from '../registry/registry.repo.js';
+import { addPerson } from '../registry/registry.service.js';
+import { MEETING_TAGS, type MeetingLoader } from './meeting-loader.js';
 import { PROTOCOL_RULE } from './meetings.mapper.js';
-import { canManageMeetings, canNameDelegation } from './meetings.policy.js';
+import { canManageMeetings, canNameDelegation, canReadMeeting, type MeetingAccess } from './meetings.policy.js';
 import {
   delegatesOf,
-  findPeople,
   insertDelegations,
-  insertPerson,
   lockDelegation,
   lockMeeting,
-  memberIdsByCode,
   replaceDelegates,
+  restrictedMemberIdsOf,
   seatsElsewhere,
-  updateDelegationRow,
 } from './meetings.repo.js';
-import { MEETING_TAGS, type MeetingsService } from './meetings.service.js';
 
 /** "1+3" → 3 seats beside the head. */
 export const extraSeats = (quota: string) => Number(quota.split('+')[1] ?? 0);
 
-/** May this caller name this delegation now, and does it fit the seat quota? Throws when not. */
-function checkNaming(
-  auth: Auth,
-  meeting: {
-    status: 'planned' | 'held' | 'cancelled';
-    visibility: 'public' | 'coalition' | 'restricted';
-    seatQuota: string;
-    restrictedMemberIds: string[];
-  },
-  memberId: string,
-  body: PutDelegationBody,
-): void {
+/** May this caller name this delegation now? Throws 403 or 409 when not. */
+function allowNaming(auth: Auth, meeting: MeetingAccess, memberId: string): void {
   const decision = canNameDelegation(auth.user, meeting, memberId);
   if (decision === 'not_own_member' || decision === 'forbidden') {
     throw new AppError('forbidden', "A focal point names only their own member's delegation.");
@@ -45,8 +47,12 @@ function checkNaming(
   if (decision === 'closed') {
     throw new AppError('conflict', `The meeting is ${meeting.status}; delegations can no longer be changed.`);
   }
+}
+
+/** Does the delegation fit the seat quota? 400 on the list that overflows when not. */
+function checkSeats(seatQuota: string, body: PutDelegationBody): void {
   const seatsBeside = body.alternates.length + body.advisers.length;
-  const allowed = extraSeats(meeting.seatQuota);
+  const allowed = extraSeats(seatQuota);
   if (seatsBeside > allowed) {
     throw invalid(
       [
@@ -54,10 +60,10 @@ function checkNaming(
           in: 'body',
           // The error sits on the list that overflows first: alternates fill seats before advisers.
           path: body.alternates.length > allowed ? 'alternates' : 'advisers',
-          message: `the seat quota is ${meeting.seatQuota}: at most ${allowed} beside the head`,
+          message: `the seat quota is ${seatQuota}: at most ${allowed} beside the head`,
         },
       ],
-      `This meeting allows ${meeting.seatQuota} seats per delegation; ${1 + seatsBeside} were named.`,
+      `This meeting allows ${seatQuota} seats per delegation; ${1 + seatsBeside} were named.`,
     );
   }
   if (!body.head && seatsBeside > 0) {
@@ -65,71 +71,85 @@ function checkNaming(
   }
 }
 
+/** People named by id must exist and speak for this member; people named afresh are created for it. */
+async function resolveDelegates(tx: Tx, auth: Auth, memberId: string, body: PutDelegationBody) {
+  const entries: { input: DelegateInput; role: DelegateRole; path: string }[] = [
+    ...(body.head ? [{ input: body.head, role: DelegateRole.enum.head, path: 'head' }] : []),
+    ...body.alternates.map((input, i) => ({ input, role: DelegateRole.enum.alternate, path: `alternates.${i}` })),
+    ...body.advisers.map((input, i) => ({ input, role: DelegateRole.enum.adviser, path: `advisers.${i}` })),
+  ];
+  const known = await findPeople(
+    tx,
+    entries.flatMap((e) => ('personId' in e.input ? [e.input.personId] : [])),
+  );
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const e of entries) {
+    if (!('personId' in e.input)) continue;
+    const { personId } = e.input;
+    const person = known.find((p) => p.id === personId);
+    if (!person) errors.push({ in: 'body', path: `${e.path}.personId`, message: 'no such person' });
+    else if (person.memberId !== memberId) {
+      errors.push({ in: 'body', path: `${e.path}.personId`, message: 'speaks for another member' });
+    }
+    if (seen.has(personId))
+      errors.push({ in: 'body', path: `${e.path}.personId`, message: 'is already on this delegation' });
+    seen.add(personId);
+  }
+  if (errors.length > 0) throw invalid(errors);
+  const seats: { personId: string; role: DelegateRole }[] = [];
+  for (const e of entries) {
+    if ('personId' in e.input) {
+      seats.push({ personId: e.input.personId, role: e.role });
+    } else {
+      const person = await addPerson(tx, auth, { name: e.input.name, title: e.input.title ?? null, memberId });
+      seats.push({ personId: person.id, role: e.role });
+    }
+  }
+  return seats;
+}
+
+/**
+ * A member's delegation locked with its meeting: decisions are made on the rows as they are now.
+ * The meeting is share-locked, so that attendance at the door is recorded for many delegations at
+ * once while a change of the meeting's status or quota waits for them (and they for it).
+ */
+async function lockDelegationOfMeeting(tx: Tx, meetingId: string, memberCode: string) {
+  const meeting = await lockMeeting(tx, meetingId, 'share');
+  const delegation = meeting ? await lockDelegation(tx, meetingId, memberCode) : undefined;
+  if (!meeting || !delegation) return undefined;
+  const access: MeetingAccess = {
+    visibility: meeting.visibility,
+    status: meeting.status,
+    restrictedMemberIds: await restrictedMemberIdsOf(tx, meetingId),
+  };
+  return { ...delegation, meeting, access };
+}
+
 /**
  * Invitations, delegations (head, level, alternates, advisers within the seat quota),
  * the attendance roll and the protocol order of one meeting.
  */
-export function createDelegationsService(deps: { db: Db; cache: Cache; meetings: MeetingsService }) {
-  const { meetings } = deps;
+export function createDelegationsService(deps: ServiceDeps & { loader: MeetingLoader }) {
+  const { loader } = deps;
 
-  async function delegationOf(auth: Auth, meetingId: string, memberCode: string): Promise<Delegation> {
-    const { meeting } = await meetings.loadVisible(auth, meetingId);
+  async function getDelegation(auth: Auth, meetingId: string, memberCode: string): Promise<Delegation> {
+    const { meeting } = await loader.visible(auth, meetingId);
     const delegation = meeting.delegations.find((d) => d.memberCode === memberCode);
     if (!delegation) throw notFound(`A delegation of ${memberCode} to this meeting`);
     return delegation;
   }
 
-  /** People named by id must exist and speak for this member; people named afresh are created for it. */
-  async function resolveDelegates(tx: Tx, auth: Auth, memberId: string, body: PutDelegationBody) {
-    const entries: { input: DelegateInput; role: 'head' | 'alternate' | 'adviser'; path: string }[] = [
-      ...(body.head ? [{ input: body.head, role: 'head' as const, path: 'head' }] : []),
-      ...body.alternates.map((input, i) => ({ input, role: 'alternate' as const, path: `alternates.${i}` })),
-      ...body.advisers.map((input, i) => ({ input, role: 'adviser' as const, path: `advisers.${i}` })),
-    ];
-    const ids = entries.flatMap((e) => ('personId' in e.input ? [e.input.personId] : []));
-    const known = await findPeople(tx, ids);
-    const errors: FieldError[] = [];
-    const seen = new Set<string>();
-    for (const e of entries) {
-      if (!('personId' in e.input)) continue;
-      const { personId } = e.input;
-      const person = known.find((p) => p.id === personId);
-      if (!person) errors.push({ in: 'body', path: `${e.path}.personId`, message: 'no such person' });
-      else if (person.memberId !== memberId) {
-        errors.push({ in: 'body', path: `${e.path}.personId`, message: 'speaks for another member' });
-      }
-      if (seen.has(personId))
-        errors.push({ in: 'body', path: `${e.path}.personId`, message: 'is already on this delegation' });
-      seen.add(personId);
-    }
-    if (errors.length > 0) throw invalid(errors);
-    const seats: { personId: string; role: 'head' | 'alternate' | 'adviser' }[] = [];
-    for (const e of entries) {
-      if ('personId' in e.input) {
-        seats.push({ personId: e.input.personId, role: e.role });
-      } else {
-        const person = await insertPerson(tx, { name: e.input.name, title: e.input.title ?? null, memberId });
-        await recordAudit(tx, auth, {
-          action: 'person.created',
-          entityType: 'person',
-          entityId: person.id,
-          after: person,
-        });
-        seats.push({ personId: person.id, role: e.role });
-      }
-    }
-    return seats;
-  }
-
   return {
     /** Invites members to a meeting (secretariat): each gets an empty delegation. */
-    async invite(auth: Auth, meetingId: string, memberCodes: string[]) {
-      await meetings.loadVisible(auth, meetingId);
-      if (!canManageMeetings(auth.user)) throw new AppError('forbidden', 'Only the secretariat can invite members.');
+    async invite(auth: Auth, meetingId: string, memberCodes: string[]): Promise<InviteResult> {
+      await loader.visible(auth, meetingId);
+      requireRole(auth, canManageMeetings, 'Only the secretariat can invite members.');
       return write(deps, MEETING_TAGS, async (tx) => {
         const meeting = await lockMeeting(tx, meetingId);
         if (!meeting) throw notFound('Meeting');
-        if (meeting.status === 'cancelled') throw new AppError('conflict', 'The meeting is cancelled.');
+        if (meeting.status === MeetingStatus.enum.cancelled)
+          throw new AppError('conflict', 'The meeting is cancelled.');
         const codes = [...new Set(memberCodes)];
         const ids = await memberIdsByCode(tx, codes);
         const unknown = codes.filter((c) => !ids.has(c));
@@ -157,7 +177,7 @@ export function createDelegationsService(deps: { db: Db; cache: Cache; meetings:
     },
 
     /** One member's delegation to a meeting; 404 when not invited or the meeting is hidden. */
-    getDelegation: delegationOf,
+    getDelegation,
 
     /**
      * Names a member's delegation: the head, the level of representation, alternates and
@@ -170,40 +190,38 @@ export function createDelegationsService(deps: { db: Db; cache: Cache; meetings:
       version: number,
       body: PutDelegationBody,
     ): Promise<Delegation> {
-      const loaded = await meetings.loadVisible(auth, meetingId);
-      await write(deps, MEETING_TAGS, async (tx) => {
-        const meeting = await lockMeeting(tx, meetingId);
-        const current = await lockDelegation(tx, meetingId, memberCode);
-        if (!meeting || !current) throw notFound(`A delegation of ${memberCode} to this meeting`);
-        const memberId = current.memberId;
-        // Decided on the locked meeting: a status change committed meanwhile is seen here.
-        checkNaming(auth, { ...meeting, restrictedMemberIds: loaded.restrictedMemberIds }, memberId, body);
-        if (current.version !== version) throw versionMismatch('delegation', current.version);
-        const before = { level: current.level, seats: await delegatesOf(tx, current.id) };
-        const seats = await resolveDelegates(tx, auth, memberId, body);
-        const taken = await seatsElsewhere(
-          tx,
-          meetingId,
-          current.id,
-          seats.map((s) => s.personId),
-        );
-        if (taken.length > 0) {
-          throw new AppError(
-            'conflict',
-            `${taken.length === 1 ? 'A person' : 'Some people'} named here already sit on the delegation of ${taken.map((t) => t.memberCode).join(', ')}.`,
-          );
-        }
-        await replaceDelegates(tx, meetingId, current.id, seats);
-        const row = await updateDelegationRow(tx, current.id, { level: body.level, version: current.version + 1 });
-        await recordAudit(tx, auth, {
+      await write(deps, MEETING_TAGS, (tx) =>
+        updateVersioned(tx, deps, auth, {
+          table: delegations,
+          entity: 'delegation',
           action: 'delegation.named',
-          entityType: 'delegation',
-          entityId: current.id,
-          before,
-          after: { level: row.level, seats },
-        });
-      });
-      return delegationOf(auth, meetingId, memberCode);
+          version,
+          lock: () => lockDelegationOfMeeting(tx, meetingId, memberCode),
+          visible: (d) => canReadMeeting(auth.user, d.access),
+          // Decided on the locked meeting: a status change committed meanwhile is seen here.
+          allow: (d) => allowNaming(auth, d.access, d.memberId),
+          view: async (d) => ({ level: d.level, seats: await delegatesOf(tx, d.id) }),
+          change: async (d) => {
+            checkSeats(d.meeting.seatQuota, body);
+            const seats = await resolveDelegates(tx, auth, d.memberId, body);
+            const taken = await seatsElsewhere(
+              tx,
+              meetingId,
+              d.id,
+              seats.map((s) => s.personId),
+            );
+            if (taken.length > 0) {
+              throw new AppError(
+                'conflict',
+                `${taken.length === 1 ? 'A person' : 'Some people'} named here already sit on the delegation of ${taken.map((t) => t.memberCode).join(', ')}.`,
+              );
+            }
+            await replaceDelegates(tx, meetingId, d.id, seats);
+            return { level: body.level };
+          },
+        }),
+      );
+      return getDelegation(auth, meetingId, memberCode);
     },
 
     /** Records whether a delegation was present (secretariat). */
@@ -212,36 +230,35 @@ export function createDelegationsService(deps: { db: Db; cache: Cache; meetings:
       meetingId: string,
       memberCode: string,
       version: number,
-      body: { attendance: 'unknown' | 'present' | 'absent'; note?: string | null },
+      body: PutAttendanceBody,
     ): Promise<Delegation> {
-      await delegationOf(auth, meetingId, memberCode);
-      if (!canManageMeetings(auth.user)) throw new AppError('forbidden', 'Only the secretariat records attendance.');
-      await write(deps, MEETING_TAGS, async (tx) => {
-        const meeting = await lockMeeting(tx, meetingId);
-        const current = await lockDelegation(tx, meetingId, memberCode);
-        if (!meeting || !current) throw notFound(`A delegation of ${memberCode} to this meeting`);
-        if (meeting.status === 'cancelled')
-          throw new AppError('conflict', 'The meeting was cancelled: nobody attended.');
-        if (current.version !== version) throw versionMismatch('delegation', current.version);
-        const row = await updateDelegationRow(tx, current.id, {
-          attendance: body.attendance,
-          attendanceNote: body.note === undefined ? current.attendanceNote : body.note,
-          version: current.version + 1,
-        });
-        await recordAudit(tx, auth, {
+      await write(deps, MEETING_TAGS, (tx) =>
+        updateVersioned(tx, deps, auth, {
+          table: delegations,
+          entity: 'delegation',
           action: 'attendance.recorded',
-          entityType: 'delegation',
-          entityId: current.id,
-          before: { attendance: current.attendance, attendanceNote: current.attendanceNote },
-          after: { attendance: row.attendance, attendanceNote: row.attendanceNote },
-        });
-      });
-      return delegationOf(auth, meetingId, memberCode);
+          version,
+          lock: () => lockDelegationOfMeeting(tx, meetingId, memberCode),
+          visible: (d) => canReadMeeting(auth.user, d.access),
+          allow: (d) => {
+            requireRole(auth, canManageMeetings, 'Only the secretariat records attendance.');
+            if (d.meeting.status === MeetingStatus.enum.cancelled) {
+              throw new AppError('conflict', 'The meeting was cancelled: nobody attended.');
+            }
+          },
+          view: (d) => ({ attendance: d.attendance, attendanceNote: d.attendanceNote }),
+          change: (d) => ({
+            attendance: body.attendance,
+            attendanceNote: body.note === undefined ? d.attendanceNote : body.note,
+          }),
+        }),
+      );
+      return getDelegation(auth, meetingId, memberCode);
     },
 
     /** The attendance roll: every invited delegation, in protocol order, with counts. */
-    async getAttendance(auth: Auth, meetingId: string) {
-      const { meeting } = await meetings.loadVisible(auth, meetingId);
+    async getAttendance(auth: Auth, meetingId: string): Promise<AttendanceRoll> {
+      const { meeting } = await loader.visible(auth, meetingId);
       const items = meeting.delegations.map((d) => ({
         memberCode: d.memberCode,
         memberName: d.memberName,
@@ -250,12 +267,16 @@ export function createDelegationsService(deps: { db: Db; cache: Cache; meetings:
         head: d.head,
         level: d.level,
       }));
-      return { items, present: items.filter((i) => i.attendance === 'present').length, invited: items.length };
+      return {
+        items,
+        present: items.filter((i) => i.attendance === AttendanceStatus.enum.present).length,
+        invited: items.length,
+      };
     },
 
     /** The tour de table: invited delegations in protocol order, and the rule that orders them. */
-    async getProtocolOrder(auth: Auth, meetingId: string) {
-      const { meeting } = await meetings.loadVisible(auth, meetingId);
+    async getProtocolOrder(auth: Auth, meetingId: string): Promise<ProtocolOrder> {
+      const { meeting } = await loader.visible(auth, meetingId);
       return {
         language: meeting.workingLanguage,
         rule: PROTOCOL_RULE[meeting.workingLanguage],

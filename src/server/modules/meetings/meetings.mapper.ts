@@ -1,8 +1,14 @@
-import type { Delegation, Meeting, MeetingSummary, WorkingLanguage } from '../../../shared/meetings.js';
+import {
+  DelegateRole,
+  type Delegation,
+  type Meeting,
+  type MeetingSummary,
+  WorkingLanguage,
+} from '../../../shared/meetings.js';
+import { MemberKind } from '../../../shared/members.js';
 import type { MeetingRow } from '../../db/schema/meetings.js';
-import type { MemberRow } from '../../db/schema/members.js';
 import { zonedIso } from '../../lib/zoned-time.js';
-import type { loadMeetingParts } from './meetings.repo.js';
+import type { DelegationPart, MeetingPageRow } from './meetings.repo.js';
 
 const hhmm = (t: string | null) => (t ? t.slice(0, 5) : null);
 
@@ -30,83 +36,70 @@ export function toSummary(row: MeetingRow, hostCode: string | null): MeetingSumm
   };
 }
 
-const memberName = (m: Pick<MemberRow, 'nameEn' | 'nameFr' | 'nameAr'>, language: WorkingLanguage) =>
-  language === 'fr' ? m.nameFr : language === 'ar' ? m.nameAr : m.nameEn;
-
 export const PROTOCOL_RULE: Record<WorkingLanguage, string> = {
   en: 'The host first; then states in alphabetical order of their English names; then organisations, alphabetically.',
   fr: "L'hôte d'abord ; puis les États dans l'ordre alphabétique de leur nom en français ; puis les organisations, par ordre alphabétique.",
   ar: 'الدولة المضيفة أولاً، ثم الدول بالترتيب الأبجدي لأسمائها بالعربية، ثم المنظمات بالترتيب الأبجدي.',
 };
 
+// A collator is costly to build (it loads the language's rules): one per language, kept.
+const collators = Object.fromEntries(
+  WorkingLanguage.options.map((language) => [language, new Intl.Collator(language, { sensitivity: 'base' })]),
+) as Record<WorkingLanguage, Intl.Collator>;
+
+/** What protocol order looks at: the member, its kind, its names. */
+type Ranked = Pick<DelegationPart, 'memberId' | 'code' | 'kind' | 'nameEn' | 'nameFr' | 'nameAr'>;
+
+const nameIn = (x: Ranked, language: WorkingLanguage) =>
+  language === WorkingLanguage.enum.fr ? x.nameFr : language === WorkingLanguage.enum.ar ? x.nameAr : x.nameEn;
+
 /**
  * Protocol order of delegations (the tour de table): the host first, then states by their
  * name in the meeting's working language, then organisations the same way.
  */
-export function protocolOrder<
-  T extends { member: Pick<MemberRow, 'id' | 'kind' | 'nameEn' | 'nameFr' | 'nameAr' | 'code'> },
->(items: T[], hostMemberId: string | null, language: WorkingLanguage): T[] {
-  const collator = new Intl.Collator(language, { sensitivity: 'base' });
-  const rank = (x: T) => (x.member.id === hostMemberId ? 0 : x.member.kind === 'state' ? 1 : 2);
+export function protocolOrder<T extends Ranked>(
+  items: T[],
+  hostMemberId: string | null,
+  language: WorkingLanguage,
+): T[] {
+  const collator = collators[language];
+  const rank = (x: T) => (x.memberId === hostMemberId ? 0 : x.kind === MemberKind.enum.state ? 1 : 2);
   return [...items].sort(
     (a, b) =>
-      rank(a) - rank(b) ||
-      collator.compare(memberName(a.member, language), memberName(b.member, language)) ||
-      a.member.code.localeCompare(b.member.code),
+      rank(a) - rank(b) || collator.compare(nameIn(a, language), nameIn(b, language)) || a.code.localeCompare(b.code),
   );
 }
 
-export function assembleMeeting(
-  row: MeetingRow,
-  hostCode: string | null,
-  parts: Awaited<ReturnType<typeof loadMeetingParts>>,
-): Meeting {
-  const seats = new Map<
-    string,
-    { role: 'head' | 'alternate' | 'adviser'; person: { id: string; name: string; title: string | null } }[]
-  >();
-  for (const d of parts.delegateRows) {
-    const list = seats.get(d.delegationId) ?? [];
-    list.push({ role: d.role, person: d.person });
-    seats.set(d.delegationId, list);
-  }
-  const delegations: Delegation[] = protocolOrder(parts.delegationRows, row.hostMemberId, row.workingLanguage).map(
-    ({ delegation, member }) => {
-      const delegates = seats.get(delegation.id) ?? [];
-      return {
-        memberCode: member.code,
-        memberName: member.nameEn,
-        memberNames: { en: member.nameEn, fr: member.nameFr, ar: member.nameAr },
-        memberKind: member.kind,
-        level: delegation.level,
-        head: delegates.find((s) => s.role === 'head')?.person ?? null,
-        delegates,
-        attendance: delegation.attendance,
-        attendanceNote: delegation.attendanceNote,
-        version: delegation.version,
-      };
-    },
-  );
-  const remarks: Meeting['remarks'] = [];
-  for (const r of parts.remarkRows) {
-    let remark = remarks.find((x) => x.id === r.remark.id);
-    if (!remark) {
-      remark = { id: r.remark.id, person: r.person, context: r.remark.context, quotes: [] };
-      remarks.push(remark);
-    }
-    if (r.quote) remark.quotes.push({ id: r.quote.id, text: r.quote.text, context: r.quote.context });
-  }
+function toDelegation(part: DelegationPart): Delegation {
   return {
-    ...toSummary(row, hostCode),
+    memberCode: part.code,
+    memberName: part.nameEn,
+    memberNames: { en: part.nameEn, fr: part.nameFr, ar: part.nameAr },
+    memberKind: part.kind,
+    level: part.level,
+    head: part.delegates.find((s) => s.role === DelegateRole.enum.head)?.person ?? null,
+    delegates: part.delegates,
+    attendance: part.attendance,
+    attendanceNote: part.attendanceNote,
+    version: part.version,
+  };
+}
+
+/** The meeting page from its one query's row. */
+export function toMeeting(page: MeetingPageRow): Meeting {
+  const { meeting: row } = page;
+  const delegations = protocolOrder(page.delegations, row.hostMemberId, row.workingLanguage).map(toDelegation);
+  return {
+    ...toSummary(row, page.hostCode),
     summary: row.summary,
     note: row.note,
     workingLanguage: row.workingLanguage,
     seatQuota: row.seatQuota,
-    chairs: parts.chairs,
+    chairs: page.chairs,
     chairNote: row.chairNote,
-    restrictedTo: parts.restrictedTo.map((r) => r.code).sort(),
-    agenda: parts.agenda.map((a) => ({ position: a.position, title: a.title, lineOfEffort: a.lineOfEffort })),
+    restrictedTo: page.restrictedTo.map((r) => r.code),
+    agenda: page.agenda,
     delegations,
-    remarks,
+    remarks: page.remarks,
   };
 }

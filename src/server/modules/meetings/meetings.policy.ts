@@ -1,13 +1,15 @@
+import { Role } from '../../../shared/auth.js';
+import { MeetingStatus, Visibility } from '../../../shared/meetings.js';
+import { isFocalPointOf, isSecretariat } from '../../lib/access.js';
 import type { SessionUser } from '../../lib/auth-context.js';
 
+/** What the policy needs to know of a meeting. */
 export interface MeetingAccess {
-  visibility: 'public' | 'coalition' | 'restricted';
-  status: 'planned' | 'held' | 'cancelled';
+  visibility: Visibility;
+  status: MeetingStatus;
   /** Member ids that may see a restricted meeting. */
   restrictedMemberIds: string[];
 }
-
-const isSecretariat = (user: SessionUser | null) => user?.role === 'admin' || user?.role === 'secretariat';
 
 /**
  * Public meetings are for everyone; coalition meetings for anyone signed in; restricted ones
@@ -17,11 +19,11 @@ export function canReadMeeting(
   user: SessionUser | null,
   meeting: Pick<MeetingAccess, 'visibility' | 'restrictedMemberIds'>,
 ): boolean {
-  if (meeting.visibility === 'public') return true;
+  if (meeting.visibility === Visibility.enum.public) return true;
   if (!user) return false;
-  if (meeting.visibility === 'coalition') return true;
+  if (meeting.visibility === Visibility.enum.coalition) return true;
   if (isSecretariat(user)) return true;
-  return user.role === 'focal_point' && user.memberId !== null && meeting.restrictedMemberIds.includes(user.memberId);
+  return meeting.restrictedMemberIds.some((memberId) => isFocalPointOf(user, memberId));
 }
 
 /** The secretariat creates and changes meetings, invites members, records attendance and remarks. */
@@ -35,11 +37,11 @@ export type DelegationDecision = 'allowed' | 'not_own_member' | 'closed' | 'forb
  */
 export function canNameDelegation(
   user: SessionUser | null,
-  meeting: MeetingAccess,
+  meeting: Pick<MeetingAccess, 'status'>,
   memberId: string,
 ): DelegationDecision {
   if (isSecretariat(user)) return 'allowed';
-  if (user?.role !== 'focal_point') return 'forbidden';
-  if (user.memberId !== memberId) return 'not_own_member';
-  return meeting.status === 'planned' ? 'allowed' : 'closed';
+  if (user?.role !== Role.enum.focal_point) return 'forbidden';
+  if (!isFocalPointOf(user, memberId)) return 'not_own_member';
+  return meeting.status === MeetingStatus.enum.planned ? 'allowed' : 'closed';
 }

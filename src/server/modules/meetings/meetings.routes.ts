@@ -18,8 +18,7 @@ import {
   UpdateMeetingBody,
 } from '../../../shared/meetings.js';
 import { requireVersion } from '../../lib/if-match.js';
-import { errorResponses, sendCached } from '../../plugins/http.js';
-import { meetingsCalendar } from './calendar.js';
+import { errorResponses, jsonSender } from '../../plugins/http.js';
 import type { DelegationsService } from './delegations.service.js';
 import type { MeetingsService } from './meetings.service.js';
 
@@ -30,6 +29,9 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
   meetings: MeetingsService;
   delegations: DelegationsService;
 }> = async (app, { meetings, delegations }) => {
+  // The page's ETag is a hash of all it shows: a delegation's change is not the meeting's version.
+  const sendMeeting = jsonSender(Meeting);
+  const sendDelegation = jsonSender(Delegation, { etag: (delegation) => delegation.version });
   app.get(
     '/meetings',
     {
@@ -56,8 +58,8 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
     },
     async (req, reply) => {
       const meeting = await meetings.createMeeting(req.requireAuth(), req.body);
-      reply.header('etag', `"${meeting.version}"`).header('location', `/api/v1/meetings/${meeting.id}`);
-      return reply.code(201).send(meeting);
+      reply.code(201).header('location', `/api/v1/meetings/${meeting.id}`);
+      return sendMeeting(req, reply, meeting);
     },
   );
 
@@ -71,7 +73,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
         response: { 200: Meeting, ...errorResponses(400, 404) },
       },
     },
-    async (req, reply) => sendCached(req, reply, await meetings.getMeeting(req.auth, req.params.id)),
+    async (req, reply) => sendMeeting(req, reply, await meetings.getMeeting(req.auth, req.params.id)),
   );
 
   app.patch(
@@ -87,15 +89,8 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req, reply) => {
-      const auth = req.requireAuth();
-      const meeting = await meetings.updateMeeting(
-        auth,
-        req.params.id,
-        requireVersion(req.headers['if-match']),
-        req.body,
-      );
-      reply.header('etag', `"${meeting.version}"`);
-      return meeting;
+      const version = requireVersion(req.headers['if-match']);
+      return sendMeeting(req, reply, await meetings.updateMeeting(req.requireAuth(), req.params.id, version, req.body));
     },
   );
 
@@ -124,11 +119,8 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
         response: { 200: Delegation, ...errorResponses(400, 404) },
       },
     },
-    async (req, reply) => {
-      const delegation = await delegations.getDelegation(req.auth, req.params.id, req.params.memberCode);
-      reply.header('etag', `"${delegation.version}"`);
-      return delegation;
-    },
+    async (req, reply) =>
+      sendDelegation(req, reply, await delegations.getDelegation(req.auth, req.params.id, req.params.memberCode)),
   );
 
   app.put(
@@ -144,11 +136,13 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req, reply) => {
-      const auth = req.requireAuth();
       const version = requireVersion(req.headers['if-match']);
-      const delegation = await delegations.putDelegation(auth, req.params.id, req.params.memberCode, version, req.body);
-      reply.header('etag', `"${delegation.version}"`);
-      return delegation;
+      const { id, memberCode } = req.params;
+      return sendDelegation(
+        req,
+        reply,
+        await delegations.putDelegation(req.requireAuth(), id, memberCode, version, req.body),
+      );
     },
   );
 
@@ -178,11 +172,13 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req, reply) => {
-      const auth = req.requireAuth();
       const version = requireVersion(req.headers['if-match']);
-      const delegation = await delegations.putAttendance(auth, req.params.id, req.params.memberCode, version, req.body);
-      reply.header('etag', `"${delegation.version}"`);
-      return delegation;
+      const { id, memberCode } = req.params;
+      return sendDelegation(
+        req,
+        reply,
+        await delegations.putAttendance(req.requireAuth(), id, memberCode, version, req.body),
+      );
     },
   );
 
@@ -211,18 +207,21 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
         response: { 201: Meeting, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (req, reply) => reply.code(201).send(await meetings.addRemark(req.requireAuth(), req.params.id, req.body)),
+    async (req, reply) => {
+      const meeting = await meetings.addRemark(req.requireAuth(), req.params.id, req.body);
+      return sendMeeting(req, reply.code(201), meeting);
+    },
   );
 
   app.get(
     '/meetings/:id/calendar.ics',
     { schema: { tags, summary: 'One meeting as iCalendar (RFC 5545)', params: MeetingIdParams } },
     async (req, reply) => {
-      const { meeting } = await meetings.loadVisible(req.auth, req.params.id);
+      const calendar = await meetings.getMeetingCalendar(req.auth, req.params.id, baseUrl(req));
       return reply
         .type('text/calendar; charset=utf-8')
-        .header('content-disposition', `attachment; filename="meeting-${meeting.id}.ics"`)
-        .send(meetingsCalendar([meeting], { name: meeting.title, baseUrl: baseUrl(req) }));
+        .header('content-disposition', `attachment; filename="meeting-${req.params.id}.ics"`)
+        .send(calendar);
     },
   );
 
@@ -230,11 +229,11 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
     '/calendar.ics',
     { schema: { tags, summary: 'Every meeting the caller may see, as iCalendar' } },
     async (req, reply) => {
-      const items = await meetings.listMeetings(req.auth, {});
+      const calendar = await meetings.getCalendar(req.auth, baseUrl(req));
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', 'attachment; filename="entente-meetings.ics"')
-        .send(meetingsCalendar(items, { name: 'Coalition meetings', baseUrl: baseUrl(req) }));
+        .send(calendar);
     },
   );
 };

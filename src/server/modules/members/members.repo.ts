@@ -1,10 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { type MemberRow, members, type NewMemberRow } from '../../db/schema/members.js';
 
-export const listMemberRows = (db: Db | Tx): Promise<MemberRow[]> => db.select().from(members);
+type Conn = Db | Tx;
 
-export async function findMemberByCode(db: Db | Tx, code: string): Promise<MemberRow | undefined> {
+export const listMemberRows = (db: Conn): Promise<MemberRow[]> => db.select().from(members);
+
+export async function findMemberByCode(db: Conn, code: string): Promise<MemberRow | undefined> {
   const [row] = await db.select().from(members).where(eq(members.code, code)).limit(1);
   return row;
 }
@@ -21,7 +23,15 @@ export async function insertMember(tx: Tx, values: NewMemberRow): Promise<Member
   return row;
 }
 
-export async function updateMember(tx: Tx, id: string, values: Partial<NewMemberRow>): Promise<MemberRow> {
-  const [row] = await tx.update(members).set(values).where(eq(members.id, id)).returning();
-  return row;
+/**
+ * Member ids by code, for the codes that exist. The one way another module turns the codes an
+ * API takes into the ids its rows keep (meetings, users, and every module after them).
+ */
+export async function memberIdsByCode(conn: Conn, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await conn
+    .select({ id: members.id, code: members.code })
+    .from(members)
+    .where(inArray(members.code, [...codes]));
+  return new Map(rows.map((r) => [r.code, r.id]));
 }

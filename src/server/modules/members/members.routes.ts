@@ -8,34 +8,39 @@ import {
   UpdateMemberBody,
 } from '../../../shared/members.js';
 import { requireVersion } from '../../lib/if-match.js';
-import { errorResponses, sendCached } from '../../plugins/http.js';
+import { errorResponses, jsonSender } from '../../plugins/http.js';
 import type { MembersService } from './members.service.js';
 
+const tags = ['members'];
+
 export const membersRoutes: FastifyPluginAsyncZod<{ service: MembersService }> = async (app, { service }) => {
+  const sendList = jsonSender(MemberList);
+  const sendMember = jsonSender(Member, { etag: (member) => member.version });
+
   app.get(
     '/members',
     {
       schema: {
-        tags: ['members'],
+        tags,
         summary: 'List the member registry',
         querystring: ListMembersQuery,
         response: { 200: MemberList, ...errorResponses(400) },
       },
     },
-    async (req, reply) => sendCached(req, reply, await service.listMembers(req.auth, req.query)),
+    async (req, reply) => sendList(req, reply, await service.listMembers(req.auth, req.query)),
   );
 
   app.get(
     '/members/:code',
     {
       schema: {
-        tags: ['members'],
+        tags,
         summary: 'One member by its code (ISO 3166-1 alpha-3 for states)',
         params: MemberCodeParams,
         response: { 200: Member, ...errorResponses(400, 404) },
       },
     },
-    async (req, reply) => sendCached(req, reply, await service.getMember(req.auth, req.params.code)),
+    async (req, reply) => sendMember(req, reply, await service.getMember(req.auth, req.params.code)),
   );
 
   app.post(
@@ -43,7 +48,7 @@ export const membersRoutes: FastifyPluginAsyncZod<{ service: MembersService }> =
     {
       config: { auth: 'required' },
       schema: {
-        tags: ['members'],
+        tags,
         summary: 'Add a member (secretariat)',
         body: CreateMemberBody,
         response: { 201: Member, ...errorResponses(400, 401, 403, 409) },
@@ -51,8 +56,8 @@ export const membersRoutes: FastifyPluginAsyncZod<{ service: MembersService }> =
     },
     async (req, reply) => {
       const member = await service.createMember(req.requireAuth(), req.body);
-      reply.header('etag', `"${member.version}"`).header('location', `/api/v1/members/${member.code}`);
-      return reply.code(201).send(member);
+      reply.code(201).header('location', `/api/v1/members/${member.code}`);
+      return sendMember(req, reply, member);
     },
   );
 
@@ -61,7 +66,7 @@ export const membersRoutes: FastifyPluginAsyncZod<{ service: MembersService }> =
     {
       config: { auth: 'required' },
       schema: {
-        tags: ['members'],
+        tags,
         summary: 'Change a member (secretariat); If-Match with the version you read',
         params: MemberCodeParams,
         body: UpdateMemberBody,
@@ -69,11 +74,8 @@ export const membersRoutes: FastifyPluginAsyncZod<{ service: MembersService }> =
       },
     },
     async (req, reply) => {
-      const auth = req.requireAuth();
       const version = requireVersion(req.headers['if-match']);
-      const member = await service.updateMember(auth, req.params.code, version, req.body);
-      reply.header('etag', `"${member.version}"`);
-      return member;
+      return sendMember(req, reply, await service.updateMember(req.requireAuth(), req.params.code, version, req.body));
     },
   );
 };

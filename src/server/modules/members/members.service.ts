@@ -1,26 +1,27 @@
-import { sql } from 'drizzle-orm';
-import type {
-  CreateMemberBody,
-  ListMembersQuery,
-  Member,
-  MemberNames,
-  UpdateMemberBody,
+import {
+  type CreateMemberBody,
+  type ListMembersQuery,
+  type Member,
+  MemberKind,
+  type MemberList,
+  type MemberNames,
+  type UpdateMemberBody,
 } from '../../../shared/members.js';
-import { MemberList } from '../../../shared/members.js';
 import type { FieldError } from '../../../shared/problem.js';
-import type { Db } from '../../db/client.js';
 import type { MemberRow } from '../../db/schema/members.js';
+import { members } from '../../db/schema/members.js';
+import { requireRole } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
-import { type Cache, type CachedBody, toCachedBody } from '../../lib/cache.js';
 import { isStateCode, stateNames } from '../../lib/country-names.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
-import { versionMismatch } from '../../lib/if-match.js';
-import { write } from '../../lib/transaction.js';
+import { type ServiceDeps, write } from '../../lib/transaction.js';
+import { updateVersioned } from '../../lib/versioned-write.js';
 import { canEditMembers } from './members.policy.js';
-import { findMemberByCode, insertMember, listMemberRows, lockMemberByCode, updateMember } from './members.repo.js';
+import { findMemberByCode, insertMember, listMemberRows, lockMemberByCode } from './members.repo.js';
 
-const TAG = 'members';
+/** The read cache's tag for everything that shows members: a member's change drops it. */
+export const MEMBERS_TAG = 'members';
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 export function toMember(row: MemberRow): Member {
@@ -60,63 +61,68 @@ function checkDates(joinedOn: string | null, leftOn: string | null): FieldError[
     : [];
 }
 
-export function createMembersService(deps: { db: Db; cache: Cache }) {
+/** What zod cannot check of a new member; its names, a state's filled in from the ISO list. */
+function checkNewMember(body: CreateMemberBody): MemberNames {
+  const errors: FieldError[] = [];
+  let names: Partial<MemberNames> = body.names ?? {};
+  if (body.kind === MemberKind.enum.state) {
+    const iso = stateNames(body.code);
+    if (!iso || body.code.length !== 3) {
+      errors.push({ in: 'body', path: 'code', message: 'must be an ISO 3166-1 alpha-3 code (or XKX for Kosovo)' });
+    } else {
+      names = { ...iso, ...names };
+    }
+  } else if (isStateCode(body.code)) {
+    errors.push({ in: 'body', path: 'code', message: 'is a country code; an organisation needs its own code' });
+  }
+  // A state whose code is wrong has no names to report missing: its code error says it all.
+  const codeRejected = errors.length > 0;
+  for (const lang of ['en', 'fr', 'ar'] as const) {
+    if (!names[lang] && !codeRejected) errors.push({ in: 'body', path: `names.${lang}`, message: 'is required' });
+  }
+  errors.push(...checkDates(body.joinedOn ?? null, body.leftOn ?? null));
+  if (errors.length > 0) throw invalid(errors);
+  return names as MemberNames;
+}
+
+export function createMembersService(deps: ServiceDeps) {
   const { db, cache } = deps;
 
   const allMembers = () =>
-    cache.get(TAG, 'all', async () =>
+    cache.get(MEMBERS_TAG, 'all', async () =>
       (await listMemberRows(db)).map(toMember).sort((a, b) => collator.compare(a.name, b.name)),
     );
 
   return {
-    /** The registry, filtered, sorted by English name; served ready-serialized with its ETag. */
-    async listMembers(_auth: Auth, query: ListMembersQuery): Promise<CachedBody> {
+    /** The registry, filtered, sorted by English name. */
+    async listMembers(_auth: Auth, query: ListMembersQuery): Promise<MemberList> {
       const key = JSON.stringify([query.kind ?? '', query.status ?? '', query.q ?? '']);
-      return cache.get(TAG, `list:${key}`, async () => {
-        const items = (await allMembers()).filter((m) => matches(m, query));
-        return toCachedBody(MemberList.parse({ items }));
-      });
+      return cache.get(MEMBERS_TAG, `list:${key}`, async () => ({
+        items: (await allMembers()).filter((m) => matches(m, query)),
+      }));
     },
 
     /** One member by code, or 404. */
-    async getMember(_auth: Auth, code: string): Promise<CachedBody> {
-      return cache.get(TAG, `one:${code}`, async () => {
+    async getMember(_auth: Auth, code: string): Promise<Member> {
+      // A code nobody has is not kept: anyone can ask for any number of them.
+      return cache.get(MEMBERS_TAG, `one:${code}`, async () => {
         const row = await findMemberByCode(db, code);
         if (!row) throw notFound(`Member ${code}`);
-        return toCachedBody(toMember(row), row.version);
+        return toMember(row);
       });
     },
 
     /** Adds a member (secretariat); a state's names default to the ISO names. */
     async createMember(auth: Auth, body: CreateMemberBody): Promise<Member> {
-      if (!canEditMembers(auth.user)) throw new AppError('forbidden', 'Only the secretariat can add members.');
-      const errors: FieldError[] = [];
-      let names: Partial<MemberNames> = body.names ?? {};
-      if (body.kind === 'state') {
-        const iso = stateNames(body.code);
-        if (!iso || body.code.length !== 3) {
-          errors.push({ in: 'body', path: 'code', message: 'must be an ISO 3166-1 alpha-3 code (or XKX for Kosovo)' });
-        } else {
-          names = { ...iso, ...names };
-        }
-      } else if (isStateCode(body.code)) {
-        errors.push({ in: 'body', path: 'code', message: 'is a country code; an organisation needs its own code' });
-      }
-      // A state whose code is wrong has no names to report missing: its code error says it all.
-      const codeRejected = errors.length > 0;
-      for (const lang of ['en', 'fr', 'ar'] as const) {
-        if (!names[lang] && !codeRejected) errors.push({ in: 'body', path: `names.${lang}`, message: 'is required' });
-      }
-      errors.push(...checkDates(body.joinedOn ?? null, body.leftOn ?? null));
-      if (errors.length > 0) throw invalid(errors);
-
-      return write(deps, [TAG], async (tx) => {
+      requireRole(auth, canEditMembers, 'Only the secretariat can add members.');
+      const names = checkNewMember(body);
+      return write(deps, [MEMBERS_TAG], async (tx) => {
         const row = await insertMember(tx, {
           code: body.code,
           kind: body.kind,
-          nameEn: names.en as string,
-          nameFr: names.fr as string,
-          nameAr: names.ar as string,
+          nameEn: names.en,
+          nameFr: names.fr,
+          nameAr: names.ar,
           status: body.status,
           joinedOn: body.joinedOn ?? null,
           joinedNote: body.joinedNote ?? null,
@@ -137,38 +143,34 @@ export function createMembersService(deps: { db: Db; cache: Cache }) {
 
     /** Changes a member (secretariat), if `version` is still the current one. */
     async updateMember(auth: Auth, code: string, version: number, body: UpdateMemberBody): Promise<Member> {
-      if (!canEditMembers(auth.user)) throw new AppError('forbidden', 'Only the secretariat can change members.');
-      return write(deps, [TAG], async (tx) => {
-        const current = await lockMemberByCode(tx, code);
-        if (!current) throw notFound(`Member ${code}`);
-        if (current.version !== version) throw versionMismatch('member', current.version);
-        const joinedOn = body.joinedOn === undefined ? current.joinedOn : body.joinedOn;
-        const leftOn = body.leftOn === undefined ? current.leftOn : body.leftOn;
-        const errors = checkDates(joinedOn, leftOn);
-        if (errors.length > 0) throw invalid(errors);
-        const row = await updateMember(tx, current.id, {
-          nameEn: body.names?.en ?? current.nameEn,
-          nameFr: body.names?.fr ?? current.nameFr,
-          nameAr: body.names?.ar ?? current.nameAr,
-          status: body.status ?? current.status,
-          joinedOn,
-          joinedNote: body.joinedNote === undefined ? current.joinedNote : body.joinedNote,
-          leftOn,
-          note: body.note === undefined ? current.note : body.note,
-          version: current.version + 1,
-          updatedAt: sql`now()` as unknown as Date,
-        });
-        const before = toMember(current);
-        const after = toMember(row);
-        await recordAudit(tx, auth, {
+      requireRole(auth, canEditMembers, 'Only the secretariat can change members.');
+      const { after } = await write(deps, [MEMBERS_TAG], (tx) =>
+        updateVersioned(tx, deps, auth, {
+          table: members,
+          entity: 'member',
           action: 'member.updated',
-          entityType: 'member',
-          entityId: row.id,
-          before,
-          after,
-        });
-        return after;
-      });
+          version,
+          lock: () => lockMemberByCode(tx, code),
+          view: toMember,
+          change: (current) => {
+            const joinedOn = body.joinedOn === undefined ? current.joinedOn : body.joinedOn;
+            const leftOn = body.leftOn === undefined ? current.leftOn : body.leftOn;
+            const errors = checkDates(joinedOn, leftOn);
+            if (errors.length > 0) throw invalid(errors);
+            return {
+              nameEn: body.names?.en ?? current.nameEn,
+              nameFr: body.names?.fr ?? current.nameFr,
+              nameAr: body.names?.ar ?? current.nameAr,
+              status: body.status ?? current.status,
+              joinedOn,
+              joinedNote: body.joinedNote === undefined ? current.joinedNote : body.joinedNote,
+              leftOn,
+              note: body.note === undefined ? current.note : body.note,
+            };
+          },
+        }),
+      );
+      return after;
     },
   };
 }

@@ -8,8 +8,9 @@ import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
 import { AppError, invalid } from '../../lib/errors.js';
 import { hashPassword } from '../auth/auth.service.js';
+import { memberIdsByCode } from '../members/members.repo.js';
 import { canCreateUsers } from './users.policy.js';
-import { countUsers, findMemberIdByCode, insertUser } from './users.repo.js';
+import { countUsers, insertUser } from './users.repo.js';
 
 export const CreateUserInput = z.object({
   email: Email,
@@ -37,12 +38,12 @@ export function createUsersService(deps: { db: Db }) {
         throw invalid(parsed.error.issues.map((i) => ({ in: 'body', path: i.path.join('.'), message: i.message })));
       }
       const { email, name, role, member, password } = parsed.data;
-      if ((role === 'focal_point') !== (member !== undefined)) {
+      if ((role === Role.enum.focal_point) !== (member !== undefined)) {
         throw invalid([{ in: 'body', path: 'member', message: 'a focal point needs a member; other roles take none' }]);
       }
       const passwordHash = await hashPassword(password);
       return db.transaction(async (tx) => {
-        const memberId = member ? await findMemberIdByCode(tx, member) : null;
+        const memberId = member ? (await memberIdsByCode(tx, [member])).get(member) : null;
         if (member && !memberId)
           throw invalid([{ in: 'body', path: 'member', message: `no member has code ${member}` }]);
         const user = await insertUser(tx, { email, name, role, memberId: memberId ?? null, passwordHash });
@@ -57,7 +58,7 @@ export function createUsersService(deps: { db: Db }) {
       if ((await countUsers(db)) > 0) return null;
       const password = generatePassword();
       const email = 'admin@entente.local';
-      await this.createUser(auth, { email, name: 'Secretariat administrator', role: 'admin', password });
+      await this.createUser(auth, { email, name: 'Secretariat administrator', role: Role.enum.admin, password });
       return { email, password };
     },
   };

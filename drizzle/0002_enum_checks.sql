@@ -1,0 +1,5 @@
+ALTER TABLE "delegates" ADD CONSTRAINT "delegates_role_check" CHECK ("delegates"."role" in ('head', 'alternate', 'adviser'));--> statement-breakpoint
+ALTER TABLE "delegations" ADD CONSTRAINT "delegations_level_check" CHECK ("delegations"."level" in ('head_of_state_or_government', 'minister', 'deputy_minister', 'ambassador', 'senior_official', 'official'));--> statement-breakpoint
+ALTER TABLE "delegations" ADD CONSTRAINT "delegations_attendance_check" CHECK ("delegations"."attendance" in ('unknown', 'present', 'absent'));--> statement-breakpoint
+ALTER TABLE "meetings" ADD CONSTRAINT "meetings_date_precision_check" CHECK ("meetings"."date_precision" in ('day', 'month'));--> statement-breakpoint
+ALTER TABLE "meetings" ADD CONSTRAINT "meetings_working_language_check" CHECK ("meetings"."working_language" in ('en', 'fr', 'ar'));
