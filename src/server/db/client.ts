@@ -31,6 +31,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** `application_name` of the connection that LISTENs for other processes' cache invalidations. */
+export const LISTENER_NAME = 'entente_listener';
+
 const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
 export interface OpenOptions {
@@ -70,7 +73,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
   const listen: Listen = async (channel, onMessage, onLost) => {
-    const client = new pg.Client({ connectionString: url });
+    // Named, so that an operator (or a test) can tell the listener from the pool's connections.
+    const client = new pg.Client({ connectionString: url, application_name: LISTENER_NAME });
     let closing = false;
     const lost = () => {
       if (!closing) onLost();
