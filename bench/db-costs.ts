@@ -1,17 +1,23 @@
 /**
- * `npx tsx bench/db-costs.ts`: what one uncached members read costs, step by step, in this
- * process (no HTTP): the drizzle queries as the repository runs them, the same queries as
- * named prepared statements, and the CPU work that turns rows into a response body. On PGlite
- * (in memory) and on a fresh PostgreSQL database (BENCH_DATABASE_URL, dropped afterwards).
+ * `npx tsx bench/db-costs.ts`: what an uncached read costs, step by step, in this process (no
+ * HTTP): the members list and one member read as drizzle rows mapped in JS and as one JSON value
+ * built by PostgreSQL, the meeting page's one query, and the CPU work that turns them into a
+ * response body (zod, JSON, the ETag, protocol order). On PGlite (in memory) and on a fresh
+ * PostgreSQL database (BENCH_DATABASE_URL, dropped afterwards).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/server/db/client.js';
+import { meetings } from '../src/server/db/schema/meetings.js';
 import { members } from '../src/server/db/schema/members.js';
 import { seedDemo } from '../src/server/db/seed/demo.js';
-import { findMemberByCode, listMemberRows } from '../src/server/modules/members/members.repo.js';
+import { stateNames } from '../src/server/lib/country-names.js';
+import { toMeeting } from '../src/server/modules/meetings/meetings.mapper.js';
+import { prepareMeetingPage } from '../src/server/modules/meetings/meetings.repo.js';
+import { prepareAllMembers, prepareMemberByCode } from '../src/server/modules/members/members.repo.js';
 import { toMember } from '../src/server/modules/members/members.service.js';
+import { Meeting } from '../src/shared/meetings.js';
 import { MemberList } from '../src/shared/members.js';
 import { addCleanup, type Column, checkQuiet, machine, printMarkdown, printText, runScript } from './lib.js';
 
@@ -51,24 +57,35 @@ async function measureEngine(engine: string, database: Database, url?: string): 
   await seedDemo(database.db);
   const { db } = database;
 
-  const rows = await listMemberRows(db);
-  const items = rows.map(toMember).sort((a, b) => collator.compare(a.name, b.name));
-  const body = JSON.stringify(MemberList.parse({ items }));
-  console.log(`  ${rows.length} members, list body ${body.length} bytes`);
-
-  const allPrepared = db.select().from(members).prepare('bench_all_members');
-  const onePrepared = db
+  // The ways a cache miss has read the registry: drizzle rows mapped in JS (until 2026-11),
+  // and one JSON value built by PostgreSQL from a prepared statement (now).
+  const rowsAll = db.select().from(members).prepare('bench_rows_all');
+  const rowsOne = db
     .select()
     .from(members)
     .where(eq(members.code, sql.placeholder('code')))
     .limit(1)
-    .prepare('bench_member_by_code');
+    .prepare('bench_rows_one');
+  const jsonAll = prepareAllMembers(db);
+  const jsonOne = prepareMemberByCode(db);
+  const page = prepareMeetingPage(db);
+  const [brussels] = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.startDate, '2014-12-03'));
+
+  const rows = await rowsAll.execute();
+  console.log(`  ${rows.length} members`);
 
   await perCall(engine, 'health: db.execute(select 1)', 2000, () => db.execute(sql`select 1`));
-  await perCall(engine, `list: listMemberRows (${rows.length} rows)`, 500, () => listMemberRows(db));
-  await perCall(engine, 'list: same query, named prepared statement', 500, () => allPrepared.execute());
-  await perCall(engine, 'one: findMemberByCode', 2000, () => findMemberByCode(db, 'USA'));
-  await perCall(engine, 'one: same query, named prepared statement', 2000, () => onePrepared.execute({ code: 'USA' }));
+  await perCall(engine, `list: drizzle rows → toMember (${rows.length})`, 500, async () =>
+    (await rowsAll.execute()).map(toMember),
+  );
+  await perCall(engine, 'list: one JSON value from PostgreSQL (prepared)', 500, () => jsonAll.execute());
+  await perCall(engine, 'one: drizzle row → toMember', 2000, async () =>
+    (await rowsOne.execute({ code: 'USA' })).map(toMember),
+  );
+  await perCall(engine, 'one: JSON from PostgreSQL (prepared)', 2000, () => jsonOne.execute({ code: 'USA' }));
+  await perCall(engine, 'meeting page (60 delegations): one JSON query (prepared)', 500, () =>
+    page.execute({ id: brussels.id }),
+  );
   // PostgreSQL only. PGlite runs one query at a time in this process: 10 in flight only queue.
   if (url) {
     // The same reads without drizzle, on a pool of its own: what the driver alone costs.
@@ -79,25 +96,30 @@ async function measureEngine(engine: string, database: Database, url?: string): 
     } finally {
       await pool.end();
     }
-    await concurrent(engine, 'list: listMemberRows', 3000, () => listMemberRows(db));
-    await concurrent(engine, 'list: prepared', 3000, () => allPrepared.execute());
-    await concurrent(engine, 'health: select 1', 5000, () => db.execute(sql`select 1`));
+    await concurrent(engine, 'list: one JSON value', 3000, () => jsonAll.execute());
+    await concurrent(engine, 'meeting page: one JSON query', 2000, () => page.execute({ id: brussels.id }));
   }
   if (engine === 'PGlite') {
     // CPU only, the same on both engines: measured once.
     const cpu = 'CPU (no database)';
     console.log(`\n${cpu}`);
-    await perCall(cpu, `rows → toMember ×${rows.length} + sort by name`, 5000, () =>
-      rows.map(toMember).sort((a, b) => collator.compare(a.name, b.name)),
+    const [{ items }] = await jsonAll.execute();
+    const list = { items: items.sort((a, b) => collator.compare(a.name, b.name)) };
+    const [pageRow] = await page.execute({ id: brussels.id });
+    const meeting = toMeeting(pageRow);
+    await perCall(cpu, `sort ${items.length} members by name`, 5000, () =>
+      [...items].sort((a, b) => collator.compare(a.name, b.name)),
     );
-    await perCall(cpu, 'MemberList.parse (zod) of the list', 5000, () => MemberList.parse({ items }));
-    await perCall(cpu, 'JSON.stringify of the list', 5000, () => JSON.stringify({ items }));
-    await perCall(cpu, 'sha1 ETag of the list body', 5000, () => createHash('sha1').update(body).digest('base64url'));
-    await perCall(cpu, 'MemberList.parse + stringify + sha1 (what a cache miss prepares)', 5000, () =>
-      createHash('sha1')
-        .update(JSON.stringify(MemberList.parse({ items })))
-        .digest('base64url'),
+    await perCall(cpu, 'MemberList.parse (zod) of the list', 5000, () => MemberList.parse(list));
+    await perCall(cpu, 'JSON.stringify of the list', 5000, () => JSON.stringify(list));
+    await perCall(cpu, 'sha1 ETag of the list body', 5000, () =>
+      createHash('sha1').update(JSON.stringify(list)).digest('base64url'),
     );
+    await perCall(cpu, 'meeting page: toMeeting (protocol order, zoned times)', 5000, () => toMeeting(pageRow));
+    await perCall(cpu, 'meeting page: Meeting.parse (zod)', 5000, () => Meeting.parse(meeting));
+    await perCall(cpu, 'meeting page: JSON.stringify', 5000, () => JSON.stringify(meeting));
+    // Country names come from i18n-iso-countries only when a member is added, never on a read.
+    await perCall(cpu, 'i18n-iso-countries: stateNames (on adding a member only)', 5000, () => stateNames('KOR'));
   }
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `entente` command: TypeScript run through tsx, so operators need no build step.
-import { register } from 'tsx/esm/api';
+// The `entente` command: the CLI built with the server (dist/server/cli.js), built first if its
+// sources changed since the last build, so that no TypeScript is compiled at run time.
+import { ensureBuilt } from '../scripts/build.mjs';
 
-register();
-await import('../src/cli/entente.ts');
+await ensureBuilt(['server'], { log: () => {} });
+await import('../dist/server/cli.js');

@@ -1,16 +1,11 @@
-import { buildApp } from './app.js';
+import pino from 'pino';
 import { openConfiguredDatabase } from './db/open.js';
-import { isEmpty, seedDemo } from './db/seed/demo.js';
-import { EnvError, loadEnv } from './env.js';
-import { systemAuth } from './lib/auth-context.js';
+import { type Env, EnvError, loadEnv } from './env.js';
 import { loggerOptions } from './lib/logger.js';
-import { createUsersService } from './modules/users/users.service.js';
 
-/** Start-up: settings → database (migrated, seeded when empty) → app → listen; graceful close on signals. */
-async function main(): Promise<void> {
-  let env: ReturnType<typeof loadEnv>;
+function settingsOrExit(): Env {
   try {
-    env = loadEnv();
+    return loadEnv();
   } catch (err) {
     if (err instanceof EnvError) {
       process.stderr.write(`${err.message}\n`);
@@ -18,16 +13,43 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+}
 
-  const database = await openConfiguredDatabase(env);
-  await database.migrate();
-  if (env.SEED_DEMO && (await isEmpty(database.db))) {
-    const counts = await seedDemo(database.db);
+/**
+ * Start-up: settings → database (migrated, seeded when empty) → app → listen; graceful close on
+ * signals. Each phase's time is logged at debug level (`LOG_LEVEL=debug`).
+ */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const env = settingsOrExit();
+  const log = pino(loggerOptions(env) as pino.LoggerOptions);
+  const phase = async <T>(name: string, work: Promise<T> | (() => Promise<T>)): Promise<T> => {
+    const from = performance.now();
+    const result = await (typeof work === 'function' ? work() : work);
+    log.debug({ phase: name, ms: Math.round(performance.now() - from) }, `start-up: ${name}`);
+    return result;
+  };
+
+  // The database opens (PGlite compiles its WebAssembly) while the rest of the server's code loads.
+  const opening = phase('database open', openConfiguredDatabase(env));
+  const code = phase(
+    'code load',
+    Promise.all([import('./app.js'), import('./db/seed/demo.js'), import('./modules/users/users.service.js')]),
+  );
+  const database = await opening;
+  const [{ buildApp }, { isEmpty, seedDemo }, { createUsersService }] = await code;
+  const { systemAuth } = await import('./lib/auth-context.js');
+
+  await phase('migrations', () => database.migrate());
+  if (env.SEED_DEMO && (await phase('seed check', () => isEmpty(database.db)))) {
+    const counts = await phase('demo seed', () => seedDemo(database.db));
     process.stdout.write(
       `Loaded the demo coalition: ${counts.members} members, ${counts.people} people, ${counts.actors} actors, ${counts.meetings} meetings.\n`,
     );
   }
-  const firstAdmin = await createUsersService({ db: database.db }).ensureFirstAdmin(systemAuth('first-start'));
+  const firstAdmin = await phase('first administrator', () =>
+    createUsersService({ db: database.db }).ensureFirstAdmin(systemAuth('first-start')),
+  );
   if (firstAdmin) {
     // Printed once, to the terminal only (never to the log): it is the only copy of this password.
     process.stdout.write(
@@ -35,15 +57,17 @@ async function main(): Promise<void> {
     );
   }
 
-  const app = await buildApp({
-    database,
-    logger: loggerOptions(env),
-    webDist: env.WEB_DIST || null,
-    trustProxy: env.TRUST_PROXY,
-    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
-    disableCache: !env.READ_CACHE,
-    session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
-  });
+  const app = await phase('app build', () =>
+    buildApp({
+      database,
+      logger: loggerOptions(env),
+      webDist: env.WEB_DIST || null,
+      trustProxy: env.TRUST_PROXY,
+      rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      disableCache: !env.READ_CACHE,
+      session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
+    }),
+  );
 
   let closing = false;
   const close = async (signal: string) => {
@@ -69,13 +93,22 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close('SIGINT'));
 
   try {
-    await app.listen({ host: env.HOST, port: env.PORT });
+    await phase('listen', () => app.listen({ host: env.HOST, port: env.PORT }));
   } catch (err) {
     app.log.error({ err }, 'could not listen');
     await database.close();
     process.exit(1);
   }
-  app.log.info({ database: database.kind }, `Entente is at http://${env.HOST}:${env.PORT}`);
+  app.log.info(
+    { database: database.kind, startupMs: Math.round(performance.now() - started) },
+    `Entente is at http://${env.HOST}:${env.PORT}`,
+  );
+
+  // Serving already: the reads every page starts with are loaded into the cache meanwhile, so
+  // that the first visitors do not each pay a cache miss.
+  await phase('cache warm-up', () =>
+    Promise.all(['/api/v1/members', '/api/v1/meetings'].map((url) => app.inject({ url }))),
+  ).catch((err) => app.log.warn({ err }, 'cache warm-up failed'));
 }
 
 main().catch((err) => {

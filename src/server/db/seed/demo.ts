@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { recordAudit } from '../../lib/audit.js';
 import { type Auth, systemAuth } from '../../lib/auth-context.js';
 import { stateNames } from '../../lib/country-names.js';
+import { fromProject } from '../../lib/paths.js';
 import { toMember } from '../../modules/members/members.service.js';
 import type { Db } from '../client.js';
 import { actors, members, type NewMemberRow, people } from '../schema/members.js';
@@ -27,7 +28,7 @@ interface SeedFile {
   actors: { name: string; kind: string; country?: string; note?: string }[];
 }
 
-const seedFile = new URL('./coalition-2014.json', import.meta.url);
+const seedFile = fromProject('src/server/db/seed/coalition-2014.json');
 
 /** Organisations have no ISO code or names: ours, kept short, with their names in the three languages. */
 const ORGANIZATIONS: Record<string, { code: string; names: { en: string; fr: string; ar: string } }> = {

@@ -18,7 +18,7 @@ import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { canEditMembers } from './members.policy.js';
-import { findMemberByCode, insertMember, listMemberRows, lockMemberByCode } from './members.repo.js';
+import { insertMember, lockMemberByCode, prepareAllMembers, prepareMemberByCode } from './members.repo.js';
 
 /** The read cache's tag for everything that shows members: a member's change drops it. */
 export const MEMBERS_TAG = 'members';
@@ -87,11 +87,14 @@ function checkNewMember(body: CreateMemberBody): MemberNames {
 
 export function createMembersService(deps: ServiceDeps) {
   const { db, cache } = deps;
+  const allStatement = prepareAllMembers(db);
+  const oneStatement = prepareMemberByCode(db);
 
   const allMembers = () =>
-    cache.get(MEMBERS_TAG, 'all', async () =>
-      (await listMemberRows(db)).map(toMember).sort((a, b) => collator.compare(a.name, b.name)),
-    );
+    cache.get(MEMBERS_TAG, 'all', async () => {
+      const [{ items }] = await allStatement.execute();
+      return items.sort((a, b) => collator.compare(a.name, b.name));
+    });
 
   return {
     /** The registry, filtered, sorted by English name. */
@@ -106,9 +109,9 @@ export function createMembersService(deps: ServiceDeps) {
     async getMember(_auth: Auth, code: string): Promise<Member> {
       // A code nobody has is not kept: anyone can ask for any number of them.
       return cache.get(MEMBERS_TAG, `one:${code}`, async () => {
-        const row = await findMemberByCode(db, code);
-        if (!row) throw notFound(`Member ${code}`);
-        return toMember(row);
+        const [found] = await oneStatement.execute({ code });
+        if (!found) throw notFound(`Member ${code}`);
+        return found.member;
       });
     },
 

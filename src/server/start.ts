@@ -1,0 +1,7 @@
+// What `npm start` runs (built into dist/server/start.js). Node's compile cache is turned on
+// before anything else loads, so that a restart reads the server's compiled code from disk
+// instead of compiling it again; then the server itself starts.
+import module from 'node:module';
+
+if (!process.env.NODE_DISABLE_COMPILE_CACHE) module.enableCompileCache?.();
+await import('./main.js');
