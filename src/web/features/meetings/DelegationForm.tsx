@@ -17,6 +17,7 @@ import { randomId } from '@mantine/hooks';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { DelegateInput, Delegation, PutDelegationBody, RepresentationLevel } from '../../../shared/meetings.js';
 import { useBannerFocus } from '../../components/FormAlerts.js';
+import { focusFirstError } from '../../components/form-focus.js';
 import { extraSeats, LEVEL_LABELS, options, quotaInWords } from './meeting-labels.js';
 
 /** The picker's value for "someone not on record yet": a name and a title are typed instead. */
@@ -200,9 +201,6 @@ export function DelegationFields(props: DelegationFieldsProps) {
     const index = form.getValues()[list].length - 1;
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-seat="${list}.${index}"] select`)?.focus());
   };
-
-  const focusFirstError = () =>
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus());
 
   const listError = (list: ListName) => {
     const error = form.errors[list];

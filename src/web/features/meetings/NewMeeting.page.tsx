@@ -25,9 +25,10 @@ import type { CreateMeetingBody, MeetingKind, Visibility, WorkingLanguage } from
 import { isApiError } from '../../app/api.js';
 import { ProblemAlert, useBannerFocus } from '../../components/FormAlerts.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
+import { focusFirstError } from '../../components/form-focus.js';
+import { orNull } from '../../components/form-values.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useMembers } from '../members/members.api.js';
-import { orNull } from '../secretariat/MemberForm.js';
 import { KIND_LABELS, LANGUAGE_LABELS, options } from './meeting-labels.js';
 import { useCreateMeeting } from './meetings.api.js';
 
@@ -172,9 +173,6 @@ export function NewMeetingPage() {
       },
     });
   };
-
-  const focusFirstError = () =>
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus());
 
   return (
     <Stack gap="lg">

@@ -5,9 +5,10 @@ import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../app/api.js';
 import { ProblemAlert } from '../../components/FormAlerts.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
+import { orNull } from '../../components/form-values.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { type NewMember, useCreateMember } from '../members/members.api.js';
-import { MemberFields, type MemberFormValues, orNull, useMemberForm } from './MemberForm.js';
+import { MemberFields, type MemberFormValues, useMemberForm } from './MemberForm.js';
 
 function toCreateBody(values: MemberFormValues): NewMember {
   // Blank names are left out, so that a state gets its ISO names from the server.

@@ -7,11 +7,12 @@ import { isApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ConflictAlert, ProblemAlert } from '../../components/FormAlerts.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
+import { orNull } from '../../components/form-values.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useMember, useUpdateMember } from '../members/members.api.js';
-import { MemberFields, type MemberFormValues, orNull, toFormValues, useMemberForm } from './MemberForm.js';
+import { MemberFields, type MemberFormValues, toFormValues, useMemberForm } from './MemberForm.js';
 
 function toUpdateBody(values: MemberFormValues): UpdateMemberBody {
   return {

@@ -15,6 +15,7 @@ import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import type { Member, MemberKind, MemberNames, MemberStatus } from '../../../shared/members.js';
 import { useBannerFocus } from '../../components/FormAlerts.js';
+import { focusFirstError } from '../../components/form-focus.js';
 
 export interface MemberFormValues {
   code: string;
@@ -53,9 +54,6 @@ export function toFormValues(member: Member): MemberFormValues {
     note: member.note ?? '',
   };
 }
-
-/** An empty input means "none": the API wants null, not "". */
-export const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
 
 const CODE_PATTERN = /^[A-Z][A-Z0-9]{1,11}$/;
 
@@ -97,10 +95,6 @@ export function MemberFields({ form, mode, submitting, submitLabel, banner, onSu
   const isState = kind === 'state';
   const namesOptional = mode === 'create' && isState;
   const bannerRef = useBannerFocus(Boolean(banner));
-
-  // A field the form itself refuses: go to the first one.
-  const focusFirstError = () =>
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus());
 
   return (
     <Paper withBorder p="lg" component="form" onSubmit={form.onSubmit(onSubmit, focusFirstError)} noValidate maw={760}>
