@@ -1,12 +1,9 @@
 import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { isApiError } from '../../app/api.js';
-import { ProblemAlert } from '../../components/FormAlerts.js';
-import { applyFieldErrors } from '../../components/form-errors.js';
 import { orNull } from '../../components/form-values.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useFormSubmission } from '../../components/useFormSubmission.js';
 import { type NewMember, useCreateMember } from '../members/members.api.js';
 import { MemberFields, type MemberFormValues, useMemberForm } from './MemberForm.js';
 
@@ -29,10 +26,16 @@ export function AddMemberPage() {
   const navigate = useNavigate();
   const form = useMemberForm('create');
   const create = useCreateMember();
-  const [problems, setProblems] = useState<{ title: string; lines: string[] } | null>(null);
+  const submission = useFormSubmission(form, {
+    record: 'member',
+    // The code is taken: say so on the field too.
+    onProblem: (problem) => {
+      if (problem.kind === 'refused') form.setFieldError('code', problem.detail);
+    },
+  });
 
   const submit = (values: MemberFormValues) => {
-    setProblems(null);
+    submission.clear();
     create.mutate(toCreateBody(values), {
       onSuccess: (member) => {
         notifications.show({
@@ -42,19 +45,7 @@ export function AddMemberPage() {
         });
         navigate(`/members/${member.code}`);
       },
-      onError: (error) => {
-        const unmatched = applyFieldErrors(form, error);
-        if (isApiError(error, 400)) {
-          setProblems({ title: 'Some fields need a correction', lines: unmatched });
-        } else if (isApiError(error, 409)) {
-          form.setFieldError('code', error.message);
-          setProblems({ title: 'This code is taken', lines: [error.message] });
-        } else if (isApiError(error, 401)) {
-          setProblems({ title: 'Your session has ended', lines: ['Sign in again, then add the member.'] });
-        } else {
-          setProblems({ title: 'The member was not added', lines: [error.message] });
-        }
-      },
+      onError: submission.fail,
     });
   };
 
@@ -75,7 +66,7 @@ export function AddMemberPage() {
         submitLabel="Add the member"
         onSubmit={submit}
         onCancel={() => navigate('/secretariat')}
-        banner={problems ? <ProblemAlert title={problems.title} lines={problems.lines} /> : null}
+        banner={submission.banner}
       />
     </Stack>
   );

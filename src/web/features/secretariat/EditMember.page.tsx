@@ -5,12 +5,11 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Member, UpdateMemberBody } from '../../../shared/members.js';
 import { isApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { ConflictAlert, ProblemAlert } from '../../components/FormAlerts.js';
-import { applyFieldErrors } from '../../components/form-errors.js';
-import { orNull } from '../../components/form-values.js';
+import { orNull, refill } from '../../components/form-values.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useFormSubmission } from '../../components/useFormSubmission.js';
 import { useMember, useUpdateMember } from '../members/members.api.js';
 import { MemberFields, type MemberFormValues, toFormValues, useMemberForm } from './MemberForm.js';
 
@@ -25,8 +24,6 @@ function toUpdateBody(values: MemberFormValues): UpdateMemberBody {
   };
 }
 
-type Banner = { kind: 'conflict'; message: string } | { kind: 'error'; title: string; lines: string[] };
-
 function EditMemberForm({ member, reload }: { member: Member; reload: () => Promise<Member | undefined> }) {
   const navigate = useNavigate();
   // The version this form was filled from: the one the change is based on, whatever the cache
@@ -34,11 +31,19 @@ function EditMemberForm({ member, reload }: { member: Member; reload: () => Prom
   const [base, setBase] = useState(member);
   const form = useMemberForm('edit', toFormValues(member));
   const update = useUpdateMember(member.code);
-  const [banner, setBanner] = useState<Banner | null>(null);
-  const [reloading, setReloading] = useState(false);
+  const submission = useFormSubmission(form, {
+    record: 'member',
+    reload: async () => {
+      const fresh = await reload();
+      if (!fresh) return false;
+      setBase(fresh);
+      refill(form, toFormValues(fresh));
+      return true;
+    },
+  });
 
   const submit = (values: MemberFormValues) => {
-    setBanner(null);
+    submission.clear();
     update.mutate(
       { version: base.version, body: toUpdateBody(values) },
       {
@@ -50,45 +55,10 @@ function EditMemberForm({ member, reload }: { member: Member; reload: () => Prom
           });
           navigate(`/members/${saved.code}`);
         },
-        onError: (error) => {
-          if (isApiError(error, 409)) {
-            setBanner({ kind: 'conflict', message: error.message });
-            return;
-          }
-          const unmatched = applyFieldErrors(form, error);
-          if (isApiError(error, 400))
-            setBanner({ kind: 'error', title: 'Some fields need a correction', lines: unmatched });
-          else if (isApiError(error, 401))
-            setBanner({ kind: 'error', title: 'Your session has ended', lines: ['Sign in again, then save.'] });
-          else setBanner({ kind: 'error', title: 'The member was not saved', lines: [error.message] });
-        },
+        onError: submission.fail,
       },
     );
   };
-
-  const reloadCurrent = async () => {
-    setReloading(true);
-    try {
-      const fresh = await reload();
-      if (fresh) {
-        setBase(fresh);
-        form.setInitialValues(toFormValues(fresh));
-        form.setValues(toFormValues(fresh));
-        form.resetDirty(toFormValues(fresh));
-        form.clearErrors();
-        setBanner(null);
-      }
-    } finally {
-      setReloading(false);
-    }
-  };
-
-  const bannerNode =
-    banner?.kind === 'conflict' ? (
-      <ConflictAlert record="member" message={banner.message} onReload={reloadCurrent} reloading={reloading} />
-    ) : banner?.kind === 'error' ? (
-      <ProblemAlert title={banner.title} lines={banner.lines} />
-    ) : null;
 
   return (
     <MemberFields
@@ -96,7 +66,7 @@ function EditMemberForm({ member, reload }: { member: Member; reload: () => Prom
       mode="edit"
       submitting={update.isPending}
       submitLabel="Save changes"
-      banner={bannerNode}
+      banner={submission.banner}
       onSubmit={submit}
       onCancel={() => navigate(`/members/${member.code}`)}
     />

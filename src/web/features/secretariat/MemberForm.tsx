@@ -14,7 +14,7 @@ import {
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import type { Member, MemberKind, MemberNames, MemberStatus } from '../../../shared/members.js';
-import { useBannerFocus } from '../../components/FormAlerts.js';
+import { FormBanner } from '../../components/FormAlerts.js';
 import { focusFirstError } from '../../components/form-focus.js';
 
 export interface MemberFormValues {
@@ -94,16 +94,11 @@ export function MemberFields({ form, mode, submitting, submitLabel, banner, onSu
   const { kind } = form.getValues();
   const isState = kind === 'state';
   const namesOptional = mode === 'create' && isState;
-  const bannerRef = useBannerFocus(Boolean(banner));
 
   return (
     <Paper withBorder p="lg" component="form" onSubmit={form.onSubmit(onSubmit, focusFirstError)} noValidate maw={760}>
       <Stack gap="lg">
-        {banner ? (
-          <div ref={bannerRef} tabIndex={-1} className="form-banner">
-            {banner}
-          </div>
-        ) : null}
+        <FormBanner>{banner}</FormBanner>
         <Fieldset legend="Identity" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
