@@ -7,18 +7,13 @@ import { isApiError } from '../../app/api.js';
 import { AttendanceBadge } from './MeetingBadges.js';
 import { ATTENDANCE_LABELS, LEVEL_LABELS } from './meeting-labels.js';
 import { usePutAttendance } from './meetings.api.js';
+import { NotKnown } from './NotKnown.js';
 
 const ATTENDANCE_OPTIONS: { value: AttendanceStatus; label: string }[] = [
   { value: 'unknown', label: 'Not known' },
   { value: 'present', label: 'Present' },
   { value: 'absent', label: 'Absent' },
 ];
-
-const NotKnown = () => (
-  <Text span c="dimmed" size="sm">
-    not known
-  </Text>
-);
 
 interface Conflict {
   memberName: string;
