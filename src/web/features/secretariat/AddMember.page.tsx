@@ -1,26 +1,11 @@
 import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate } from 'react-router';
-import { orNull } from '../../components/form-values.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useFormSubmission } from '../../components/useFormSubmission.js';
-import { type NewMember, useCreateMember } from '../members/members.api.js';
-import { MemberFields, type MemberFormValues, useMemberForm } from './MemberForm.js';
-
-function toCreateBody(values: MemberFormValues): NewMember {
-  // Blank names are left out, so that a state gets its ISO names from the server.
-  const names = Object.fromEntries(Object.entries(values.names).filter(([, v]) => v.trim() !== ''));
-  return {
-    code: values.code,
-    kind: values.kind,
-    ...(Object.keys(names).length > 0 ? { names } : {}),
-    status: values.status,
-    joinedOn: orNull(values.joinedOn),
-    joinedNote: orNull(values.joinedNote),
-    leftOn: orNull(values.leftOn),
-    note: orNull(values.note),
-  };
-}
+import { useCreateMember } from '../members/members.api.js';
+import { MemberFields, useMemberForm } from './MemberForm.js';
+import { type MemberFormValues, toCreateBody } from './member-form.js';
 
 export function AddMemberPage() {
   const navigate = useNavigate();

@@ -2,27 +2,17 @@ import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Member, UpdateMemberBody } from '../../../shared/members.js';
+import type { Member } from '../../../shared/members.js';
 import { isApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { orNull, refill } from '../../components/form-values.js';
+import { refill } from '../../components/form-values.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useFormSubmission } from '../../components/useFormSubmission.js';
 import { useMember, useUpdateMember } from '../members/members.api.js';
-import { MemberFields, type MemberFormValues, toFormValues, useMemberForm } from './MemberForm.js';
-
-function toUpdateBody(values: MemberFormValues): UpdateMemberBody {
-  return {
-    names: { en: values.names.en.trim(), fr: values.names.fr.trim(), ar: values.names.ar.trim() },
-    status: values.status,
-    joinedOn: orNull(values.joinedOn),
-    joinedNote: orNull(values.joinedNote),
-    leftOn: orNull(values.leftOn),
-    note: orNull(values.note),
-  };
-}
+import { MemberFields, useMemberForm } from './MemberForm.js';
+import { type MemberFormValues, toFormValues, toUpdateBody } from './member-form.js';
 
 function EditMemberForm({ member, reload }: { member: Member; reload: () => Promise<Member | undefined> }) {
   const navigate = useNavigate();
