@@ -7,12 +7,15 @@ const BASE = '/api/v1';
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem | null;
+  /** How long the server asks us to wait before trying again (Retry-After), when it says. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, problem: Problem | null, message: string) {
+  constructor(status: number, problem: Problem | null, message: string, retryAfterSeconds: number | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   get code(): ErrorCode | null {
@@ -27,6 +30,14 @@ export class ApiError extends Error {
 
 export const isApiError = (error: unknown, status?: number): error is ApiError =>
   error instanceof ApiError && (status === undefined || error.status === status);
+
+/** Retry-After in seconds: either a number of seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
 
 function isProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && 'code' in body && 'detail' in body && 'status' in body;
@@ -66,8 +77,14 @@ export async function api<T>(path: string, request: ApiRequest = {}): Promise<T>
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return body as T;
-  if (isProblem(body)) throw new ApiError(response.status, body, body.detail);
-  throw new ApiError(response.status, null, `The server answered ${response.status} ${response.statusText}.`);
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  if (isProblem(body)) throw new ApiError(response.status, body, body.detail, retryAfter);
+  throw new ApiError(
+    response.status,
+    null,
+    `The server answered ${response.status} ${response.statusText}.`,
+    retryAfter,
+  );
 }
 
 /** Encodes a value for a path segment or a query string value. */

@@ -1,18 +1,19 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
+import { conflictText, type ProblemText } from './form-problem.js';
 
-/** Why a save was refused: the server's lines, or a pointer to the fields marked below. */
-export function ProblemAlert({ title, lines, children }: { title: string; lines: string[]; children?: ReactNode }) {
+/** Why a save was refused: the server's lines, or one sentence (such as a pointer to the fields marked below). */
+export function ProblemAlert({ text, children }: { text: ProblemText; children?: ReactNode }) {
   return (
-    <Alert color="red" title={title} role="alert">
-      {lines.length > 0 ? (
+    <Alert color="red" title={text.title} role="alert">
+      {typeof text.body === 'string' ? (
+        text.body
+      ) : (
         <List size="sm">
-          {lines.map((line) => (
+          {text.body.map((line) => (
             <List.Item key={line}>{line}</List.Item>
           ))}
         </List>
-      ) : (
-        'The fields marked below say what is wrong.'
       )}
       {children}
     </Alert>
@@ -32,18 +33,16 @@ export function ConflictAlert({
   onReload: () => void;
   reloading: boolean;
 }) {
+  const text = conflictText(record);
   return (
-    <Alert color="orange" title={`Someone else changed this ${record}`} role="alert">
-      <Text size="sm">
-        It was changed after you opened it, so your changes were not saved. Reload it to see the current {record}, then
-        make your changes again. Reloading replaces what you entered.
-      </Text>
+    <Alert color="orange" title={text.title} role="alert">
+      <Text size="sm">{text.text}</Text>
       <Text size="xs" c="dimmed" mt={4}>
         {message}
       </Text>
       <Group mt="sm">
         <Button size="xs" color="orange" onClick={onReload} loading={reloading}>
-          Reload the {record}
+          {text.reload}
         </Button>
       </Group>
     </Alert>
@@ -62,4 +61,14 @@ export function useBannerFocus(shown: boolean): RefObject<HTMLDivElement | null>
     ref.current.focus({ preventScroll: true });
   }, [shown]);
   return ref;
+}
+
+/** The place at the top of a form for a message about the whole form; the message takes the focus. */
+export function FormBanner({ children }: { children: ReactNode }) {
+  const ref = useBannerFocus(Boolean(children));
+  return children ? (
+    <div ref={ref} tabIndex={-1} className="form-banner">
+      {children}
+    </div>
+  ) : null;
 }

@@ -1,24 +1,21 @@
 import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AttendanceStatus, Delegation, Meeting } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
+import { useBannerFocus } from '../../components/FormAlerts.js';
+import { problemText, toFormProblem } from '../../components/form-problem.js';
 import { AttendanceBadge } from './MeetingBadges.js';
 import { ATTENDANCE_LABELS, LEVEL_LABELS } from './meeting-labels.js';
 import { usePutAttendance } from './meetings.api.js';
+import { NotKnown } from './NotKnown.js';
 
 const ATTENDANCE_OPTIONS: { value: AttendanceStatus; label: string }[] = [
   { value: 'unknown', label: 'Not known' },
   { value: 'present', label: 'Present' },
   { value: 'absent', label: 'Absent' },
 ];
-
-const NotKnown = () => (
-  <Text span c="dimmed" size="sm">
-    not known
-  </Text>
-);
 
 interface Conflict {
   memberName: string;
@@ -40,14 +37,8 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
   const [saving, setSaving] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const cancelled = meeting.status === 'cancelled';
-  const conflictRef = useRef<HTMLDivElement>(null);
-
   // The row may be far down a list of sixty: bring the message to the user.
-  useEffect(() => {
-    if (!conflict || !conflictRef.current) return;
-    conflictRef.current.scrollIntoView({ block: 'center' });
-    conflictRef.current.focus({ preventScroll: true });
-  }, [conflict]);
+  const conflictRef = useBannerFocus(conflict !== null);
 
   const record = (delegation: Delegation, attendance: AttendanceStatus) => {
     setConflict(null);
@@ -62,12 +53,16 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
             message: `${delegation.memberName}: attendance recorded as ${ATTENDANCE_LABELS[attendance]}.`,
           }),
         onError: (error) => {
-          if (isApiError(error, 409)) {
-            setConflict({ memberName: delegation.memberName, message: error.message });
-            void onReload();
+          const problem = toFormProblem(error);
+          if (problem.kind === 'changed') {
+            setConflict({ memberName: delegation.memberName, message: problem.detail });
           } else {
-            notifications.show({ color: 'red', title: 'Attendance not recorded', message: error.message });
+            const text = problemText(problem, 'attendance');
+            const message = typeof text.body === 'string' ? text.body : text.body.join(' ');
+            notifications.show({ color: 'red', title: text.title, message });
           }
+          // Changed by a colleague, or the meeting cancelled meanwhile: show the list as it is now.
+          if (isApiError(error, 409)) void onReload();
         },
         onSettled: () => setSaving(null),
       },

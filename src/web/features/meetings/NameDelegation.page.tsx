@@ -1,164 +1,23 @@
 import { Alert, Anchor, Breadcrumbs, Button, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { type ReactNode, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import type { Delegation, Meeting } from '../../../shared/meetings.js';
+import type { ReactNode } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
 import { isApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { ConflictAlert, ProblemAlert } from '../../components/FormAlerts.js';
-import { applyFieldErrors } from '../../components/form-errors.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { canUseSecretariat, roleLabel, useMe } from '../auth/auth.api.js';
-import { useMembers, usePeople } from '../members/members.api.js';
-import {
-  type Candidate,
-  DelegationFields,
-  type DelegationFormValues,
-  toBody,
-  toFormValues,
-  useDelegationForm,
-} from './DelegationForm.js';
+import { useMembers } from '../members/members.api.js';
 import { STATUS_LABELS } from './meeting-labels.js';
 import { formatMeetingWhen } from './meeting-time.js';
-import { useDelegation, useMeeting, usePutDelegation } from './meetings.api.js';
-
-type Banner = { kind: 'conflict'; message: string } | { kind: 'error'; title: string; lines: string[]; back?: boolean };
-
-function NameDelegationForm({
-  meeting,
-  delegation,
-  reload,
-  reloadMeeting,
-}: {
-  meeting: Meeting;
-  delegation: Delegation;
-  reload: () => Promise<Delegation | undefined>;
-  /** A refusal may come from a change to the meeting (its quota, its status): read it again. */
-  reloadMeeting: () => Promise<unknown>;
-}) {
-  const navigate = useNavigate();
-  // The version this form was filled from: the one the change is based on, whatever the
-  // cache has read since. Sending a newer one would overwrite changes the user never saw.
-  const [base, setBase] = useState(delegation);
-  const form = useDelegationForm(toFormValues(delegation));
-  const people = usePeople(delegation.memberCode);
-  const save = usePutDelegation(meeting.id, delegation.memberCode);
-  const [banner, setBanner] = useState<Banner | null>(null);
-  const [reloading, setReloading] = useState(false);
-  const back = `/meetings/${meeting.id}`;
-
-  const submit = (values: DelegationFormValues) => {
-    setBanner(null);
-    save.mutate(
-      { version: base.version, body: toBody(values) },
-      {
-        onSuccess: (saved) => {
-          notifications.show({
-            color: 'green',
-            title: 'Delegation saved',
-            message: saved.head
-              ? `${saved.memberName}'s delegation is headed by ${saved.head.name}.`
-              : `${saved.memberName}'s delegation is saved.`,
-          });
-          navigate(`${back}#delegation-${saved.memberCode}`);
-        },
-        onError: (error) => {
-          // A lowered quota, or a change made meanwhile: count with the meeting as it is now. (A
-          // meeting closed meanwhile keeps the form on screen, with the server's words above it.)
-          if (isApiError(error, 400) || (isApiError(error, 409) && error.code === 'version_mismatch')) {
-            void reloadMeeting();
-          }
-          if (isApiError(error, 409) && error.code === 'version_mismatch') {
-            setBanner({ kind: 'conflict', message: error.message });
-            return;
-          }
-          if (isApiError(error, 409)) {
-            // The meeting is no longer planned, or someone named sits on another delegation.
-            setBanner({ kind: 'error', title: 'The delegation was not saved', lines: [error.message], back: true });
-            return;
-          }
-          const unmatched = applyFieldErrors(form, error);
-          if (isApiError(error, 400)) {
-            setBanner({ kind: 'error', title: 'The delegation was not saved', lines: [error.message, ...unmatched] });
-          } else if (isApiError(error, 403)) {
-            setBanner({ kind: 'error', title: 'Not allowed', lines: [error.message], back: true });
-          } else if (isApiError(error, 401)) {
-            setBanner({ kind: 'error', title: 'Your session has ended', lines: ['Sign in again, then save.'] });
-          } else {
-            setBanner({ kind: 'error', title: 'The delegation was not saved', lines: [error.message] });
-          }
-        },
-      },
-    );
-  };
-
-  const reloadCurrent = async () => {
-    setReloading(true);
-    try {
-      // Someone named afresh by the colleague is on record now: read the member's people again too.
-      const [fresh] = await Promise.all([reload(), people.refetch()]);
-      if (fresh) {
-        setBase(fresh);
-        const values = toFormValues(fresh);
-        form.setInitialValues(values);
-        form.setValues(values);
-        form.resetDirty(values);
-        form.clearErrors();
-        setBanner(null);
-      }
-    } finally {
-      setReloading(false);
-    }
-  };
-
-  let bannerNode: ReactNode = null;
-  if (banner?.kind === 'conflict') {
-    bannerNode = (
-      <ConflictAlert record="delegation" message={banner.message} onReload={reloadCurrent} reloading={reloading} />
-    );
-  } else if (banner?.kind === 'error') {
-    bannerNode = (
-      <ProblemAlert title={banner.title} lines={banner.lines}>
-        {banner.back ? (
-          <Anchor component={Link} to={back} size="sm" mt="xs" display="inline-block">
-            Back to the meeting
-          </Anchor>
-        ) : null}
-      </ProblemAlert>
-    );
-  }
-
-  if (people.isPending) return <Loading label="Loading the member's people" />;
-  if (people.isError) return <ErrorAlert error={people.error} title="The member's people could not be loaded" />;
-  return (
-    <DelegationFields
-      form={form}
-      seatQuota={meeting.seatQuota}
-      people={candidates(people.data, base)}
-      submitting={save.isPending}
-      banner={bannerNode}
-      onSubmit={submit}
-      onCancel={() => navigate(back)}
-    />
-  );
-}
+import { useDelegation, useMeeting } from './meetings.api.js';
+import { NameDelegationForm } from './NameDelegationForm.js';
 
 interface RefusalProps {
   title: string;
   alertTitle: string;
   children: ReactNode;
   meetingId: string;
-}
-
-/**
- * The member's people, and whoever already sits on the delegation: a seat whose person the
- * list does not have (yet) would otherwise show as "Choose…" and be lost on saving.
- */
-function candidates(people: Candidate[], delegation: Delegation): Candidate[] {
-  const seated = delegation.delegates.map((d) => d.person).filter((p) => !people.some((q) => q.id === p.id));
-  return [...people, ...seated];
 }
 
 function Refusal({ title, alertTitle, children, meetingId }: RefusalProps) {

@@ -1,37 +1,26 @@
 import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { isApiError } from '../../app/api.js';
-import { ProblemAlert } from '../../components/FormAlerts.js';
-import { applyFieldErrors } from '../../components/form-errors.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { type NewMember, useCreateMember } from '../members/members.api.js';
-import { MemberFields, type MemberFormValues, orNull, useMemberForm } from './MemberForm.js';
-
-function toCreateBody(values: MemberFormValues): NewMember {
-  // Blank names are left out, so that a state gets its ISO names from the server.
-  const names = Object.fromEntries(Object.entries(values.names).filter(([, v]) => v.trim() !== ''));
-  return {
-    code: values.code,
-    kind: values.kind,
-    ...(Object.keys(names).length > 0 ? { names } : {}),
-    status: values.status,
-    joinedOn: orNull(values.joinedOn),
-    joinedNote: orNull(values.joinedNote),
-    leftOn: orNull(values.leftOn),
-    note: orNull(values.note),
-  };
-}
+import { useFormSubmission } from '../../components/useFormSubmission.js';
+import { useCreateMember } from '../members/members.api.js';
+import { MemberFields, useMemberForm } from './MemberForm.js';
+import { type MemberFormValues, toCreateBody } from './member-form.js';
 
 export function AddMemberPage() {
   const navigate = useNavigate();
   const form = useMemberForm('create');
   const create = useCreateMember();
-  const [problems, setProblems] = useState<{ title: string; lines: string[] } | null>(null);
+  const submission = useFormSubmission(form, {
+    record: 'member',
+    // The code is taken: say so on the field too.
+    onProblem: (problem) => {
+      if (problem.kind === 'refused') form.setFieldError('code', problem.detail);
+    },
+  });
 
   const submit = (values: MemberFormValues) => {
-    setProblems(null);
+    submission.clear();
     create.mutate(toCreateBody(values), {
       onSuccess: (member) => {
         notifications.show({
@@ -41,19 +30,7 @@ export function AddMemberPage() {
         });
         navigate(`/members/${member.code}`);
       },
-      onError: (error) => {
-        const unmatched = applyFieldErrors(form, error);
-        if (isApiError(error, 400)) {
-          setProblems({ title: 'Some fields need a correction', lines: unmatched });
-        } else if (isApiError(error, 409)) {
-          form.setFieldError('code', error.message);
-          setProblems({ title: 'This code is taken', lines: [error.message] });
-        } else if (isApiError(error, 401)) {
-          setProblems({ title: 'Your session has ended', lines: ['Sign in again, then add the member.'] });
-        } else {
-          setProblems({ title: 'The member was not added', lines: [error.message] });
-        }
-      },
+      onError: submission.fail,
     });
   };
 
@@ -74,7 +51,7 @@ export function AddMemberPage() {
         submitLabel="Add the member"
         onSubmit={submit}
         onCancel={() => navigate('/secretariat')}
-        banner={problems ? <ProblemAlert title={problems.title} lines={problems.lines} /> : null}
+        banner={submission.banner}
       />
     </Stack>
   );

@@ -2,29 +2,17 @@ import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Member, UpdateMemberBody } from '../../../shared/members.js';
+import type { Member } from '../../../shared/members.js';
 import { isApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { ConflictAlert, ProblemAlert } from '../../components/FormAlerts.js';
-import { applyFieldErrors } from '../../components/form-errors.js';
+import { refill } from '../../components/form-values.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useFormSubmission } from '../../components/useFormSubmission.js';
 import { useMember, useUpdateMember } from '../members/members.api.js';
-import { MemberFields, type MemberFormValues, orNull, toFormValues, useMemberForm } from './MemberForm.js';
-
-function toUpdateBody(values: MemberFormValues): UpdateMemberBody {
-  return {
-    names: { en: values.names.en.trim(), fr: values.names.fr.trim(), ar: values.names.ar.trim() },
-    status: values.status,
-    joinedOn: orNull(values.joinedOn),
-    joinedNote: orNull(values.joinedNote),
-    leftOn: orNull(values.leftOn),
-    note: orNull(values.note),
-  };
-}
-
-type Banner = { kind: 'conflict'; message: string } | { kind: 'error'; title: string; lines: string[] };
+import { MemberFields, useMemberForm } from './MemberForm.js';
+import { type MemberFormValues, toFormValues, toUpdateBody } from './member-form.js';
 
 function EditMemberForm({ member, reload }: { member: Member; reload: () => Promise<Member | undefined> }) {
   const navigate = useNavigate();
@@ -33,11 +21,19 @@ function EditMemberForm({ member, reload }: { member: Member; reload: () => Prom
   const [base, setBase] = useState(member);
   const form = useMemberForm('edit', toFormValues(member));
   const update = useUpdateMember(member.code);
-  const [banner, setBanner] = useState<Banner | null>(null);
-  const [reloading, setReloading] = useState(false);
+  const submission = useFormSubmission(form, {
+    record: 'member',
+    reload: async () => {
+      const fresh = await reload();
+      if (!fresh) return false;
+      setBase(fresh);
+      refill(form, toFormValues(fresh));
+      return true;
+    },
+  });
 
   const submit = (values: MemberFormValues) => {
-    setBanner(null);
+    submission.clear();
     update.mutate(
       { version: base.version, body: toUpdateBody(values) },
       {
@@ -49,45 +45,10 @@ function EditMemberForm({ member, reload }: { member: Member; reload: () => Prom
           });
           navigate(`/members/${saved.code}`);
         },
-        onError: (error) => {
-          if (isApiError(error, 409)) {
-            setBanner({ kind: 'conflict', message: error.message });
-            return;
-          }
-          const unmatched = applyFieldErrors(form, error);
-          if (isApiError(error, 400))
-            setBanner({ kind: 'error', title: 'Some fields need a correction', lines: unmatched });
-          else if (isApiError(error, 401))
-            setBanner({ kind: 'error', title: 'Your session has ended', lines: ['Sign in again, then save.'] });
-          else setBanner({ kind: 'error', title: 'The member was not saved', lines: [error.message] });
-        },
+        onError: submission.fail,
       },
     );
   };
-
-  const reloadCurrent = async () => {
-    setReloading(true);
-    try {
-      const fresh = await reload();
-      if (fresh) {
-        setBase(fresh);
-        form.setInitialValues(toFormValues(fresh));
-        form.setValues(toFormValues(fresh));
-        form.resetDirty(toFormValues(fresh));
-        form.clearErrors();
-        setBanner(null);
-      }
-    } finally {
-      setReloading(false);
-    }
-  };
-
-  const bannerNode =
-    banner?.kind === 'conflict' ? (
-      <ConflictAlert record="member" message={banner.message} onReload={reloadCurrent} reloading={reloading} />
-    ) : banner?.kind === 'error' ? (
-      <ProblemAlert title={banner.title} lines={banner.lines} />
-    ) : null;
 
   return (
     <MemberFields
@@ -95,7 +56,7 @@ function EditMemberForm({ member, reload }: { member: Member; reload: () => Prom
       mode="edit"
       submitting={update.isPending}
       submitLabel="Save changes"
-      banner={bannerNode}
+      banner={submission.banner}
       onSubmit={submit}
       onCancel={() => navigate(`/members/${member.code}`)}
     />

@@ -13,66 +13,15 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
-import type { Member, MemberKind, MemberNames, MemberStatus } from '../../../shared/members.js';
-import { useBannerFocus } from '../../components/FormAlerts.js';
-
-export interface MemberFormValues {
-  code: string;
-  kind: MemberKind;
-  names: MemberNames;
-  status: MemberStatus;
-  joinedOn: string;
-  joinedNote: string;
-  leftOn: string;
-  note: string;
-}
-
-export type MemberFormMode = 'create' | 'edit';
-
-export const emptyMember: MemberFormValues = {
-  code: '',
-  kind: 'state',
-  names: { en: '', fr: '', ar: '' },
-  status: 'active',
-  joinedOn: '',
-  joinedNote: '',
-  leftOn: '',
-  note: '',
-};
-
-/** A member as the form edits it: absent values are empty strings, for the inputs. */
-export function toFormValues(member: Member): MemberFormValues {
-  return {
-    code: member.code,
-    kind: member.kind,
-    names: { ...member.names },
-    status: member.status,
-    joinedOn: member.joinedOn ?? '',
-    joinedNote: member.joinedNote ?? '',
-    leftOn: member.leftOn ?? '',
-    note: member.note ?? '',
-  };
-}
-
-/** An empty input means "none": the API wants null, not "". */
-export const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
-
-const CODE_PATTERN = /^[A-Z][A-Z0-9]{1,11}$/;
+import { FormBanner } from '../../components/FormAlerts.js';
+import { focusFirstError } from '../../components/form-focus.js';
+import { emptyMember, type MemberFormMode, type MemberFormValues, memberValidation } from './member-form.js';
 
 export function useMemberForm(mode: MemberFormMode, initialValues: MemberFormValues = emptyMember) {
-  // Only what the server would refuse for sure is checked here; the server's answer decides the rest.
-  const nameRequired = (value: string, values: MemberFormValues) =>
-    (mode === 'edit' || values.kind === 'organization') && value.trim() === '' ? 'Is required' : null;
   return useForm<MemberFormValues>({
     mode: 'controlled',
     initialValues,
-    validate: {
-      code: (value) =>
-        mode === 'edit' || CODE_PATTERN.test(value.trim())
-          ? null
-          : 'Must be 2–12 letters or digits, starting with a letter',
-      names: { en: nameRequired, fr: nameRequired, ar: nameRequired },
-    },
+    validate: memberValidation(mode),
     transformValues: (values) => ({ ...values, code: values.code.trim().toUpperCase() }),
   });
 }
@@ -96,20 +45,11 @@ export function MemberFields({ form, mode, submitting, submitLabel, banner, onSu
   const { kind } = form.getValues();
   const isState = kind === 'state';
   const namesOptional = mode === 'create' && isState;
-  const bannerRef = useBannerFocus(Boolean(banner));
-
-  // A field the form itself refuses: go to the first one.
-  const focusFirstError = () =>
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus());
 
   return (
     <Paper withBorder p="lg" component="form" onSubmit={form.onSubmit(onSubmit, focusFirstError)} noValidate maw={760}>
       <Stack gap="lg">
-        {banner ? (
-          <div ref={bannerRef} tabIndex={-1} className="form-banner">
-            {banner}
-          </div>
-        ) : null}
+        <FormBanner>{banner}</FormBanner>
         <Fieldset legend="Identity" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput

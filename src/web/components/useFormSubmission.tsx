@@ -1,0 +1,64 @@
+import { type ReactNode, useState } from 'react';
+import { ConflictAlert, ProblemAlert } from './FormAlerts.js';
+import { applyFieldErrors, type FormWithErrors } from './form-errors.js';
+import { type FormProblem, isFinal, problemText, toFormProblem } from './form-problem.js';
+
+export interface FormSubmissionOptions {
+  /** What is saved, in the reader's words ("member", "delegation"): "The member was not saved". */
+  record: string;
+  /** The form field a server error path belongs to, when it is not the same path (`restrictedTo.2` → `restrictedTo`). */
+  fieldOf?: (path: string) => string;
+  /**
+   * Reads the record afresh and fills the form with it; true when it did. Given, a save refused
+   * because someone else changed the record offers to reload it.
+   */
+  reload?: () => Promise<boolean>;
+  /** A way out (a link back), offered with a refusal that no change to the form will lift (403, 409). */
+  wayOut?: ReactNode;
+  /** Anything more the page does about a refusal, once the fields are marked and the banner is set. */
+  onProblem?: (problem: FormProblem) => void;
+}
+
+export interface FormSubmission {
+  /** The message about the whole form, for its banner; null while there is none. */
+  banner: ReactNode;
+  /** As a save starts: the message about the last one goes. */
+  clear: () => void;
+  /** The save's `onError`: marks the fields the server named and says the rest in the banner. */
+  fail: (error: unknown) => void;
+}
+
+/**
+ * A form's answer to a refused save, the same on every page: the server's field errors on the
+ * fields, and a banner that says what the user can do about the rest.
+ */
+export function useFormSubmission(form: FormWithErrors, options: FormSubmissionOptions): FormSubmission {
+  const { record, fieldOf, reload, wayOut, onProblem } = options;
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [reloading, setReloading] = useState(false);
+
+  const fail = (error: unknown) => {
+    const found = toFormProblem(error, applyFieldErrors(form, error, fieldOf));
+    setProblem(found);
+    onProblem?.(found);
+  };
+
+  const reloadRecord = async () => {
+    if (!reload) return;
+    setReloading(true);
+    try {
+      if (await reload()) setProblem(null);
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  let banner: ReactNode = null;
+  if (problem?.kind === 'changed' && reload) {
+    banner = <ConflictAlert record={record} message={problem.detail} onReload={reloadRecord} reloading={reloading} />;
+  } else if (problem) {
+    banner = <ProblemAlert text={problemText(problem, record)}>{isFinal(problem) ? wayOut : null}</ProblemAlert>;
+  }
+
+  return { banner, clear: () => setProblem(null), fail };
+}

@@ -1,0 +1,61 @@
+import { Button, Group, Paper, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { ReactNode } from 'react';
+import { FormBanner } from '../../components/FormAlerts.js';
+import { focusFirstError } from '../../components/form-focus.js';
+import { AgendaEditor } from './AgendaEditor.js';
+import { AboutFieldset, type MemberOption, WhereAndWhenFieldset, WhoTakesPartFieldset } from './MeetingFieldsets.js';
+import { emptyMeeting, type MeetingFormValues, validateMeeting } from './meeting-form.js';
+
+export function useMeetingForm(initialValues: MeetingFormValues = emptyMeeting) {
+  return useForm<MeetingFormValues>({ mode: 'controlled', initialValues, validate: validateMeeting });
+}
+
+// @mantine/form's own type for this cannot be imported under NodeNext resolution; infer it.
+export type MeetingForm = ReturnType<typeof useMeetingForm>;
+
+export interface MeetingFieldsProps {
+  form: MeetingForm;
+  /** The form's name, for screen readers ("New meeting"). */
+  label: string;
+  /** The members that may host the meeting or be the ones to see it. */
+  members: MemberOption[];
+  submitting: boolean;
+  submitLabel: string;
+  /** A message about the whole form (not one field), shown above it. */
+  banner?: ReactNode;
+  onSubmit: (values: MeetingFormValues) => void;
+  onCancel: () => void;
+}
+
+/** The fields of a meeting: what, where and when (in the zone of the place), who takes part, the agenda. */
+export function MeetingFields(props: MeetingFieldsProps) {
+  const { form, label, members, submitting, submitLabel, banner, onSubmit, onCancel } = props;
+  return (
+    <Paper
+      withBorder
+      p="lg"
+      component="form"
+      onSubmit={form.onSubmit(onSubmit, focusFirstError)}
+      noValidate
+      maw={820}
+      aria-label={label}
+    >
+      <Stack gap="lg">
+        <FormBanner>{banner}</FormBanner>
+        <AboutFieldset form={form} members={members} />
+        <WhereAndWhenFieldset form={form} />
+        <WhoTakesPartFieldset form={form} members={members} />
+        <AgendaEditor form={form} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={submitting}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={submitting}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

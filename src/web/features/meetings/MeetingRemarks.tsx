@@ -1,0 +1,37 @@
+import { Blockquote, Stack, Text, Title } from '@mantine/core';
+import type { Meeting } from '../../../shared/meetings.js';
+
+/** What was said at the meeting: each speaker's remarks, and the words quoted from them. */
+export function MeetingRemarks({ meeting }: { meeting: Meeting }) {
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="remarks-heading">
+      <Title order={2} size="h3" id="remarks-heading">
+        Remarks
+      </Title>
+      {meeting.remarks.length === 0 ? (
+        <Text c="dimmed">No remarks are recorded for this meeting.</Text>
+      ) : (
+        <Stack gap="lg">
+          {meeting.remarks.map((remark) => (
+            <Stack key={remark.id} gap="xs" component="article" aria-label={`Remarks by ${remark.person.name}`}>
+              <div>
+                <Text fw={700}>{remark.person.name}</Text>
+                {remark.person.title ? (
+                  <Text size="sm" c="dimmed">
+                    {remark.person.title}
+                  </Text>
+                ) : null}
+                {remark.context ? <Text size="sm">{remark.context}</Text> : null}
+              </div>
+              {remark.quotes.map((quote) => (
+                <Blockquote key={quote.id} color="blue" p="md" cite={quote.context ?? undefined} className="quote">
+                  {`“${quote.text}”`}
+                </Blockquote>
+              ))}
+            </Stack>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

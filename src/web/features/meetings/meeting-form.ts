@@ -1,0 +1,84 @@
+import type { CreateMeetingBody, MeetingKind, Visibility, WorkingLanguage } from '../../../shared/meetings.js';
+import { orNull } from '../../components/form-values.js';
+
+/** One agenda item as the form edits it; `key` keeps React's rows apart while items come and go. */
+export interface AgendaRow {
+  key: string;
+  title: string;
+  lineOfEffort: string;
+}
+
+/** A meeting as the form edits it: absent values are empty strings, for the inputs. */
+export interface MeetingFormValues {
+  kind: MeetingKind;
+  title: string;
+  hostCode: string;
+  city: string;
+  venue: string;
+  timeZone: string;
+  startDate: string;
+  endDate: string;
+  startTime: string;
+  endTime: string;
+  visibility: Visibility;
+  restrictedTo: string[];
+  workingLanguage: WorkingLanguage;
+  seatQuota: string;
+  summary: string;
+  agenda: AgendaRow[];
+}
+
+export const emptyMeeting: MeetingFormValues = {
+  kind: 'ministerial',
+  title: '',
+  hostCode: '',
+  city: '',
+  venue: '',
+  timeZone: '',
+  startDate: '',
+  endDate: '',
+  startTime: '',
+  endTime: '',
+  visibility: 'public',
+  restrictedTo: [],
+  workingLanguage: 'en',
+  seatQuota: '1+3',
+  summary: '',
+  agenda: [],
+};
+
+const required = (what: string) => (value: string) => (value.trim() === '' ? `Enter ${what}` : null);
+
+/** Only what the server would refuse for sure is checked here; its answer decides the rest. */
+export const validateMeeting = {
+  title: required('a title'),
+  timeZone: required('the time zone of the place, e.g. Europe/Brussels'),
+  startDate: required('the date'),
+};
+
+/** The new meeting as the API takes it: planned, and one day long unless an end date is given. */
+export function toCreateBody(v: MeetingFormValues): Partial<CreateMeetingBody> {
+  return {
+    kind: v.kind,
+    title: v.title.trim(),
+    hostCode: orNull(v.hostCode),
+    city: orNull(v.city),
+    venue: orNull(v.venue),
+    timeZone: v.timeZone.trim(),
+    startDate: v.startDate,
+    // A one-day meeting: the end date is the start date.
+    endDate: v.endDate || v.startDate,
+    startTime: orNull(v.startTime),
+    endTime: orNull(v.endTime),
+    status: 'planned',
+    visibility: v.visibility,
+    restrictedTo: v.visibility === 'restricted' ? v.restrictedTo : [],
+    workingLanguage: v.workingLanguage,
+    seatQuota: v.seatQuota.trim(),
+    summary: orNull(v.summary),
+    agenda: v.agenda.map((a) => ({ title: a.title.trim(), lineOfEffort: orNull(a.lineOfEffort) })),
+  };
+}
+
+/** The members a restricted meeting is shown to are one field on the form, not one per code. */
+export const meetingFieldOf = (path: string): string => (path.startsWith('restrictedTo.') ? 'restrictedTo' : path);
