@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -30,6 +31,7 @@ import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { registerAuth, registerCrossSiteCheck } from './plugins/auth.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
+import { COMPRESS_THRESHOLD } from './plugins/http.js';
 import { genReqId } from './plugins/request-context.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 
@@ -119,6 +121,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
+      // Answers above 1 KiB go out compressed when the client accepts it; jsonSender's answers
+      // come compressed already (once per cached value) and are left alone. Requests are not
+      // decompressed: nobody needs to send us gzip, and a small gzip can inflate to gigabytes.
+      await api.register(compress, {
+        global: true,
+        threshold: COMPRESS_THRESHOLD,
+        encodings: ['br', 'gzip'],
+        globalDecompression: false,
+      });
       registerCrossSiteCheck(api);
       registerAuth(api, services.auth);
       // The modules, written out: no autoloading to search for.
@@ -141,6 +152,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       wildcard: true,
       // `/` is the home page; any other folder answers 404 through the handler below.
       index: ['index.html'],
+      // The build made .br and .gz of every text file: sent as they are to a browser that takes them.
+      preCompressed: true,
       setHeaders: (res, path) => {
         // Vite names assets by their content hash: they never change, so they may be kept for good.
         const immutable = path.includes(`${sep}assets${sep}`);

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from './test/harness.js';
 
@@ -27,5 +28,32 @@ describe.skipIf(!existsSync('dist/web/index.html'))('serving the web app', () =>
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
     expect((await ctx.app.inject({ url: '/favicon-missing.png' })).statusCode).toBe(404);
+  });
+
+  it('sends scripts and styles precompressed (brotli, else gzip) to a browser that takes them', async () => {
+    const assets = readdirSync('dist/web/assets');
+    const script = assets.find((f) => /^index-.*\.js$/.test(f));
+    const style = assets.find((f) => f.endsWith('.css'));
+    for (const asset of [script, style]) {
+      const url = `/assets/${asset}`;
+      const original = readFileSync(`dist/web/assets/${asset}`);
+      const br = await ctx.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(br.headers['content-encoding'], url).toBe('br');
+      expect(brotliDecompressSync(br.rawPayload).equals(original)).toBe(true);
+      const gz = await ctx.app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+      expect(gz.headers['content-encoding'], url).toBe('gzip');
+      expect(gunzipSync(gz.rawPayload).equals(original)).toBe(true);
+      const plain = await ctx.app.inject({ url });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.rawPayload.equals(original)).toBe(true);
+      expect(br.rawPayload.length).toBeLessThan(original.length / 2);
+    }
+  });
+
+  it('ships no source maps', async () => {
+    const files = readdirSync('dist/web', { recursive: true }).map(String);
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    const script = files.find((f) => /assets\/index-.*\.js$/.test(f));
+    expect((await ctx.app.inject({ url: `/${script}.map` })).statusCode).toBe(404);
   });
 });
