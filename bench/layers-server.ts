@@ -1,26 +1,32 @@
-import { randomUUID } from 'node:crypto';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
-import { contentSecurityPolicy, registerSecurityHeaders } from '../src/server/plugins/security.js';
-import { MemberCodeParams } from '../src/shared/members.js';
+import type { AuthService } from '../src/server/modules/auth/auth.service.js';
+import { registerAuth } from '../src/server/plugins/auth.js';
+import { COMPRESS_THRESHOLD, jsonSender } from '../src/server/plugins/http.js';
+import { genReqId } from '../src/server/plugins/request-context.js';
+import { contentSecurityPolicy, registerResponseHeaders } from '../src/server/plugins/security.js';
+import { Member, MemberCodeParams } from '../src/shared/members.js';
 
 /**
  * For `bench/layers.ts`: a Fastify app with Entente's per-request layers switched on one at a
- * time (LAYERS, comma-separated), each configured as src/server/app.ts configures it, in front
- * of a route that sends a ready-made body the way a read-cache hit does. No database.
+ * time (LAYERS, comma-separated), each configured as src/server/app.ts configures it and, where
+ * it is ours, the very function the app uses; in front of a route that sends one member the way
+ * a read-cache hit does. No database.
  *
- *   logger     pino at level "silent" with Entente's redaction, UUID request ids, x-request-id header
- *   helmet     helmet rebuilt on every request, as @fastify/helmet does (Entente used it until
- *              this benchmark showed the cost)
- *   helmet-once  the same headers as Entente sets them now: one helmet() middleware built at start-up
- *   cookie     @fastify/cookie
- *   ratelimit  @fastify/rate-limit (limit high enough never to refuse)
- *   hooks      Entente's two async onRequest hooks on the API (cross-site check, session lookup
- *              with no cookie: no database)
- *   zod        fastify-type-provider-zod compilers and the route's params schema
+ *   logger      pino at level "silent" with Entente's redaction, Entente's request ids
+ *   helmet      helmet rebuilt on every request, as @fastify/helmet does (Entente used it until
+ *               this benchmark showed the cost), plus the x-request-id header in a hook of its own
+ *   headers     Entente's one synchronous hook: helmet's headers worked out once, and the request id
+ *   cookie      @fastify/cookie
+ *   ratelimit   @fastify/rate-limit (limit high enough never to refuse)
+ *   auth        Entente's one API hook: cross-site check and session lookup (no cookie: no database)
+ *   compress    @fastify/compress as the API registers it (the client here asks for no encoding)
+ *   zod         fastify-type-provider-zod compilers and the route's params schema
+ *   sender      the answer through jsonSender (checked once, kept with its ETag) instead of a string
  */
 const layers = new Set((process.env.LAYERS ?? '').split(',').filter(Boolean));
 
@@ -34,7 +40,7 @@ const app = Fastify({
         },
       }
     : false,
-  genReqId: layers.has('logger') ? () => randomUUID() : undefined,
+  genReqId: layers.has('logger') ? genReqId : undefined,
   return503OnClosing: true,
 });
 
@@ -42,19 +48,17 @@ if (layers.has('zod')) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 }
-if (layers.has('logger')) {
+if (layers.has('helmet')) {
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
-}
-if (layers.has('helmet')) {
   app.addHook('onRequest', (req, reply, done) =>
     helmet({ contentSecurityPolicy, crossOriginEmbedderPolicy: false })(req.raw, reply.raw, (err) =>
       done(err as Error | undefined),
     ),
   );
 }
-if (layers.has('helmet-once')) registerSecurityHeaders(app);
+if (layers.has('headers')) registerResponseHeaders(app);
 if (layers.has('cookie')) await app.register(cookie);
 if (layers.has('ratelimit')) {
   await app.register(rateLimit, {
@@ -64,22 +68,39 @@ if (layers.has('ratelimit')) {
   });
 }
 
-const body = JSON.stringify({ code: 'USA', name: 'United States of America', status: 'active', version: 1 });
+const member: Member = {
+  id: '6f1c1d2e-5b7a-4c3d-9e8f-0a1b2c3d4e5f',
+  code: 'USA',
+  kind: 'state',
+  name: 'United States of America',
+  names: { en: 'United States of America', fr: "États-Unis d'Amérique", ar: 'الولايات المتحدة' },
+  status: 'active',
+  joinedOn: '2014-09-11',
+  joinedNote: '2014-09-11 (signatory of the Jeddah Communique)',
+  leftOn: null,
+  note: null,
+  version: 1,
+  updatedAt: '2026-11-30T12:00:00.000Z',
+};
+const body = JSON.stringify(member);
+const sendMember = jsonSender(Member, { etag: (m) => m.version });
 
 await app.register(
   async (api) => {
-    if (layers.has('hooks')) {
-      api.decorateRequest('auth', null as never);
-      api.addHook('onRequest', async (req) => {
-        if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
-      });
-      api.addHook('onRequest', async (req) => {
-        const token = (req as { cookies?: Record<string, string | undefined> }).cookies?.entente_session ?? null;
-        const user = token ? { token } : null;
-        (req as unknown as { auth: unknown }).auth = { user, requestId: String(req.id), ip: req.ip };
+    if (layers.has('compress')) {
+      await api.register(compress, {
+        global: true,
+        threshold: COMPRESS_THRESHOLD,
+        encodings: ['br', 'gzip'],
+        globalDecompression: false,
       });
     }
+    if (layers.has('auth')) {
+      // A request without a cookie never reaches the service.
+      registerAuth(api, {} as AuthService);
+    }
     api.get('/members/:code', layers.has('zod') ? { schema: { params: MemberCodeParams } } : {}, async (req, reply) => {
+      if (layers.has('sender')) return sendMember(req, reply, member);
       reply.header('etag', '"1"').header('cache-control', 'no-cache');
       if (req.headers['if-none-match'] === '"1"') return reply.code(304).send();
       return reply.type('application/json; charset=utf-8').send(body);

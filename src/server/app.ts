@@ -29,11 +29,11 @@ import { membersRoutes } from './modules/members/members.routes.js';
 import { createMembersService } from './modules/members/members.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
-import { registerAuth, registerCrossSiteCheck } from './plugins/auth.js';
+import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
 import { COMPRESS_THRESHOLD } from './plugins/http.js';
 import { genReqId } from './plugins/request-context.js';
-import { registerSecurityHeaders } from './plugins/security.js';
+import { registerResponseHeaders } from './plugins/security.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -76,10 +76,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  // The request id goes back to the client, so a user can quote it when reporting a problem.
-  app.addHook('onRequest', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
 
   const cache = new Cache({
     crossProcess: database.kind === 'postgresql',
@@ -102,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     delegations: createDelegationsService({ ...deps, loader }),
   };
 
-  registerSecurityHeaders(app);
+  registerResponseHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute ?? 600,
@@ -130,7 +126,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         encodings: ['br', 'gzip'],
         globalDecompression: false,
       });
-      registerCrossSiteCheck(api);
       registerAuth(api, services.auth);
       // The modules, written out: no autoloading to search for.
       await api.register(healthRoutes, { database });
