@@ -19,4 +19,3 @@ export const auditEvents = pgTable(
   },
   (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId, t.seq)],
 );
-export type AuditEventRow = typeof auditEvents.$inferSelect;

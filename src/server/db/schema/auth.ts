@@ -28,7 +28,6 @@ export const users = pgTable(
     ),
   ],
 );
-export type UserRow = typeof users.$inferSelect;
 
 export const sessions = pgTable(
   'sessions',
@@ -48,7 +47,6 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
-export type SessionRow = typeof sessions.$inferSelect;
 
 /** Failed sign-ins, counted per account and per address over a sliding window. */
 export const signInFailures = pgTable(

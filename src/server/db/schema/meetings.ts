@@ -132,7 +132,6 @@ export const delegations = pgTable(
     enumCheck('delegations_attendance_check', t.attendance, AttendanceStatus),
   ],
 );
-export type DelegationRow = typeof delegations.$inferSelect;
 
 export const delegates = pgTable(
   'delegates',

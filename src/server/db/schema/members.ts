@@ -38,7 +38,6 @@ export const actors = pgTable('actors', {
   note: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
-export type ActorRow = typeof actors.$inferSelect;
 
 export const people = pgTable('people', {
   id: uuid().primaryKey().defaultRandom(),
@@ -51,4 +50,3 @@ export const people = pgTable('people', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
-export type PersonRow = typeof people.$inferSelect;

@@ -1,6 +1,6 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
-import type { MeetingSummary } from '../../../shared/meetings.js';
+import { DatePrecision, MeetingStatus, type MeetingSummary } from '../../../shared/meetings.js';
 import { zonedDateTime } from '../../lib/zoned-time.js';
 
 const addDays = (date: string, days: number) => {
@@ -21,7 +21,7 @@ export function meetingsCalendar(meetings: MeetingSummary[], options: { name: st
     timezone: { name: null, generator: getVtimezoneComponent },
   });
   for (const m of meetings) {
-    if (m.datePrecision !== 'day') continue;
+    if (m.datePrecision !== DatePrecision.enum.day) continue;
     const timed = m.startTime !== null;
     const common = {
       id: `${m.id}@entente`,
@@ -29,7 +29,7 @@ export function meetingsCalendar(meetings: MeetingSummary[], options: { name: st
       summary: m.title,
       location: [m.venue, m.city].filter(Boolean).join(', ') || null,
       url: `${options.baseUrl}/meetings/${m.id}`,
-      status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: m.status === MeetingStatus.enum.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       stamp: new Date(0),
     };
     if (timed) {
