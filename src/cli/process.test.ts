@@ -5,14 +5,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * The two processes an operator runs: the server (`npm start`) and the `entente` CLI, on one
- * PGlite folder. Covers first start, the one-process lock, graceful shutdown and restart.
+ * The two processes an operator runs, as they run them: the built server (what `npm start`
+ * starts) and the `entente` command (bin/entente.js), on one PGlite folder. Covers first start,
+ * the one-process lock, graceful shutdown and restart. `npm test` builds first.
  */
-const tsx = join('node_modules', '.bin', 'tsx');
+const server = ['dist/server/start.js'];
+const cli = ['bin/entente.js'];
 const baseEnv = { ...process.env, LOG_LEVEL: 'info', WEB_DIST: '', HOST: '127.0.0.1', PORT: '0' };
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(tsx, ['src/server/main.ts'], { env: { ...baseEnv, DATA_DIR: dataDir } });
+  const child = spawn(process.execPath, server, { env: { ...baseEnv, DATA_DIR: dataDir } });
   let out = '';
   child.stdout?.on('data', (d) => {
     out += d;
@@ -40,7 +42,7 @@ function runCli(
   stdin = '',
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, ['src/cli/entente.ts', ...args], { env: { ...baseEnv, DATA_DIR: dataDir } });
+    const child = spawn(process.execPath, [...cli, ...args], { env: { ...baseEnv, DATA_DIR: dataDir } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -137,7 +139,7 @@ describe('server and CLI on one PGlite folder', () => {
   }, 120_000);
 
   it('refuses to start with a bad setting, naming it', async () => {
-    const child = spawn(tsx, ['src/server/main.ts'], { env: { ...baseEnv, PORT: 'eighty', DATA_DIR: dataDir } });
+    const child = spawn(process.execPath, server, { env: { ...baseEnv, PORT: 'eighty', DATA_DIR: dataDir } });
     let err = '';
     child.stderr.on('data', (d) => {
       err += d;
