@@ -78,7 +78,7 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -90,13 +90,13 @@ function freePort(): Promise<number> {
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function exited(child: ChildProcess): boolean {
+export function exited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+export function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   if (exited(child)) return Promise.resolve(true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), ms);
@@ -108,10 +108,10 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /**
- * Starts `script` (relative to the repository) under tsx in its own process, on a free
- * loopback port, and waits until `readyPath` answers 200. The child's stdout is discarded
- * (Entente prints a first-start admin password there); the tail of its stderr is kept to
- * explain a failed start.
+ * Starts `script` (relative to the repository) in its own process, on a free loopback port,
+ * and waits until `readyPath` answers 200: a built `.js` file with plain node (as `npm start`
+ * runs Entente), a `.ts` file under tsx. The child's stdout is discarded (Entente prints a
+ * first-start admin password there); the tail of its stderr is kept to explain a failed start.
  */
 export async function startServer(
   label: string,
@@ -121,7 +121,8 @@ export async function startServer(
 ): Promise<Server> {
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST },
     stdio: ['ignore', 'ignore', 'pipe'],
