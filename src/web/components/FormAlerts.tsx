@@ -72,3 +72,25 @@ export function FormBanner({ children }: { children: ReactNode }) {
     </div>
   ) : null;
 }
+
+/** The foot of every form: Cancel, and the button that saves (busy while the save is under way). */
+export function FormActions({
+  submitLabel,
+  submitting,
+  onCancel,
+}: {
+  submitLabel: string;
+  submitting: boolean;
+  onCancel: () => void;
+}) {
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel} disabled={submitting}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={submitting}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}

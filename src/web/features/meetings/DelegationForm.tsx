@@ -1,7 +1,7 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
+import { NativeSelect, Paper, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
-import { FormBanner } from '../../components/FormAlerts.js';
+import { FormActions, FormBanner } from '../../components/FormAlerts.js';
 import { focusFirstError } from '../../components/form-focus.js';
 import { type Candidate, type DelegationFormValues, validateDelegation } from './delegation-form.js';
 import { LEVEL_LABELS, options } from './meeting-labels.js';
@@ -54,14 +54,7 @@ export function DelegationFields(props: DelegationFieldsProps) {
 
         <SeatLists form={form} seatQuota={seatQuota} people={people} />
 
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={submitting}>
-            Save the delegation
-          </Button>
-        </Group>
+        <FormActions submitLabel="Save the delegation" submitting={submitting} onCancel={onCancel} />
       </Stack>
     </Paper>
   );

@@ -1,7 +1,7 @@
-import { Button, Group, Paper, Stack } from '@mantine/core';
+import { Paper, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
-import { FormBanner } from '../../components/FormAlerts.js';
+import { FormActions, FormBanner } from '../../components/FormAlerts.js';
 import { focusFirstError } from '../../components/form-focus.js';
 import { AgendaEditor } from './AgendaEditor.js';
 import { AboutFieldset, type MemberOption, WhereAndWhenFieldset, WhoTakesPartFieldset } from './MeetingFieldsets.js';
@@ -47,14 +47,7 @@ export function MeetingFields(props: MeetingFieldsProps) {
         <WhereAndWhenFieldset form={form} />
         <WhoTakesPartFieldset form={form} members={members} />
         <AgendaEditor form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={submitting}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} submitting={submitting} onCancel={onCancel} />
       </Stack>
     </Paper>
   );

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Button,
   Fieldset,
   Group,
   NativeSelect,
@@ -13,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
-import { FormBanner } from '../../components/FormAlerts.js';
+import { FormActions, FormBanner } from '../../components/FormAlerts.js';
 import { focusFirstError } from '../../components/form-focus.js';
 import { emptyMember, type MemberFormMode, type MemberFormValues, memberValidation } from './member-form.js';
 
@@ -142,14 +141,7 @@ export function MemberFields({ form, mode, submitting, submitLabel, banner, onSu
 
         <Textarea label="Note" autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
 
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={submitting}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} submitting={submitting} onCancel={onCancel} />
       </Stack>
     </Paper>
   );
