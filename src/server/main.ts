@@ -30,8 +30,8 @@ async function main(): Promise<void> {
     return result;
   };
 
-  // The database opens (PGlite compiles its WebAssembly) while the rest of the server's code loads.
-  const opening = phase('database open', openConfiguredDatabase(env));
+  // PGlite starts opening its database, and the rest of the server's code loads meanwhile.
+  const opening = openConfiguredDatabase(env, { deferReady: true });
   const code = phase(
     'code load',
     Promise.all([import('./app.js'), import('./db/seed/demo.js'), import('./modules/users/users.service.js')]),
@@ -40,6 +40,20 @@ async function main(): Promise<void> {
   const [{ buildApp }, { isEmpty, seedDemo }, { createUsersService }] = await code;
   const { systemAuth } = await import('./lib/auth-context.js');
 
+  // Built before the database answers: building asks nothing of it, and fills the gaps while
+  // PGlite reads and compiles its WebAssembly.
+  const app = await phase('app build', () =>
+    buildApp({
+      database,
+      logger: loggerOptions(env),
+      webDist: env.WEB_DIST || null,
+      trustProxy: env.TRUST_PROXY,
+      rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      disableCache: !env.READ_CACHE,
+      session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
+    }),
+  );
+  await phase('database open', database.ready);
   await phase('migrations', () => database.migrate());
   if (env.SEED_DEMO && (await phase('seed check', () => isEmpty(database.db)))) {
     const counts = await phase('demo seed', () => seedDemo(database.db));
@@ -56,18 +70,6 @@ async function main(): Promise<void> {
       `\nFirst start: an administrator account was created.\n  email:    ${firstAdmin.email}\n  password: ${firstAdmin.password}\nKeep it now; it will not be shown again.\n\n`,
     );
   }
-
-  const app = await phase('app build', () =>
-    buildApp({
-      database,
-      logger: loggerOptions(env),
-      webDist: env.WEB_DIST || null,
-      trustProxy: env.TRUST_PROXY,
-      rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
-      disableCache: !env.READ_CACHE,
-      session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
-    }),
-  );
 
   let closing = false;
   const close = async (signal: string) => {

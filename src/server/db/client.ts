@@ -26,6 +26,8 @@ export interface Database {
   kind: DbKind;
   /** The embedded engine, for tests that dump or load it; absent on PostgreSQL. */
   pglite?: PGlite;
+  /** Resolves when the database answers; queries made before then wait for it. */
+  ready: Promise<void>;
   migrate(): Promise<void>;
   listen: Listen;
   close(): Promise<void>;
@@ -44,6 +46,11 @@ export interface OpenOptions {
   /** A PGlite data dump to start from instead of running initdb (tests). */
   loadDataDir?: Blob;
   poolSize?: number;
+  /**
+   * Return as soon as PGlite is under way, before its database answers (`ready`): start-up
+   * builds the app meanwhile, in the gaps while PGlite reads and compiles its WebAssembly.
+   */
+  deferReady?: boolean;
 }
 
 /** Opens the database: PostgreSQL when given a URL, else embedded PGlite. */
@@ -54,12 +61,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 async function openPglite(options: OpenOptions): Promise<Database> {
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  const client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  if (!options.deferReady) await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     pglite: client,
+    ready: client.waitReady,
     migrate: () => migratePglite(drizzlePglite(client, { casing: 'snake_case' }), { migrationsFolder }),
     // PGlite lives in this one process: a notification can only come from this process.
     listen: async (channel, onMessage) => client.listen(channel, onMessage),
@@ -94,6 +103,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     db,
     kind: 'postgresql',
+    ready: Promise.resolve(),
     migrate: () => migratePg(drizzlePg(pool, { casing: 'snake_case' }), { migrationsFolder }),
     listen,
     close: () => pool.end(),

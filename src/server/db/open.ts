@@ -7,12 +7,13 @@ import { lockDataDir } from './lock.js';
  * Opens the configured database for one process. On PGlite the data folder is locked first:
  * a second process on the same folder would silently lose its writes.
  */
-export async function openConfiguredDatabase(env: Env): Promise<Database> {
+export async function openConfiguredDatabase(env: Env, options: { deferReady?: boolean } = {}): Promise<Database> {
   if (env.DATABASE_URL) return openDatabase({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
   const dataDir = resolve(env.DATA_DIR);
   const release = lockDataDir(dataDir);
   try {
-    const database = await openDatabase({ dataDir });
+    const database = await openDatabase({ dataDir, deferReady: options.deferReady });
+    database.ready.catch(() => release());
     return {
       ...database,
       close: async () => {
