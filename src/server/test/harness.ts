@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { count, getTableName, is } from 'drizzle-orm';
+import { getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type AppOptions, buildApp } from '../app.js';
 import { type Database, type DbKind, openDatabase } from '../db/client.js';
-import { auditEvents } from '../db/schema/audit.js';
 import * as schema from '../db/schema/index.js';
 import { seedDemo } from '../db/seed/demo.js';
 
@@ -92,12 +91,6 @@ export async function createTestApp(
 
 // Users and sign-in live with the other factories; these names stay importable from here.
 export { type SignedOutUser, signedInUser, signIn, type TestUser } from './factories.js';
-
-/** How many audit events there are, straight from the table. */
-export async function auditCount(database: Database): Promise<number> {
-  const [row] = await database.db.select({ n: count() }).from(auditEvents);
-  return row.n;
-}
 
 /** Every table of the schema: a table added to `db/schema` is in this list without anyone adding it. */
 export const allTables: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable =>
