@@ -183,13 +183,15 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
 
 /**
  * A meeting: by default a planned, public working group on one day in Brussels' zone, with no
- * host, chair or agenda. `invite` lists member codes to invite; the page returned shows them.
+ * host, chair or agenda. `invite` lists member codes to invite; the page returned shows them
+ * (a meeting meant to be held or cancelled is created planned, invited, then given its status).
  */
 export async function buildMeeting(
   ctx: Ctx,
   overrides: Partial<CreateMeetingBody> & { invite?: string[] } = {},
 ): Promise<Meeting> {
-  const { invite, ...fields } = overrides;
+  const { invite, status, ...fields } = overrides;
+  const later = invite?.length && status && status !== 'planned' ? status : undefined;
   const res = await asAdmin(ctx, {
     method: 'POST',
     url: '/api/v1/meetings',
@@ -200,12 +202,22 @@ export async function buildMeeting(
       startDate: '2030-03-12',
       endDate: fields.startDate ?? '2030-03-12',
       ...fields,
+      status: later ? 'planned' : status,
     },
   });
   expectStatus(res, 201, 'POST /meetings');
   const meeting: Meeting = res.json();
   if (!invite?.length) return meeting;
   await inviteMembers(ctx, meeting.id, invite);
+  if (later) {
+    const changed = await asAdmin(ctx, {
+      method: 'PATCH',
+      url: `/api/v1/meetings/${meeting.id}`,
+      headers: { 'if-match': `"${meeting.version}"` },
+      payload: { status: later },
+    });
+    expectStatus(changed, 200, `PATCH /meetings/${meeting.id}`);
+  }
   const page = await asAdmin(ctx, { url: `/api/v1/meetings/${meeting.id}` });
   expectStatus(page, 200, `GET /meetings/${meeting.id}`);
   return page.json();
