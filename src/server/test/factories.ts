@@ -160,14 +160,13 @@ export async function buildUser(
   return { ...base, cookie: await signIn(ctx.app, email, password) };
 }
 
-/** A user of `role` (a focal point of `member`, USA by default), signed in. */
+/** A user of `role` (a focal point of `member`, a new member by default), signed in. */
 export async function signedInUser(
   ctx: Ctx,
   role: Role,
   overrides: { member?: string; email?: string; password?: string } = {},
 ): Promise<TestUser> {
-  const member = role === 'focal_point' ? (overrides.member ?? 'USA') : undefined;
-  return buildUser(ctx, { ...overrides, role, member });
+  return buildUser(ctx, { ...overrides, role, member: role === 'focal_point' ? overrides.member : undefined });
 }
 
 /** Signs in through the API and returns the session cookie header. */
