@@ -1,18 +1,96 @@
-import { Writable } from 'node:stream';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { type Database, LISTENER_NAME, openDatabase } from '../db/client.js';
+import { LISTENER_NAME } from '../db/client.js';
 import { members } from '../db/schema/members.js';
 import { buildMeeting, buildMember, signedInUser, type TestUser } from './factories.js';
 import { createTestDatabase, type TestDatabase } from './harness.js';
 
 const url = process.env.TEST_DATABASE_URL;
 
+/** What either server answers: A through `inject`, B over HTTP. */
+interface Answer {
+  status: number;
+  body: string;
+  etag: string | undefined;
+  // biome-ignore lint/suspicious/noExplicitAny: a test reads the JSON it was sent
+  json(): any;
+}
+interface Request {
+  method?: string;
+  url: string;
+  headers?: Record<string, string>;
+  payload?: unknown;
+}
+type Server = (request: Request) => Promise<Answer>;
+
+const inProcess =
+  (app: FastifyInstance): Server =>
+  async ({ method = 'GET', url, headers, payload }) => {
+    const res = await app.inject({ method: method as 'GET', url, headers, payload: payload as object });
+    return {
+      status: res.statusCode,
+      body: res.body,
+      etag: res.headers.etag as string | undefined,
+      json: () => res.json(),
+    };
+  };
+
+const overHttp =
+  (base: string): Server =>
+  async ({ method = 'GET', url, headers = {}, payload }) => {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: payload === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
+    const body = await res.text();
+    return { status: res.status, body, etag: res.headers.get('etag') ?? undefined, json: () => JSON.parse(body) };
+  };
+
+/** The server as operators start it, on `databaseUrl`; resolves once it listens. */
+function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+  const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/server/main.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: '3',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      WEB_DIST: '',
+      SEED_DEMO: 'false',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    },
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    out += d;
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server B did not start:\n${out}`)), 50_000);
+    child.stdout?.on('data', () => {
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, base: match[1], output: () => out });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server B exited with ${code}:\n${out}`)));
+  });
+}
+
 /**
  * Two app servers on one PostgreSQL database, as two processes behind a load balancer have them:
- * each its own pool and its own LISTEN connection for the read cache. A write through either is
+ * each its own pool and its own LISTEN connection for the read cache. A is built in this process
+ * (so that the factories can write through it); B is a real server process (`src/server/main.ts`)
+ * reached over HTTP, with an event loop of its own. A write through either is
  * seen by a read through the other, even when both had cached the old answer; while a process's
  * listener is down it reads past its cache, and once the listener is back it caches again.
  *
@@ -25,12 +103,12 @@ describe.skipIf(!url)(
   `two app servers on one PostgreSQL database${url ? '' : ' (skipped: set TEST_DATABASE_URL to a PostgreSQL server)'}`,
   () => {
     let testDb: TestDatabase;
-    let a: FastifyInstance;
-    let b: FastifyInstance;
-    let databaseB: Database;
+    let appA: FastifyInstance;
+    let a: Server;
+    let b: Server;
+    let processB: Awaited<ReturnType<typeof startServer>> | undefined;
     let listenerB: number;
     let secretariat: TestUser;
-    const logB: string[] = [];
 
     /** The pids of the cache listeners on this database. */
     async function listenerPids(): Promise<number[]> {
@@ -51,34 +129,31 @@ describe.skipIf(!url)(
 
     beforeAll(async () => {
       testDb = await createTestDatabase('postgresql');
-      // B first, on a pool of its own: the one listener on the database is then B's.
-      databaseB = await openDatabase({ url: testDb.url as string, poolSize: 3 });
-      const stream = new Writable({
-        write(chunk, _enc, done) {
-          logB.push(String(chunk));
-          done();
-        },
-      });
-      b = await buildApp({ database: databaseB, logger: { level: 'warn', stream }, rateLimitPerMinute: 1_000_000 });
-      await b.ready();
+      // B first: the one listener on the database is then B's, and its pid tells it from A's.
+      processB = await startServer(testDb.url as string);
+      b = overHttp(processB.base);
+      await eventually('B listens for notifications', async () => (await listenerPids()).length === 1);
       [listenerB] = await listenerPids();
-      a = await buildApp({ database: testDb.database, rateLimitPerMinute: 1_000_000 });
-      await a.ready();
+      appA = await buildApp({ database: testDb.database, rateLimitPerMinute: 1_000_000 });
+      await appA.ready();
+      a = inProcess(appA);
       expect((await listenerPids()).length).toBe(2);
-      secretariat = await signedInUser({ app: a, database: testDb.database }, 'secretariat');
-    });
+      secretariat = await signedInUser({ app: appA, database: testDb.database }, 'secretariat');
+    }, 60_000);
     afterAll(async () => {
-      await a?.close();
-      await b?.close();
-      await databaseB?.close();
+      if (processB) {
+        const exited = new Promise((resolve) => processB?.child.once('exit', resolve));
+        processB.child.kill('SIGTERM');
+        await exited;
+      }
+      await appA?.close();
       await testDb?.drop();
     });
 
-    const ctxA = () => ({ app: a, database: testDb.database });
-    const note = async (app: FastifyInstance, code: string) =>
-      (await app.inject({ url: `/api/v1/members/${code}` })).json().note;
-    const listedNote = async (app: FastifyInstance, code: string) =>
-      (await app.inject({ url: '/api/v1/members' })).json().items.find((m: { code: string }) => m.code === code).note;
+    const ctxA = () => ({ app: appA, database: testDb.database });
+    const note = async (server: Server, code: string) => (await server({ url: `/api/v1/members/${code}` })).json().note;
+    const listedNote = async (server: Server, code: string) =>
+      (await server({ url: '/api/v1/members' })).json().items.find((m: { code: string }) => m.code === code).note;
 
     /** Changes the row behind every process's back (no notification): only a cache still shows the old note. */
     const silently = (code: string, value: string) =>
@@ -89,7 +164,7 @@ describe.skipIf(!url)(
      * (Polled: a notification of an earlier write may still arrive and empty the cache once.)
      */
     let silentChanges = 0;
-    const answersFromCache = (name: string, app: FastifyInstance, code: string) =>
+    const answersFromCache = (name: string, app: Server, code: string) =>
       eventually(`${name} answers from its cache`, async () => {
         const seen = [await note(app, code), await listedNote(app, code)];
         silentChanges += 1;
@@ -98,15 +173,15 @@ describe.skipIf(!url)(
         return again[0] === seen[0] && again[1] === seen[1];
       });
 
-    async function patchNote(app: FastifyInstance, code: string, value: string): Promise<void> {
-      const current = await app.inject({ url: `/api/v1/members/${code}` });
-      const res = await app.inject({
+    async function patchNote(server: Server, code: string, value: string): Promise<void> {
+      const current = await server({ url: `/api/v1/members/${code}` });
+      const res = await server({
         method: 'PATCH',
         url: `/api/v1/members/${code}`,
-        headers: { cookie: secretariat.cookie, 'if-match': current.headers.etag as string },
+        headers: { cookie: secretariat.cookie, 'if-match': current.etag as string },
         payload: { note: value },
       });
-      expect(res.statusCode, res.body).toBe(200);
+      expect(res.status, res.body).toBe(200);
     }
 
     it('shows a member changed through A in B, though B had it cached', async () => {
@@ -128,19 +203,19 @@ describe.skipIf(!url)(
       const { code } = await buildMember(ctxA());
       const meeting = await buildMeeting(ctxA(), { invite: [code] });
       const page = `/api/v1/meetings/${meeting.id}`;
-      const attendanceOn = async (app: FastifyInstance) =>
-        (await app.inject({ url: page })).json().delegations.find((d: { memberCode: string }) => d.memberCode === code)
+      const attendanceOn = async (server: Server) =>
+        (await server({ url: page })).json().delegations.find((d: { memberCode: string }) => d.memberCode === code)
           .attendance;
       // Both have the page cached (read twice: the first read of a new page may race the
       // notification of the invitation that made it).
       for (const app of [a, b, a, b]) expect(await attendanceOn(app)).toBe('unknown');
-      const res = await b.inject({
+      const res = await b({
         method: 'PUT',
         url: `${page}/attendance/${code}`,
         headers: { cookie: secretariat.cookie, 'if-match': '"1"' },
         payload: { attendance: 'present' },
       });
-      expect(res.statusCode, res.body).toBe(200);
+      expect(res.status, res.body).toBe(200);
       expect(await attendanceOn(b)).toBe('present');
       await eventually('A shows the attendance recorded through B', async () => (await attendanceOn(a)) === 'present');
     });
@@ -152,7 +227,7 @@ describe.skipIf(!url)(
       // Only B's listener: A's keeps running and A's own cache stays true.
       await testDb.database.db.execute(sql`select pg_terminate_backend(${listenerB})`);
       await eventually('B notices that its listener is gone', async () =>
-        logB.some((line) => line.includes('cache listener lost')),
+        (processB?.output() ?? '').includes('cache listener lost'),
       );
       expect(await listenerPids()).not.toContain(listenerB);
 
