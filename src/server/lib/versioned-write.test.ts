@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuditEventRow, auditEvents } from '../db/schema/audit.js';
+import { auditEvents } from '../db/schema/audit.js';
 import { type MemberRow, members } from '../db/schema/members.js';
 import { createTestDatabase, databaseSnapshot, engines, type TestDatabase } from '../test/harness.js';
 import { authOf } from '../test/roles.js';
@@ -133,7 +133,7 @@ describe.each(engines)('updateVersioned on %s', (engine) => {
     expect(events).toHaveLength(1);
     const auditAfter = (await databaseSnapshot(testDb.database)).audit_events;
     expect(auditAfter.filter((e) => !auditBefore.includes(e))).toEqual([JSON.stringify(events[0])]);
-    expect(events[0]).toMatchObject<Partial<AuditEventRow>>({
+    expect(events[0]).toMatchObject<Partial<typeof auditEvents.$inferSelect>>({
       action: 'member.updated',
       entityType: 'member',
       actorId: auth.user?.id,
