@@ -1,46 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseJoined } from '../db/seed/demo.js';
 import { loadEnv } from '../env.js';
-import { canReadAudit } from '../modules/audit/audit.policy.js';
-import { canEditMembers } from '../modules/members/members.policy.js';
-import { canCreateUsers } from '../modules/users/users.policy.js';
-import type { SessionUser } from './auth-context.js';
 import { Cache } from './cache.js';
 import { isStateCode, stateNames } from './country-names.js';
 import { requireVersion } from './if-match.js';
 
-const user = (role: SessionUser['role']): SessionUser => ({
-  id: '00000000-0000-4000-8000-000000000000',
-  email: 'x@example.org',
-  name: 'X',
-  role,
-  memberId: null,
-  memberCode: null,
-  sessionId: '00000000-0000-4000-8000-000000000001',
-});
-
-describe('policies', () => {
-  it.each([
-    ['admin', true],
-    ['secretariat', true],
-    ['focal_point', false],
-    ['observer', false],
-  ] as const)('%s may edit members and read the audit trail: %s', (role, allowed) => {
-    expect(canEditMembers(user(role))).toBe(allowed);
-    expect(canReadAudit(user(role))).toBe(allowed);
-  });
-  it('lets nobody signed out edit or read the audit trail', () => {
-    expect(canEditMembers(null)).toBe(false);
-    expect(canReadAudit(null)).toBe(false);
-  });
-  it('lets only the operator and admins create users', () => {
-    const base = { requestId: 'r', ip: '127.0.0.1' };
-    expect(canCreateUsers({ ...base, user: null, isSystem: true })).toBe(true);
-    expect(canCreateUsers({ ...base, user: null })).toBe(false);
-    expect(canCreateUsers({ ...base, user: user('admin') })).toBe(true);
-    expect(canCreateUsers({ ...base, user: user('secretariat') })).toBe(false);
-  });
-});
+// Policies have their tables beside them (`*.policy.test.ts`).
 
 describe('joined dates from the sources', () => {
   it.each([

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/auth.js';
+import { buildMeeting, buildMember, buildPerson, uniqueMemberCode } from './factories.js';
 import { createTestApp, engines, signedInUser, signIn, type TestContext, type TestUser } from './harness.js';
 
 type Who = 'anonymous' | Role;
@@ -35,7 +36,9 @@ const signedIn = (ok: number): Record<Who, number> => ({ ...all(ok), anonymous: 
 describe.each(engines)('authorization matrix on %s', (engine) => {
   let ctx: TestContext;
   const users = new Map<Who, TestUser | null>();
-  const newCode = () => `ORG${randomBytes(3).toString('hex').toUpperCase()}`;
+  // The member the matrix's focal points speak for, and one to edit.
+  let member: string;
+  let edited: string;
 
   // A throw-away session of the same user, for routes that end sessions.
   const throwAway = async (user: TestUser | null) => (user ? signIn(ctx.app, user.email, user.password) : null);
@@ -60,23 +63,23 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     'GET /api/v1/health': { request: async () => ({ method: 'GET', url: '/api/v1/health' }), expected: all(200) },
     'GET /api/v1/members': { request: async () => ({ method: 'GET', url: '/api/v1/members' }), expected: all(200) },
     'GET /api/v1/members/:code': {
-      request: async () => ({ method: 'GET', url: '/api/v1/members/USA' }),
+      request: async () => ({ method: 'GET', url: `/api/v1/members/${member}` }),
       expected: all(200),
     },
     'POST /api/v1/members': {
       request: async () => ({
         method: 'POST',
         url: '/api/v1/members',
-        payload: { code: newCode(), kind: 'organization', names: { en: 'Org', fr: 'Org', ar: 'منظمة' } },
+        payload: { code: uniqueMemberCode(), kind: 'organization', names: { en: 'Org', fr: 'Org', ar: 'منظمة' } },
       }),
       expected: secretariatOnly(201),
     },
     'PATCH /api/v1/members/:code': {
       request: async () => {
-        const current = await ctx.app.inject({ url: '/api/v1/members/NOR' });
+        const current = await ctx.app.inject({ url: `/api/v1/members/${edited}` });
         return {
           method: 'PATCH',
-          url: '/api/v1/members/NOR',
+          url: `/api/v1/members/${edited}`,
           headers: { 'if-match': current.headers.etag as string },
           payload: { note: `checked ${randomBytes(2).toString('hex')}` },
         };
@@ -106,7 +109,7 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     'POST /api/v1/auth/sign-out-everywhere': {
       // A user of its own, so that ending every session does not sign out the rest of the matrix.
       request: async (who) => {
-        const own = who === 'anonymous' ? null : await signedInUser(ctx, who, { member: 'GBR' });
+        const own = who === 'anonymous' ? null : await signedInUser(ctx, who, { member });
         return { method: 'POST', url: '/api/v1/auth/sign-out-everywhere', headers: withCookie(own?.cookie ?? null) };
       },
       expected: signedIn(204),
@@ -146,22 +149,22 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       request: async () => ({
         method: 'POST',
         url: `/api/v1/meetings/${meetingId}/invitations`,
-        payload: { memberCodes: ['NOR'] },
+        payload: { memberCodes: [edited] },
       }),
       expected: secretariatOnly(200),
     },
     'GET /api/v1/meetings/:id/delegations/:memberCode': {
-      request: async () => ({ method: 'GET', url: `/api/v1/meetings/${meetingId}/delegations/GBR` }),
+      request: async () => ({ method: 'GET', url: `/api/v1/meetings/${meetingId}/delegations/${member}` }),
       expected: all(200),
     },
     'PUT /api/v1/meetings/:id/delegations/:memberCode': {
       request: async () => ({
         method: 'PUT',
-        url: `/api/v1/meetings/${meetingId}/delegations/GBR`,
-        headers: { 'if-match': await currentVersion(`/api/v1/meetings/${meetingId}/delegations/GBR`) },
+        url: `/api/v1/meetings/${meetingId}/delegations/${member}`,
+        headers: { 'if-match': await currentVersion(`/api/v1/meetings/${meetingId}/delegations/${member}`) },
         payload: { level: 'minister', head: { name: `Head ${randomBytes(2).toString('hex')}` } },
       }),
-      // The focal points of the matrix speak for GBR: theirs to name while the meeting is planned.
+      // The focal points of the matrix speak for the member: theirs to name while the meeting is planned.
       expected: { anonymous: 401, observer: 403, focal_point: 200, secretariat: 200, admin: 200 },
     },
     'GET /api/v1/meetings/:id/attendance': {
@@ -171,8 +174,8 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     'PUT /api/v1/meetings/:id/attendance/:memberCode': {
       request: async () => ({
         method: 'PUT',
-        url: `/api/v1/meetings/${meetingId}/attendance/GBR`,
-        headers: { 'if-match': await currentVersion(`/api/v1/meetings/${meetingId}/delegations/GBR`) },
+        url: `/api/v1/meetings/${meetingId}/attendance/${member}`,
+        headers: { 'if-match': await currentVersion(`/api/v1/meetings/${meetingId}/delegations/${member}`) },
         payload: { attendance: 'present' },
       }),
       expected: secretariatOnly(200),
@@ -200,26 +203,14 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
   };
 
   beforeAll(async () => {
-    ctx = await createTestApp(engine);
+    ctx = await createTestApp(engine, { seed: false });
+    [member, edited] = [(await buildMember(ctx)).code, (await buildMember(ctx)).code];
     users.set('anonymous', null);
     for (const role of ['observer', 'focal_point', 'secretariat', 'admin'] as Role[]) {
-      users.set(role, await signedInUser(ctx, role, { member: 'GBR' }));
+      users.set(role, await signedInUser(ctx, role, { member }));
     }
-    const admin = users.get('admin') as TestUser;
-    const created = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/meetings',
-      headers: { cookie: admin.cookie },
-      payload: newMeeting(),
-    });
-    meetingId = created.json().id;
-    await ctx.app.inject({
-      method: 'POST',
-      url: `/api/v1/meetings/${meetingId}/invitations`,
-      headers: { cookie: admin.cookie },
-      payload: { memberCodes: ['GBR'] },
-    });
-    chairId = (await ctx.app.inject({ url: '/api/v1/people?member=GBR' })).json().items[0].id;
+    meetingId = (await buildMeeting(ctx, { invite: [member] })).id;
+    chairId = (await buildPerson(ctx)).id;
   });
   afterAll(() => ctx?.close());
 

@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { count } from 'drizzle-orm';
+import { getTableName, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { Role } from '../../shared/auth.js';
 import { type AppOptions, buildApp } from '../app.js';
 import { type Database, type DbKind, openDatabase } from '../db/client.js';
-import { auditEvents } from '../db/schema/audit.js';
+import * as schema from '../db/schema/index.js';
 import { seedDemo } from '../db/seed/demo.js';
-import { systemAuth } from '../lib/auth-context.js';
-import { createUsersService } from '../modules/users/users.service.js';
 
 /**
  * Route tests run on every engine available: PGlite always, PostgreSQL when
@@ -62,14 +60,23 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** A database of `kind`, the demo coalition loaded unless told not to, and the app built on it. */
+/**
+ * A database of `kind`, the demo coalition loaded unless told not to, and the app built on it.
+ * Pass `clock: fixedClock(…)` when anything the test asserts depends on what time it is.
+ */
 export async function createTestApp(
   kind: DbKind,
   options: { seed?: boolean } & Partial<Omit<AppOptions, 'database'>> = {},
 ): Promise<TestContext> {
   const testDb = await createTestDatabase(kind);
   if (options.seed !== false) await seedDemo(testDb.database.db);
-  const app = await buildApp({ database: testDb.database, ...options });
+  const app = await buildApp({
+    database: testDb.database,
+    // The limit counts requests per wall-clock minute: how many a test makes in one depends on the
+    // machine's speed. Tests of the limit itself set their own.
+    rateLimitPerMinute: 1_000_000,
+    ...options,
+  });
   await app.ready();
   return {
     app,
@@ -82,48 +89,25 @@ export async function createTestApp(
   };
 }
 
-let userCounter = 0;
+// Users and sign-in live with the other factories; these names stay importable from here.
+export { type SignedOutUser, signedInUser, signIn, type TestUser } from './factories.js';
 
-export interface TestUser {
-  id: string;
-  email: string;
-  password: string;
-  role: Role;
-  /** The session cookie, as a `cookie` header value. */
-  cookie: string;
-}
+/** Every table of the schema: a table added to `db/schema` is in this list without anyone adding it. */
+export const allTables: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable =>
+  is(value, PgTable),
+);
 
-/** A user of `role` (a focal point of `member`, USA by default), signed in. */
-export async function signedInUser(
-  ctx: Pick<TestContext, 'app' | 'database'>,
-  role: Role,
-  overrides: { member?: string; email?: string; password?: string } = {},
-): Promise<TestUser> {
-  userCounter += 1;
-  const email = overrides.email ?? `${role}.${userCounter}.${randomBytes(3).toString('hex')}@example.org`;
-  const password = overrides.password ?? `correct horse ${userCounter} battery`;
-  const user = await createUsersService({ db: ctx.database.db }).createUser(systemAuth('test'), {
-    email,
-    name: `Test ${role} ${userCounter}`,
-    role,
-    member: role === 'focal_point' ? (overrides.member ?? 'USA') : undefined,
-    password,
-  });
-  const cookie = await signIn(ctx.app, email, password);
-  return { id: user.id, email, password, role, cookie };
-}
-
-/** Signs in through the API and returns the session cookie header. */
-export async function signIn(app: FastifyInstance, email: string, password: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
-  if (res.statusCode !== 204) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === 'entente_session');
-  if (!cookie) throw new Error('sign-in set no session cookie');
-  return `entente_session=${cookie.value}`;
-}
-
-/** How many audit events there are, straight from the table. */
-export async function auditCount(database: Database): Promise<number> {
-  const [row] = await database.db.select({ n: count() }).from(auditEvents);
-  return row.n;
+/**
+ * The whole database as one comparable value: every table's rows by content (not by count),
+ * each table's rows sorted by their JSON so that the order the engine returns them in does not
+ * matter. Two snapshots are equal exactly when no row was added, removed or changed.
+ */
+export async function databaseSnapshot(database: Database): Promise<Record<string, string[]>> {
+  const tables = await Promise.all(
+    allTables.map(async (table) => {
+      const rows = (await database.db.select().from(table)) as Record<string, unknown>[];
+      return [getTableName(table), rows.map((row) => JSON.stringify(row)).sort()] as const;
+    }),
+  );
+  return Object.fromEntries(tables);
 }

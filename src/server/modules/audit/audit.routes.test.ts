@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, engines, signedInUser, type TestContext, type TestUser } from '../../test/harness.js';
+import { buildMember } from '../../test/factories.js';
+import {
+  createTestApp,
+  databaseSnapshot,
+  engines,
+  signedInUser,
+  type TestContext,
+  type TestUser,
+} from '../../test/harness.js';
 
 describe.each(engines)('audit route on %s', (engine) => {
   let ctx: TestContext;
@@ -15,38 +23,46 @@ describe.each(engines)('audit route on %s', (engine) => {
     ctx.app.inject({ url: `/api/v1/audit${query}`, headers: { cookie, 'x-request-id': 'test-req-1' } });
 
   it('records a change with actor, before and after, and the request id', async () => {
+    const member = await buildMember(ctx);
     const patch = await ctx.app.inject({
       method: 'PATCH',
-      url: '/api/v1/members/CAN',
-      headers: { cookie: secretariat.cookie, 'if-match': '"1"', 'x-request-id': 'edit-can-42' },
+      url: `/api/v1/members/${member.code}`,
+      headers: { cookie: secretariat.cookie, 'if-match': '"1"', 'x-request-id': 'edit-member-42' },
       payload: { note: 'Core coalition, Wales 2014.' },
     });
     expect(patch.statusCode).toBe(200);
-    expect(patch.headers['x-request-id']).toBe('edit-can-42');
-    const id = patch.json().id;
-    const res = await get(`?entityType=member&entityId=${id}`);
+    expect(patch.headers['x-request-id']).toBe('edit-member-42');
+    const res = await get(`?entityType=member&entityId=${member.id}`);
     expect(res.statusCode).toBe(200);
     const [latest, created] = res.json().items;
     expect(latest).toMatchObject({
       action: 'member.updated',
+      actorId: secretariat.id,
       actorEmail: secretariat.email,
-      requestId: 'edit-can-42',
+      requestId: 'edit-member-42',
       before: { note: null, version: 1 },
       after: { note: 'Core coalition, Wales 2014.', version: 2 },
     });
-    expect(created).toMatchObject({ action: 'member.created', actorId: null, requestId: 'seed' });
+    expect(created).toMatchObject({ action: 'member.created', after: { code: member.code, version: 1 } });
   });
 
-  it('writes no event when a change is refused', async () => {
-    const before = (await get('?limit=1')).json().items[0].seq;
+  it('has the demo coalition recorded by the seed, with no actor', async () => {
+    const canada = (await ctx.app.inject({ url: '/api/v1/members/CAN' })).json();
+    const items = (await get(`?entityType=member&entityId=${canada.id}`)).json().items;
+    expect(items.at(-1)).toMatchObject({ action: 'member.created', actorId: null, requestId: 'seed' });
+  });
+
+  it('writes no event, and changes nothing, when a change is refused', async () => {
+    const member = await buildMember(ctx);
+    const before = await databaseSnapshot(ctx.database);
     const stale = await ctx.app.inject({
       method: 'PATCH',
-      url: '/api/v1/members/CAN',
-      headers: { cookie: secretariat.cookie, 'if-match': '"1"' },
+      url: `/api/v1/members/${member.code}`,
+      headers: { cookie: secretariat.cookie, 'if-match': '"2"' },
       payload: { note: 'stale' },
     });
     expect(stale.statusCode).toBe(409);
-    expect((await get('?limit=1')).json().items[0].seq).toBe(before);
+    expect(await databaseSnapshot(ctx.database)).toEqual(before);
   });
 
   it('pages newest first with nextBefore, and validates its query', async () => {

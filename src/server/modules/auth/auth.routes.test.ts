@@ -1,12 +1,29 @@
 import { Writable } from 'node:stream';
-import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessions } from '../../db/schema/auth.js';
+import { eq } from 'drizzle-orm';
+import type { InjectOptions } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../db/schema/auth.js';
+import { fixedClock } from '../../lib/clock.js';
+import { buildUser } from '../../test/factories.js';
 import { createTestApp, engines, signedInUser, signIn, type TestContext } from '../../test/harness.js';
+
+const START = '2030-01-10T09:00:00.000Z';
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 describe.each(engines)('auth routes on %s', (engine) => {
   let ctx: TestContext;
   const logLines: string[] = [];
+  // Sessions expire and failures age by this clock: tests move it, and it is put back after each.
+  const clock = fixedClock(START);
+  afterEach(() => clock.set(START));
+
+  // Failed sign-ins count per address: each test that fails some does so from addresses of its
+  // own, so that no test is throttled by the failures of another.
+  let lastAddress = 0;
+  const newAddress = () => `192.0.2.${++lastAddress}`;
+  const signInAs = (payload: object, options: Partial<InjectOptions> = {}) =>
+    ctx.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload, ...options });
 
   beforeAll(async () => {
     const stream = new Writable({
@@ -16,6 +33,8 @@ describe.each(engines)('auth routes on %s', (engine) => {
       },
     });
     ctx = await createTestApp(engine, {
+      seed: false,
+      clock,
       logger: { level: 'trace', stream },
       trustProxy: true,
       session: { maxFailuresPerAccount: 3, maxFailuresPerAddress: 8 },
@@ -74,22 +93,15 @@ describe.each(engines)('auth routes on %s', (engine) => {
   });
 
   it('tells a focal point which member they speak for', async () => {
-    const fp = await signedInUser(ctx, 'focal_point', { member: 'IRQ' });
-    expect((await me(fp.cookie)).json()).toMatchObject({ role: 'focal_point', memberCode: 'IRQ' });
+    const fp = await buildUser(ctx, { role: 'focal_point' });
+    expect((await me(fp.cookie)).json()).toMatchObject({ role: 'focal_point', memberCode: fp.memberCode });
   });
 
   it('rejects a wrong password with one message whether or not the account exists', async () => {
     const user = await signedInUser(ctx, 'observer');
-    const wrong = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-in',
-      payload: { email: user.email, password: 'not the password' },
-    });
-    const nobody = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-in',
-      payload: { email: 'nobody@example.org', password: 'whatever' },
-    });
+    const remoteAddress = newAddress();
+    const wrong = await signInAs({ email: user.email, password: 'not the password' }, { remoteAddress });
+    const nobody = await signInAs({ email: 'nobody@example.org', password: 'whatever' }, { remoteAddress });
     expect(wrong.statusCode).toBe(401);
     expect(nobody.statusCode).toBe(401);
     expect(wrong.json().detail).toBe(nobody.json().detail);
@@ -143,66 +155,88 @@ describe.each(engines)('auth routes on %s', (engine) => {
     expect(signedOut.statusCode).toBe(401);
   });
 
-  it('ends a session that sat idle too long, and one past its absolute expiry', async () => {
-    const idle = await signedInUser(ctx, 'observer');
-    const expired = await signedInUser(ctx, 'observer');
-    await ctx.database.db
-      .update(sessions)
-      .set({ lastSeenAt: sql`now() - interval '13 hours'` as unknown as Date })
-      .where(sql`${sessions.userId} = ${idle.id}`);
-    await ctx.database.db
-      .update(sessions)
-      .set({ expiresAt: sql`now() - interval '1 second'` as unknown as Date })
-      .where(sql`${sessions.userId} = ${expired.id}`);
-    expect((await me(idle.cookie)).statusCode).toBe(401);
-    expect((await me(expired.cookie)).statusCode).toBe(401);
+  it('ends a session that sat idle too long, counted from its last use', async () => {
+    const user = await signedInUser(ctx, 'observer');
+    clock.advance(11 * HOUR);
+    expect((await me(user.cookie)).statusCode).toBe(200);
+    // 22 hours after sign-in, but only 11 since it was last used.
+    clock.advance(11 * HOUR);
+    expect((await me(user.cookie)).statusCode).toBe(200);
+    clock.advance(12 * HOUR + MINUTE);
+    expect((await me(user.cookie)).statusCode).toBe(401);
   });
 
-  it('throttles sign-in per account: even the right password waits', async () => {
+  it('ends a session at its absolute expiry, however busy it is', async () => {
+    const user = await signedInUser(ctx, 'observer');
+    const at = (ms: number) => clock.set(new Date(Date.parse(START) + ms));
+    for (let hours = 11; hours < 7 * 24; hours += 11) {
+      at(hours * HOUR);
+      expect({ hours, status: (await me(user.cookie)).statusCode }).toEqual({ hours, status: 200 });
+    }
+    at(7 * 24 * HOUR - MINUTE);
+    expect((await me(user.cookie)).statusCode).toBe(200);
+    at(7 * 24 * HOUR + MINUTE);
+    expect((await me(user.cookie)).statusCode).toBe(401);
+  });
+
+  it('throttles sign-in per account, from wherever the guesses come: even the right password waits', async () => {
     const user = await signedInUser(ctx, 'observer');
     for (let i = 0; i < 3; i++) {
-      const res = await ctx.app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-in',
-        payload: { email: user.email, password: `wrong ${i}` },
-      });
+      const res = await signInAs({ email: user.email, password: `wrong ${i}` }, { remoteAddress: newAddress() });
       expect(res.statusCode).toBe(401);
     }
-    const blocked = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-in',
-      payload: { email: user.email, password: user.password },
-    });
+    const blocked = await signInAs({ email: user.email, password: user.password }, { remoteAddress: newAddress() });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.headers['retry-after']).toBe('900');
     expect(blocked.json().code).toBe('too_many_requests');
+    // The window slides by the clock: fifteen minutes later the account may try again.
+    clock.advance(15 * MINUTE + 1000);
+    expect((await signInAs({ email: user.email, password: user.password })).statusCode).toBe(204);
   });
 
-  it('throttles sign-in per address across accounts', async () => {
-    const from = { 'x-forwarded-for': '203.0.113.9' };
+  it('throttles sign-in per address across accounts, the address taken from X-Forwarded-For behind a trusted proxy', async () => {
+    const remoteAddress = newAddress(); // the proxy
+    const from = { 'x-forwarded-for': newAddress() };
     for (let i = 0; i < 8; i++) {
-      await ctx.app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-in',
-        headers: from,
-        payload: { email: `guess${i}@example.org`, password: 'x' },
-      });
+      await signInAs({ email: `guess${i}@example.org`, password: 'x' }, { remoteAddress, headers: from });
     }
     const user = await signedInUser(ctx, 'observer');
-    const blocked = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-in',
-      headers: from,
-      payload: { email: user.email, password: user.password },
-    });
+    const blocked = await signInAs({ email: user.email, password: user.password }, { remoteAddress, headers: from });
     expect(blocked.statusCode).toBe(429);
-    const elsewhere = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-in',
-      headers: { 'x-forwarded-for': '198.51.100.7' },
-      payload: { email: user.email, password: user.password },
-    });
+    // The same proxy, another client behind it: not throttled.
+    const elsewhere = await signInAs(
+      { email: user.email, password: user.password },
+      { remoteAddress, headers: { 'x-forwarded-for': newAddress() } },
+    );
     expect(elsewhere.statusCode).toBe(204);
+  });
+
+  it('refuses a disabled account with the message of a wrong password, and ends its live sessions', async () => {
+    const user = await signedInUser(ctx, 'secretariat');
+    const other = await signIn(ctx.app, user.email, user.password);
+    expect((await me(user.cookie)).statusCode).toBe(200);
+    await ctx.database.db
+      .update(users)
+      .set({ disabledAt: new Date(START) })
+      .where(eq(users.id, user.id));
+
+    for (const cookie of [user.cookie, other]) {
+      expect((await me(cookie)).statusCode).toBe(401);
+      const write = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-out-everywhere',
+        headers: { cookie },
+      });
+      expect(write.statusCode).toBe(401);
+    }
+    const remoteAddress = newAddress();
+    const disabled = await signInAs({ email: user.email, password: user.password }, { remoteAddress });
+    const wrong = await signInAs({ email: user.email, password: 'not the password' }, { remoteAddress });
+    expect(disabled.statusCode).toBe(401);
+    expect(disabled.cookies.find((c) => c.name === 'entente_session')).toBeUndefined();
+    const { requestId: _a, ...disabledProblem } = disabled.json();
+    const { requestId: _b, ...wrongProblem } = wrong.json();
+    expect(disabledProblem).toEqual(wrongProblem);
   });
 
   it('refuses a write that a browser says came from another site', async () => {
@@ -242,5 +276,47 @@ describe.each(engines)('auth routes on %s', (engine) => {
       expect(text).not.toContain('$argon2');
     }
     expect(logs).toContain('"reqId"');
+  });
+
+  describe('with TRUST_PROXY off (the default)', () => {
+    let direct: TestContext;
+    beforeAll(async () => {
+      direct = await createTestApp(engine, {
+        seed: false,
+        clock,
+        session: { maxFailuresPerAccount: 100, maxFailuresPerAddress: 3 },
+      });
+    });
+    afterAll(() => direct?.close());
+
+    it("counts failures by the connection's address, whatever X-Forwarded-For claims", async () => {
+      const user = await buildUser(direct);
+      const remoteAddress = newAddress();
+      for (let i = 0; i < 3; i++) {
+        const res = await direct.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-in',
+          remoteAddress,
+          headers: { 'x-forwarded-for': newAddress() },
+          payload: { email: `guess${i}@example.org`, password: 'x' },
+        });
+        expect(res.statusCode).toBe(401);
+      }
+      const blocked = await direct.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        remoteAddress,
+        headers: { 'x-forwarded-for': newAddress() },
+        payload: { email: user.email, password: user.password },
+      });
+      expect(blocked.statusCode).toBe(429);
+      const elsewhere = await direct.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        remoteAddress: newAddress(),
+        payload: { email: user.email, password: user.password },
+      });
+      expect(elsewhere.statusCode).toBe(204);
+    });
   });
 });

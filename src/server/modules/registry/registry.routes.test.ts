@@ -69,4 +69,26 @@ describe.each(engines)('registry and health routes on %s', (engine) => {
     expect(csp).not.toContain('unsafe-eval');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
+
+  describe('with a small global rate limit', () => {
+    let limited: TestContext;
+    beforeAll(async () => {
+      limited = await createTestApp(engine, { seed: false, rateLimitPerMinute: 3 });
+    });
+    afterAll(() => limited?.close());
+
+    it('answers 429 as problem+json once an address has used its requests, and counts per address', async () => {
+      const from = (remoteAddress: string, url = '/api/v1/members') => limited.app.inject({ url, remoteAddress });
+      for (let i = 0; i < 3; i++) expect((await from('198.51.100.1')).statusCode).toBe(200);
+      const refused = await from('198.51.100.1');
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json()).toMatchObject({ status: 429, code: 'too_many_requests', instance: '/api/v1/members' });
+      expect(refused.headers['retry-after']).toBeDefined();
+      expect((await from('198.51.100.1', '/api/v1/meetings')).statusCode).toBe(429);
+      expect((await from('198.51.100.2')).statusCode).toBe(200);
+      // A load balancer's health checks are never refused.
+      expect((await from('198.51.100.1', '/api/v1/health')).statusCode).toBe(200);
+    });
+  });
 });

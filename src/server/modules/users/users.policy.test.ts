@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { systemAuth } from '../../lib/auth-context.js';
+import { authOf, everyone, type Who } from '../../test/roles.js';
+import { canCreateUsers } from './users.policy.js';
+
+describe('canCreateUsers', () => {
+  const creates: Record<Who, boolean> = {
+    anonymous: false,
+    observer: false,
+    focal_point_of_member: false,
+    focal_point_of_other: false,
+    secretariat: false,
+    admin: true,
+  };
+  it.each(everyone.map((who) => [who, creates[who]] as const))('%s: %s', (who, allowed) => {
+    expect(canCreateUsers(authOf(who))).toBe(allowed);
+  });
+  it("the operator's tools (CLI, first start): true", () => {
+    expect(canCreateUsers(systemAuth('cli'))).toBe(true);
+  });
+});
