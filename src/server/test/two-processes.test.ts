@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,9 +50,9 @@ const overHttp =
     return { status: res.status, body, etag: res.headers.get('etag') ?? undefined, json: () => JSON.parse(body) };
   };
 
-/** The server as operators start it, on `databaseUrl`; resolves once it listens. */
+/** The server as operators start it (its build: `npm test` builds first), on `databaseUrl`; resolves once it listens. */
 function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: string; output: () => string }> {
-  const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/server/main.ts'], {
+  const child = spawn(process.execPath, ['dist/server/start.js'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
