@@ -74,7 +74,7 @@ describe('secretariat', () => {
       await page.getByRole('heading', { name: 'Secretariat', level: 1 }).waitFor();
       // The header says who is signed in, and as what.
       const account = page.getByRole('button', { name: /^Account: / });
-      expect(await account.getAttribute('aria-label')).toMatch(/^Account: Test secretariat \d+, Secretariat$/);
+      expect(await account.getAttribute('aria-label')).toMatch(/^Account: Test secretariat \w+, Secretariat$/);
       expect(
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secretariat' }).count(),
       ).toBe(1);
