@@ -1,21 +1,21 @@
 /**
  * `npx tsx bench/db-costs.ts`: what an uncached read costs, step by step, in this process (no
  * HTTP): the members list and one member read as drizzle rows mapped in JS and as one JSON value
- * built by PostgreSQL, the meeting page's one query, and the CPU work that turns them into a
+ * built by PostgreSQL and as the hot read in SQL of its own, the meeting page's two reads, and the CPU work that turns them into a
  * response body (zod, JSON, the ETag, protocol order). On PGlite (in memory) and on a fresh
  * PostgreSQL database (BENCH_DATABASE_URL, dropped afterwards).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { type Database, openDatabase } from '../src/server/db/client.js';
+import { type Database, openDatabase, readStatement } from '../src/server/db/client.js';
 import { meetings } from '../src/server/db/schema/meetings.js';
 import { members } from '../src/server/db/schema/members.js';
 import { seedDemo } from '../src/server/db/seed/demo.js';
 import { stateNames } from '../src/server/lib/country-names.js';
 import { toMeeting } from '../src/server/modules/meetings/meetings.mapper.js';
-import { prepareMeetingPage } from '../src/server/modules/meetings/meetings.repo.js';
-import { prepareAllMembers, prepareMemberByCode } from '../src/server/modules/members/members.repo.js';
+import { readMeetingPage } from '../src/server/modules/meetings/meetings.repo.js';
+import { readAllMembers, readMemberByCode } from '../src/server/modules/members/members.repo.js';
 import { toMember } from '../src/server/modules/members/members.service.js';
 import { Meeting } from '../src/shared/meetings.js';
 import { MemberList } from '../src/shared/members.js';
@@ -55,10 +55,11 @@ async function measureEngine(engine: string, database: Database, url?: string): 
   console.log(`\n${engine}`);
   await database.migrate();
   await seedDemo(database.db);
-  const { db } = database;
+  const { db, read } = database;
 
-  // The ways a cache miss has read the registry: drizzle rows mapped in JS (until 2026-11),
-  // and one JSON value built by PostgreSQL from a prepared statement (now).
+  // The ways a cache miss has read the registry: drizzle rows (mapped column by column by
+  // drizzle), one JSON value built by PostgreSQL (tried, dropped: PostgreSQL's json_build_object
+  // cost more than drizzle's mapping saved), and the hot read in SQL of its own (now).
   const rowsAll = db.select().from(members).prepare('bench_rows_all');
   const rowsOne = db
     .select()
@@ -66,9 +67,13 @@ async function measureEngine(engine: string, database: Database, url?: string): 
     .where(eq(members.code, sql.placeholder('code')))
     .limit(1)
     .prepare('bench_rows_one');
-  const jsonAll = prepareAllMembers(db);
-  const jsonOne = prepareMemberByCode(db);
-  const page = prepareMeetingPage(db);
+  const jsonAll = readStatement<{ items: unknown[] }>(
+    'bench_json_all',
+    `select coalesce(json_agg(json_build_object('id', id, 'code', code, 'kind', kind, 'name', name_en,
+      'names', json_build_object('en', name_en, 'fr', name_fr, 'ar', name_ar), 'status', status,
+      'joinedOn', joined_on, 'joinedNote', joined_note, 'leftOn', left_on, 'note', note, 'version', version,
+      'updatedAt', updated_at)), '[]') as items from members`,
+  );
   const [brussels] = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.startDate, '2014-12-03'));
 
   const rows = await rowsAll.execute();
@@ -78,13 +83,19 @@ async function measureEngine(engine: string, database: Database, url?: string): 
   await perCall(engine, `list: drizzle rows → toMember (${rows.length})`, 500, async () =>
     (await rowsAll.execute()).map(toMember),
   );
-  await perCall(engine, 'list: one JSON value from PostgreSQL (prepared)', 500, () => jsonAll.execute());
+  await perCall(engine, 'list: one JSON value built by PostgreSQL', 500, () => read(jsonAll, []));
+  await perCall(engine, 'list: hot read (own SQL) → toMember', 500, async () =>
+    (await readAllMembers(read)).map(toMember),
+  );
   await perCall(engine, 'one: drizzle row → toMember', 2000, async () =>
     (await rowsOne.execute({ code: 'USA' })).map(toMember),
   );
-  await perCall(engine, 'one: JSON from PostgreSQL (prepared)', 2000, () => jsonOne.execute({ code: 'USA' }));
-  await perCall(engine, 'meeting page (60 delegations): one JSON query (prepared)', 500, () =>
-    page.execute({ id: brussels.id }),
+  await perCall(engine, 'one: hot read (own SQL) → toMember', 2000, async () => {
+    const row = await readMemberByCode(read, 'USA');
+    return row && toMember(row);
+  });
+  await perCall(engine, 'meeting page (60 delegations): its two hot reads', 500, () =>
+    readMeetingPage(read, brussels.id),
   );
   // PostgreSQL only. PGlite runs one query at a time in this process: 10 in flight only queue.
   if (url) {
@@ -96,17 +107,22 @@ async function measureEngine(engine: string, database: Database, url?: string): 
     } finally {
       await pool.end();
     }
-    await concurrent(engine, 'list: one JSON value', 3000, () => jsonAll.execute());
-    await concurrent(engine, 'meeting page: one JSON query', 2000, () => page.execute({ id: brussels.id }));
+    await concurrent(engine, 'list: drizzle rows → toMember', 3000, async () =>
+      (await rowsAll.execute()).map(toMember),
+    );
+    await concurrent(engine, 'list: one JSON value built by PostgreSQL', 3000, () => read(jsonAll, []));
+    await concurrent(engine, 'list: hot read → toMember', 3000, async () => (await readAllMembers(read)).map(toMember));
+    await concurrent(engine, 'meeting page: two hot reads', 2000, () => readMeetingPage(read, brussels.id));
   }
   if (engine === 'PGlite') {
     // CPU only, the same on both engines: measured once.
     const cpu = 'CPU (no database)';
     console.log(`\n${cpu}`);
-    const [{ items }] = await jsonAll.execute();
+    const items = (await readAllMembers(read)).map(toMember);
     const list = { items: items.sort((a, b) => collator.compare(a.name, b.name)) };
-    const [pageRow] = await page.execute({ id: brussels.id });
-    const meeting = toMeeting(pageRow);
+    const pageRows = await readMeetingPage(read, brussels.id);
+    if (!pageRows) throw new Error('the Brussels ministerial is missing');
+    const meeting = toMeeting(pageRows);
     await perCall(cpu, `sort ${items.length} members by name`, 5000, () =>
       [...items].sort((a, b) => collator.compare(a.name, b.name)),
     );
@@ -115,7 +131,7 @@ async function measureEngine(engine: string, database: Database, url?: string): 
     await perCall(cpu, 'sha1 ETag of the list body', 5000, () =>
       createHash('sha1').update(JSON.stringify(list)).digest('base64url'),
     );
-    await perCall(cpu, 'meeting page: toMeeting (protocol order, zoned times)', 5000, () => toMeeting(pageRow));
+    await perCall(cpu, 'meeting page: toMeeting (protocol order, zoned times)', 5000, () => toMeeting(pageRows));
     await perCall(cpu, 'meeting page: Meeting.parse (zod)', 5000, () => Meeting.parse(meeting));
     await perCall(cpu, 'meeting page: JSON.stringify', 5000, () => JSON.stringify(meeting));
     // Country names come from i18n-iso-countries only when a member is added, never on a read.

@@ -87,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => cache.stop());
 
   const session = { ...defaultSessionSettings, ...options.session };
-  const deps = { db: database.db, cache, clock: options.clock ?? systemClock };
+  const deps = { db: database.db, read: database.read, cache, clock: options.clock ?? systemClock };
   const loader = createMeetingLoader(deps);
   const services = {
     auth: createAuthService({ ...deps, settings: session }),

@@ -1,10 +1,11 @@
-import type { Db, Tx } from '../db/client.js';
+import type { Db, Read, Tx } from '../db/client.js';
 import type { Cache } from './cache.js';
 import type { Clock } from './clock.js';
 
-/** What every service is built with: the database, the read cache, and the clock. */
+/** What every service is built with: the database (drizzle, and `read` for hot reads), the read cache, the clock. */
 export interface ServiceDeps {
   db: Db;
+  read: Read;
   cache: Cache;
   clock: Clock;
 }

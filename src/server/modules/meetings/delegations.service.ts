@@ -22,7 +22,7 @@ import { updateVersioned } from '../../lib/versioned-write.js';
 import { memberIdsByCode } from '../members/members.repo.js';
 import { findPeople } from '../registry/registry.repo.js';
 import { addPerson } from '../registry/registry.service.js';
-import { MEETING_TAGS, type MeetingLoader } from './meeting-loader.js';
+import { MEETINGS_TAG, type MeetingLoader } from './meeting-loader.js';
 import { PROTOCOL_RULE } from './meetings.mapper.js';
 import { canManageMeetings, canNameDelegation, canReadMeeting, type MeetingAccess } from './meetings.policy.js';
 import {
@@ -145,7 +145,7 @@ export function createDelegationsService(deps: ServiceDeps & { loader: MeetingLo
     async invite(auth: Auth, meetingId: string, memberCodes: string[]): Promise<InviteResult> {
       await loader.visible(auth, meetingId);
       requireRole(auth, canManageMeetings, 'Only the secretariat can invite members.');
-      return write(deps, MEETING_TAGS, async (tx) => {
+      return write(deps, [MEETINGS_TAG], async (tx) => {
         const meeting = await lockMeeting(tx, meetingId);
         if (!meeting) throw notFound('Meeting');
         if (meeting.status === MeetingStatus.enum.cancelled)
@@ -190,7 +190,7 @@ export function createDelegationsService(deps: ServiceDeps & { loader: MeetingLo
       version: number,
       body: PutDelegationBody,
     ): Promise<Delegation> {
-      await write(deps, MEETING_TAGS, (tx) =>
+      await write(deps, [MEETINGS_TAG], (tx) =>
         updateVersioned(tx, deps, auth, {
           table: delegations,
           entity: 'delegation',
@@ -232,7 +232,7 @@ export function createDelegationsService(deps: ServiceDeps & { loader: MeetingLo
       version: number,
       body: PutAttendanceBody,
     ): Promise<Delegation> {
-      await write(deps, MEETING_TAGS, (tx) =>
+      await write(deps, [MEETINGS_TAG], (tx) =>
         updateVersioned(tx, deps, auth, {
           table: delegations,
           entity: 'delegation',

@@ -5,12 +5,14 @@ import type { Auth } from '../../lib/auth-context.js';
 import { notFound } from '../../lib/errors.js';
 import type { ServiceDeps } from '../../lib/transaction.js';
 import { MEMBERS_TAG } from '../members/members.service.js';
-import { toMeeting, toSummary } from './meetings.mapper.js';
+import { type MeetingRecord, toMeeting, toMeetingRecord, toSummary } from './meetings.mapper.js';
 import { canReadMeeting, type MeetingAccess } from './meetings.policy.js';
-import { findMeetingPage, listMeetingRows, type MeetingPageRow, prepareMeetingPage } from './meetings.repo.js';
+import { findMeetingRecord, readMeetingList, readMeetingPage } from './meetings.repo.js';
 
-/** Meeting pages show member and people names: a change to either drops them too. */
-export const MEETING_TAGS = ['meetings', MEMBERS_TAG];
+/** What a meeting write announces: every process drops what shows meetings. */
+export const MEETINGS_TAG = 'meetings';
+/** What meeting pages depend on: meetings, and the members and people they name. */
+const PAGE_TAGS = [MEETINGS_TAG, MEMBERS_TAG];
 
 /** A meeting page as kept in the read cache, with what the policy needs to decide who sees it. */
 export interface LoadedMeeting {
@@ -18,38 +20,37 @@ export interface LoadedMeeting {
   access: MeetingAccess;
 }
 
-const accessOf = (page: MeetingPageRow): MeetingAccess => ({
-  visibility: page.meeting.visibility,
-  status: page.meeting.status,
-  restrictedMemberIds: page.restrictedTo.map((r) => r.memberId),
-});
-
 /**
  * The meetings module's reads, shared by its two services: pages and the list, from the read
  * cache, each with the access the policy decides on. Not for other modules: they ask the services.
  */
-export function createMeetingLoader(deps: Pick<ServiceDeps, 'db' | 'cache'>) {
-  const { db, cache } = deps;
-  const pageStatement = prepareMeetingPage(db);
+export function createMeetingLoader(deps: Pick<ServiceDeps, 'read' | 'cache'>) {
+  const { read, cache } = deps;
 
   return {
     /** The meeting page if this caller may see it; 404 alike for missing and hidden. */
     async visible(auth: Auth, id: string): Promise<LoadedMeeting> {
-      const loaded = await cache.get(MEETING_TAGS, `one:${id}`, async () => {
-        const [page] = await pageStatement.execute({ id });
+      const loaded = await cache.get(PAGE_TAGS, `one:${id}`, async () => {
+        const found = await readMeetingPage(read, id);
         // A meeting nobody has is not kept: anyone can ask for any number of them.
-        if (!page) throw notFound('Meeting');
-        return { meeting: toMeeting(page), access: accessOf(page) };
+        if (!found) throw notFound('Meeting');
+        const { page } = found;
+        const access: MeetingAccess = {
+          visibility: page.visibility,
+          status: page.status,
+          restrictedMemberIds: page.restrictedTo.map((r) => r.memberId),
+        };
+        return { meeting: toMeeting(found), access };
       });
       return requireVisible(loaded, (m) => canReadMeeting(auth.user, m.access), 'Meeting');
     },
 
     /** Every meeting's summary with its access, soonest first. */
     all(): Promise<{ summary: MeetingSummary; access: MeetingAccess }[]> {
-      return cache.get(MEETING_TAGS, 'all', async () =>
-        (await listMeetingRows(db)).map(({ meeting, hostCode, restrictedMemberIds }) => ({
-          summary: toSummary(meeting, hostCode),
-          access: { visibility: meeting.visibility, status: meeting.status, restrictedMemberIds },
+      return cache.get(PAGE_TAGS, 'all', async () =>
+        (await readMeetingList(read)).map((row) => ({
+          summary: toSummary(row),
+          access: { visibility: row.visibility, status: row.status, restrictedMemberIds: row.restrictedMemberIds },
         })),
       );
     },
@@ -58,9 +59,9 @@ export function createMeetingLoader(deps: Pick<ServiceDeps, 'db' | 'cache'>) {
 
 export type MeetingLoader = ReturnType<typeof createMeetingLoader>;
 
-/** The page as it stands inside a write's transaction: what the audit records before and after. */
-export async function meetingSnapshot(tx: Tx, id: string): Promise<Meeting> {
-  const page = await findMeetingPage(tx, id);
-  if (!page) throw notFound('Meeting');
-  return toMeeting(page);
+/** A meeting's own fields inside a write's transaction: what the audit records before and after. */
+export async function meetingRecord(tx: Tx, id: string): Promise<MeetingRecord> {
+  const found = await findMeetingRecord(tx, id);
+  if (!found) throw notFound('Meeting');
+  return toMeetingRecord(found);
 }

@@ -6,13 +6,18 @@ import {
   WorkingLanguage,
 } from '../../../shared/meetings.js';
 import { MemberKind } from '../../../shared/members.js';
-import type { MeetingRow } from '../../db/schema/meetings.js';
 import { zonedIso } from '../../lib/zoned-time.js';
-import type { DelegationPart, MeetingPageRow } from './meetings.repo.js';
+import type {
+  DelegationSeatRow,
+  findMeetingRecord,
+  MeetingPageRow,
+  MeetingReadRow,
+  PersonRef,
+} from './meetings.repo.js';
 
 const hhmm = (t: string | null) => (t ? t.slice(0, 5) : null);
 
-export function toSummary(row: MeetingRow, hostCode: string | null): MeetingSummary {
+export function toSummary(row: MeetingReadRow): MeetingSummary {
   const startTime = hhmm(row.startTime);
   const endTime = hhmm(row.endTime);
   return {
@@ -21,7 +26,7 @@ export function toSummary(row: MeetingRow, hostCode: string | null): MeetingSumm
     title: row.title,
     status: row.status,
     visibility: row.visibility,
-    hostCode,
+    hostCode: row.hostCode,
     city: row.city,
     venue: row.venue,
     timeZone: row.timeZone,
@@ -48,7 +53,7 @@ const collators = Object.fromEntries(
 ) as Record<WorkingLanguage, Intl.Collator>;
 
 /** What protocol order looks at: the member, its kind, its names. */
-type Ranked = Pick<DelegationPart, 'memberId' | 'code' | 'kind' | 'nameEn' | 'nameFr' | 'nameAr'>;
+type Ranked = Pick<DelegationSeatRow, 'memberId' | 'code' | 'kind' | 'nameEn' | 'nameFr' | 'nameAr'>;
 
 const nameIn = (x: Ranked, language: WorkingLanguage) =>
   language === WorkingLanguage.enum.fr ? x.nameFr : language === WorkingLanguage.enum.ar ? x.nameAr : x.nameEn;
@@ -70,7 +75,26 @@ export function protocolOrder<T extends Ranked>(
   );
 }
 
-function toDelegation(part: DelegationPart): Delegation {
+/** The page's seat rows, one delegation each: its first row carries the delegation, every row a seat. */
+function groupSeats(rows: DelegationSeatRow[]): (DelegationSeatRow & { delegates: Delegation['delegates'] })[] {
+  const byId = new Map<string, DelegationSeatRow & { delegates: Delegation['delegates'] }>();
+  for (const row of rows) {
+    let delegation = byId.get(row.id);
+    if (!delegation) {
+      delegation = { ...row, delegates: [] };
+      byId.set(row.id, delegation);
+    }
+    if (row.role && row.personId) {
+      delegation.delegates.push({
+        role: row.role,
+        person: { id: row.personId, name: row.personName as string, title: row.personTitle },
+      });
+    }
+  }
+  return [...byId.values()];
+}
+
+function toDelegation(part: DelegationSeatRow & { delegates: Delegation['delegates'] }): Delegation {
   return {
     memberCode: part.code,
     memberName: part.nameEn,
@@ -85,21 +109,35 @@ function toDelegation(part: DelegationPart): Delegation {
   };
 }
 
-/** The meeting page from its one query's row. */
-export function toMeeting(page: MeetingPageRow): Meeting {
-  const { meeting: row } = page;
-  const delegations = protocolOrder(page.delegations, row.hostMemberId, row.workingLanguage).map(toDelegation);
+/** A meeting's own fields, as the audit trail records them before and after a change. */
+export type MeetingRecord = Omit<Meeting, 'delegations' | 'remarks'>;
+
+function toRecord(
+  row: MeetingReadRow,
+  parts: { chairs: PersonRef[]; restrictedTo: string[]; agenda: Meeting['agenda'] },
+): MeetingRecord {
   return {
-    ...toSummary(row, page.hostCode),
+    ...toSummary(row),
     summary: row.summary,
     note: row.note,
     workingLanguage: row.workingLanguage,
     seatQuota: row.seatQuota,
-    chairs: page.chairs,
+    chairs: parts.chairs,
     chairNote: row.chairNote,
-    restrictedTo: page.restrictedTo.map((r) => r.code),
-    agenda: page.agenda,
-    delegations,
+    restrictedTo: parts.restrictedTo,
+    agenda: parts.agenda,
+  };
+}
+
+/** The record from what `findMeetingRecord` read in a write's transaction. */
+export const toMeetingRecord = (found: NonNullable<Awaited<ReturnType<typeof findMeetingRecord>>>): MeetingRecord =>
+  toRecord({ ...found.meeting, hostCode: found.hostCode }, found);
+
+/** The meeting page from its two reads. */
+export function toMeeting({ page, seats }: { page: MeetingPageRow; seats: DelegationSeatRow[] }): Meeting {
+  return {
+    ...toRecord(page, { ...page, restrictedTo: page.restrictedTo.map((r) => r.code) }),
+    delegations: protocolOrder(groupSeats(seats), page.hostMemberId, page.workingLanguage).map(toDelegation),
     remarks: page.remarks,
   };
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AttendanceStatus, DelegateRole, RepresentationLevel } from '../../../shared/meetings.js';
 import type { MemberKind } from '../../../shared/members.js';
-import type { Db, Tx } from '../../db/client.js';
+import { type Db, type Read, readStatement, type Tx } from '../../db/client.js';
 import {
   agendaItems,
   delegates,
@@ -15,11 +15,14 @@ import {
   quotes,
   remarks,
 } from '../../db/schema/meetings.js';
-import { members } from '../../db/schema/members.js';
+import { members, people } from '../../db/schema/members.js';
 
 type Conn = Db | Tx;
 
 const hosts = alias(members, 'host');
+
+/** A meeting's own columns as the hot reads give them, with its host's code. */
+export type MeetingReadRow = Omit<MeetingRow, 'createdAt' | 'updatedAt'> & { hostCode: string | null };
 
 export interface PersonRef {
   id: string;
@@ -27,8 +30,21 @@ export interface PersonRef {
   title: string | null;
 }
 
-/** An invited member's delegation as the page query gives it: the member's names, the seats in order. */
-export interface DelegationPart {
+/** The meeting page's first read: the meeting, and its small parts built as JSON by PostgreSQL. */
+export type MeetingPageRow = MeetingReadRow & {
+  chairs: PersonRef[];
+  restrictedTo: { memberId: string; code: string }[];
+  agenda: { position: number; title: string; lineOfEffort: string | null }[];
+  remarks: {
+    id: string;
+    person: PersonRef;
+    context: string | null;
+    quotes: { id: string; text: string; context: string | null }[];
+  }[];
+};
+
+/** The meeting page's second read: one row a seat (or a delegation with no seat yet), in order. */
+export interface DelegationSeatRow {
   id: string;
   memberId: string;
   code: string;
@@ -40,128 +56,97 @@ export interface DelegationPart {
   attendance: AttendanceStatus;
   attendanceNote: string | null;
   version: number;
-  delegates: { role: DelegateRole; person: PersonRef }[];
+  role: DelegateRole | null;
+  personId: string | null;
+  personName: string | null;
+  personTitle: string | null;
 }
 
-export interface RemarkPart {
-  id: string;
-  person: PersonRef;
-  context: string | null;
-  quotes: { id: string; text: string; context: string | null }[];
-}
+const MEETING_COLUMNS = `m.id, m.kind, m.title, m.status, m.visibility, m.host_member_id as "hostMemberId",
+  h.code as "hostCode", m.city, m.venue, m.time_zone as "timeZone", m.date_precision as "datePrecision",
+  m.start_date::text as "startDate", m.end_date::text as "endDate", m.start_time::text as "startTime",
+  m.end_time::text as "endTime", m.working_language as "workingLanguage", m.seat_quota as "seatQuota",
+  m.summary, m.note, m.chair_note as "chairNote", m.version`;
+const MEETINGS_WITH_HOST = 'meetings m left join members h on h.id = m.host_member_id';
 
-/** SQL for `[{…}, …]` built by PostgreSQL in order, or `[]` for none. */
+/** `[{…}, …]` built by PostgreSQL in order, or `[]` for none: for the page's small parts only. */
 const jsonList = (object: string, from: string, orderBy: string) =>
   `coalesce((select json_agg(${object} order by ${orderBy}) ${from}), '[]'::json)`;
-
 const person = (p: string) => `json_build_object('id', ${p}.id, 'name', ${p}.name, 'title', ${p}.title)`;
 
-/** A column of JSON that PostgreSQL builds (the drivers parse it). */
-const json = <T>(text: string) => sql<T>`${sql.raw(text)}`;
+const meetingPage = readStatement<MeetingPageRow>(
+  'meeting_page',
+  `select ${MEETING_COLUMNS},
+    ${jsonList(person('p'), 'from meeting_chairs c join people p on p.id = c.person_id where c.meeting_id = m.id', 'c.position')} as chairs,
+    ${jsonList(`json_build_object('memberId', x.id, 'code', x.code)`, 'from meeting_restricted_members r join members x on x.id = r.member_id where r.meeting_id = m.id', 'x.code')} as "restrictedTo",
+    ${jsonList(`json_build_object('position', a.position, 'title', a.title, 'lineOfEffort', a.line_of_effort)`, 'from agenda_items a where a.meeting_id = m.id', 'a.position')} as agenda,
+    ${jsonList(
+      `json_build_object('id', r.id, 'person', ${person('p')}, 'context', r.context, 'quotes', ${jsonList(
+        `json_build_object('id', q.id, 'text', q.text, 'context', q.context)`,
+        'from quotes q where q.remark_id = r.id',
+        'q.position',
+      )})`,
+      'from remarks r join people p on p.id = r.person_id where r.meeting_id = m.id',
+      'r.position',
+    )} as remarks
+  from ${MEETINGS_WITH_HOST} where m.id = $1`,
+);
 
-// The correlated subqueries below read `"meetings"."id"` of the outer row.
-const OF_MEETING = '"meetings"."id"';
+// The delegations as plain rows: for 60 of them, PostgreSQL building JSON cost more than the rest of the page.
+const meetingSeats = readStatement<DelegationSeatRow>(
+  'meeting_seats',
+  `select d.id, x.id as "memberId", x.code, x.kind, x.name_en as "nameEn", x.name_fr as "nameFr", x.name_ar as "nameAr",
+    d.level, d.attendance, d.attendance_note as "attendanceNote", d.version,
+    s.role, p.id as "personId", p.name as "personName", p.title as "personTitle"
+  from delegations d join members x on x.id = d.member_id
+    left join delegates s on s.delegation_id = d.id left join people p on p.id = s.person_id
+  where d.meeting_id = $1 order by d.id, s.position`,
+);
 
-const delegationJson = `json_build_object('id', d.id, 'memberId', m.id, 'code', m.code, 'kind', m.kind,
-  'nameEn', m.name_en, 'nameFr', m.name_fr, 'nameAr', m.name_ar, 'level', d.level,
-  'attendance', d.attendance, 'attendanceNote', d.attendance_note, 'version', d.version,
-  'delegates', ${jsonList(
-    `json_build_object('role', s.role, 'person', ${person('p')})`,
-    'from delegates s join people p on p.id = s.person_id where s.delegation_id = d.id',
-    's.position',
-  )})`;
-
-const remarkJson = `json_build_object('id', r.id, 'person', ${person('p')}, 'context', r.context,
-  'quotes', ${jsonList(
-    `json_build_object('id', q.id, 'text', q.text, 'context', q.context)`,
-    'from quotes q where q.remark_id = r.id',
-    'q.position',
-  )})`;
-
-/**
- * Everything the meeting page shows, in one round trip: the row, its host's code, and its parts
- * built into JSON by PostgreSQL. Six queries and drizzle's mapping of their rows cost several
- * times the page's assembly; this is what every read pays on a cache miss, which during a live
- * ministerial (every attendance write drops the cache) is most reads.
- */
-function meetingPageQuery(conn: Conn) {
-  return conn
-    .select({
-      meeting: meetings,
-      hostCode: hosts.code,
-      chairs: json<PersonRef[]>(
-        jsonList(
-          person('p'),
-          `from meeting_chairs c join people p on p.id = c.person_id where c.meeting_id = ${OF_MEETING}`,
-          'c.position',
-        ),
-      ),
-      restrictedTo: json<{ memberId: string; code: string }[]>(
-        jsonList(
-          `json_build_object('memberId', m.id, 'code', m.code)`,
-          `from meeting_restricted_members r join members m on m.id = r.member_id where r.meeting_id = ${OF_MEETING}`,
-          'm.code',
-        ),
-      ),
-      agenda: json<{ position: number; title: string; lineOfEffort: string | null }[]>(
-        jsonList(
-          `json_build_object('position', a.position, 'title', a.title, 'lineOfEffort', a.line_of_effort)`,
-          `from agenda_items a where a.meeting_id = ${OF_MEETING}`,
-          'a.position',
-        ),
-      ),
-      delegations: json<DelegationPart[]>(
-        jsonList(
-          delegationJson,
-          `from delegations d join members m on m.id = d.member_id where d.meeting_id = ${OF_MEETING}`,
-          'm.code',
-        ),
-      ),
-      remarks: json<RemarkPart[]>(
-        jsonList(
-          remarkJson,
-          `from remarks r join people p on p.id = r.person_id where r.meeting_id = ${OF_MEETING}`,
-          'r.position',
-        ),
-      ),
-    })
-    .from(meetings)
-    .leftJoin(hosts, eq(hosts.id, meetings.hostMemberId));
+/** Everything the meeting page shows, in two reads; undefined when there is no such meeting. */
+export async function readMeetingPage(read: Read, id: string) {
+  const [[page], seats] = await Promise.all([read(meetingPage, [id]), read(meetingSeats, [id])]);
+  return page ? { page, seats } : undefined;
 }
 
-export type MeetingPageRow = Awaited<ReturnType<ReturnType<typeof meetingPageQuery>['execute']>>[number];
-
-/** The page query for one meeting, prepared once (PostgreSQL plans it once per connection). */
-export const prepareMeetingPage = (db: Db) =>
-  meetingPageQuery(db)
-    .where(eq(meetings.id, sql.placeholder('id')))
-    .prepare('meeting_page');
-
-/** The same, inside a transaction (a write's before and after). */
-export async function findMeetingPage(conn: Conn, id: string): Promise<MeetingPageRow | undefined> {
-  const [row] = await meetingPageQuery(conn).where(eq(meetings.id, id)).limit(1);
-  return row;
-}
+const meetingList = readStatement<MeetingReadRow & { restrictedMemberIds: string[] }>(
+  'meeting_list',
+  `select ${MEETING_COLUMNS},
+    ${jsonList('r.member_id', 'from meeting_restricted_members r where r.meeting_id = m.id', 'r.member_id')} as "restrictedMemberIds"
+  from ${MEETINGS_WITH_HOST} order by m.start_date, m.title`,
+);
 
 /** Every meeting with its host's code and the members a restricted one is shown to, soonest first. */
-export function listMeetingRows(db: Conn) {
-  return db
-    .select({
-      meeting: meetings,
-      hostCode: hosts.code,
-      restrictedMemberIds: json<string[]>(
-        jsonList('r.member_id', `from meeting_restricted_members r where r.meeting_id = ${OF_MEETING}`, 'r.member_id'),
-      ),
-    })
+export const readMeetingList = (read: Read) => read(meetingList, []);
+
+/** A meeting's own fields (no delegations, no remarks), inside a write's transaction. */
+export async function findMeetingRecord(tx: Tx, id: string) {
+  const [found] = await tx
+    .select({ meeting: meetings, hostCode: hosts.code })
     .from(meetings)
     .leftJoin(hosts, eq(hosts.id, meetings.hostMemberId))
-    .orderBy(asc(meetings.startDate), asc(meetings.title));
+    .where(eq(meetings.id, id));
+  if (!found) return undefined;
+  const chairs = await tx
+    .select({ id: people.id, name: people.name, title: people.title })
+    .from(meetingChairs)
+    .innerJoin(people, eq(people.id, meetingChairs.personId))
+    .where(eq(meetingChairs.meetingId, id))
+    .orderBy(asc(meetingChairs.position));
+  const restricted = await tx
+    .select({ code: members.code })
+    .from(meetingRestrictedMembers)
+    .innerJoin(members, eq(members.id, meetingRestrictedMembers.memberId))
+    .where(eq(meetingRestrictedMembers.meetingId, id))
+    .orderBy(asc(members.code));
+  const agenda = await tx
+    .select({ position: agendaItems.position, title: agendaItems.title, lineOfEffort: agendaItems.lineOfEffort })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, id))
+    .orderBy(asc(agendaItems.position));
+  return { ...found, chairs, restrictedTo: restricted.map((r) => r.code), agenda };
 }
 
-/**
- * Locks the meeting for the transaction: `update` to change it, `share` to change one of its
- * delegations (many at once, while nobody changes the meeting's status or quota under them).
- */
 export async function lockMeeting(
   tx: Tx,
   id: string,

@@ -227,8 +227,11 @@ describe.each(engines)('meetings routes on %s', (engine) => {
       url: `/api/v1/audit?entityType=meeting&entityId=${created.json().id}`,
       headers: as(secretariat),
     });
+    // The audit records the meeting's own fields; its delegations and remarks have events of their own.
+    const { delegations, remarks, ...record } = created.json();
+    expect([delegations, remarks]).toEqual([[], []]);
     expect(trail.json().items).toEqual([
-      expect.objectContaining({ action: 'meeting.created', actorEmail: secretariat.email, after: created.json() }),
+      expect.objectContaining({ action: 'meeting.created', actorEmail: secretariat.email, after: record }),
     ]);
   });
 

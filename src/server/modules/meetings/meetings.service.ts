@@ -21,7 +21,8 @@ import { todayIn } from '../../lib/zoned-time.js';
 import { memberIdsByCode } from '../members/members.repo.js';
 import { findPeople } from '../registry/registry.repo.js';
 import { meetingsCalendar } from './calendar.js';
-import { MEETING_TAGS, type MeetingLoader, meetingSnapshot } from './meeting-loader.js';
+import { MEETINGS_TAG, type MeetingLoader, meetingRecord } from './meeting-loader.js';
+import type { MeetingRecord } from './meetings.mapper.js';
 import { canManageMeetings, canReadMeeting } from './meetings.policy.js';
 import {
   insertMeeting,
@@ -84,7 +85,7 @@ const rowValues = (f: Fields, hostMemberId: string | null) => ({
 });
 
 /** A change merged into the meeting as it stands: what is not sent stays as it is. */
-function mergeFields(before: Meeting, body: UpdateMeetingBody): Fields {
+function mergeFields(before: MeetingRecord, body: UpdateMeetingBody): Fields {
   return {
     kind: body.kind ?? before.kind,
     title: body.title ?? before.title,
@@ -156,30 +157,31 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
     /** Creates a meeting (secretariat). */
     async createMeeting(auth: Auth, body: CreateMeetingBody): Promise<Meeting> {
       requireRole(auth, canManageMeetings, 'Only the secretariat can create meetings.');
-      return write(deps, MEETING_TAGS, async (tx) => {
+      const id = await write(deps, [MEETINGS_TAG], async (tx) => {
         const { hostMemberId, restrictedIds } = await resolveFields(tx, body);
         const row = await insertMeeting(tx, rowValues(body, hostMemberId));
         await replaceChairs(tx, row.id, body.chairIds);
         await replaceRestrictions(tx, row.id, restrictedIds);
         await replaceAgenda(tx, row.id, body.agenda);
-        const after = await meetingSnapshot(tx, row.id);
+        const after = await meetingRecord(tx, row.id);
         await recordAudit(tx, auth, { action: 'meeting.created', entityType: 'meeting', entityId: row.id, after });
-        return after;
+        return row.id;
       });
+      return (await loader.visible(auth, id)).meeting;
     },
 
     /** Changes a meeting (secretariat), if `version` is still current. */
     async updateMeeting(auth: Auth, id: string, version: number, body: UpdateMeetingBody): Promise<Meeting> {
       await loader.visible(auth, id);
       requireRole(auth, canManageMeetings, 'Only the secretariat can change meetings.');
-      const { after } = await write(deps, MEETING_TAGS, (tx) =>
+      await write(deps, [MEETINGS_TAG], (tx) =>
         updateVersioned(tx, deps, auth, {
           table: meetings,
           entity: 'meeting',
           action: 'meeting.updated',
           version,
           lock: () => lockMeeting(tx, id),
-          view: (row) => meetingSnapshot(tx, row.id),
+          view: (row) => meetingRecord(tx, row.id),
           change: async (_row, before) => {
             const merged = mergeFields(before, body);
             const { hostMemberId, restrictedIds } = await resolveFields(tx, merged);
@@ -190,14 +192,14 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
           },
         }),
       );
-      return after;
+      return (await loader.visible(auth, id)).meeting;
     },
 
     /** Records remarks by a person at the meeting, with quotes that may be cited (secretariat). */
     async addRemark(auth: Auth, id: string, body: CreateRemarkBody): Promise<Meeting> {
       await loader.visible(auth, id);
       requireRole(auth, canManageMeetings, 'Only the secretariat can record remarks.');
-      return write(deps, MEETING_TAGS, async (tx) => {
+      await write(deps, [MEETINGS_TAG], async (tx) => {
         const [person] = await findPeople(tx, [body.personId]);
         if (!person) throw invalid([{ in: 'body', path: 'personId', message: 'no such person' }]);
         const created = await insertRemark(tx, id, body);
@@ -207,8 +209,8 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
           entityId: id,
           after: { remarkId: created.remark.id, personId: body.personId, context: body.context, quotes: body.quotes },
         });
-        return meetingSnapshot(tx, id);
       });
+      return (await loader.visible(auth, id)).meeting;
     },
   };
 }

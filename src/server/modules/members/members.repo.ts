@@ -1,37 +1,33 @@
-import { eq, inArray, sql } from 'drizzle-orm';
-import type { Member } from '../../../shared/members.js';
-import type { Db, Tx } from '../../db/client.js';
+import { eq, inArray } from 'drizzle-orm';
+import { type Db, type Read, readStatement, type Tx } from '../../db/client.js';
 import { type MemberRow, members, type NewMemberRow } from '../../db/schema/members.js';
 
 type Conn = Db | Tx;
 
-/**
- * A member as the API shows it, built by PostgreSQL: a read that misses the cache gets one JSON
- * value to parse instead of rows for drizzle to map column by column (which cost more than the
- * rest of the answer). `toMember` in the service is the same shape from a row; the route tests
- * compare the two.
- */
-const memberJson = sql<Member>`json_build_object(
-  'id', ${members.id}, 'code', ${members.code}, 'kind', ${members.kind}, 'name', ${members.nameEn},
-  'names', json_build_object('en', ${members.nameEn}, 'fr', ${members.nameFr}, 'ar', ${members.nameAr}),
-  'status', ${members.status}, 'joinedOn', ${members.joinedOn}, 'joinedNote', ${members.joinedNote},
-  'leftOn', ${members.leftOn}, 'note', ${members.note}, 'version', ${members.version},
-  'updatedAt', to_char(${members.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+/** A member as the hot reads give it: the row's fields `toMember` reads. */
+export type MemberReadRow = Omit<MemberRow, 'createdAt'>;
 
-/** Every member, as the API shows them (unsorted), prepared once. */
-export const prepareAllMembers = (db: Db) =>
-  db
-    .select({ items: sql<Member[]>`coalesce(json_agg(${memberJson}), '[]'::json)` })
-    .from(members)
-    .prepare('members_all');
+const MEMBER_COLUMNS = `id, code, kind, name_en as "nameEn", name_fr as "nameFr", name_ar as "nameAr", status,
+  joined_on::text as "joinedOn", joined_note as "joinedNote", left_on::text as "leftOn", note, version,
+  (extract(epoch from updated_at) * 1000)::float8 as "updatedAt"`;
 
-/** One member by code, as the API shows it, prepared once. */
-export const prepareMemberByCode = (db: Db) =>
-  db
-    .select({ member: memberJson })
-    .from(members)
-    .where(eq(members.code, sql.placeholder('code')))
-    .prepare('member_by_code');
+type RawMember = Omit<MemberReadRow, 'updatedAt'> & { updatedAt: number };
+const allMembers = readStatement<RawMember>('members_all', `select ${MEMBER_COLUMNS} from members`);
+const memberByCode = readStatement<RawMember>(
+  'member_by_code',
+  `select ${MEMBER_COLUMNS} from members where code = $1`,
+);
+const withDate = (raw: RawMember): MemberReadRow => ({ ...raw, updatedAt: new Date(raw.updatedAt) });
+
+/** Every member (unsorted): the registry's one hot read, what a cache miss pays. */
+export const readAllMembers = async (read: Read): Promise<MemberReadRow[]> =>
+  (await read(allMembers, [])).map(withDate);
+
+/** One member by code. */
+export async function readMemberByCode(read: Read, code: string): Promise<MemberReadRow | undefined> {
+  const [raw] = await read(memberByCode, [code]);
+  return raw && withDate(raw);
+}
 
 /** Locks the row for the rest of the transaction, so two writers cannot both pass the version check. */
 export async function lockMemberByCode(tx: Tx, code: string): Promise<MemberRow | undefined> {

@@ -55,6 +55,20 @@ describe.each(engines)('members routes on %s', (engine) => {
     expect(again.statusCode).toBe(304);
   });
 
+  it('reads a member exactly as the write that made it answered (the hot reads have SQL of their own)', async () => {
+    const written = await buildMember(ctx, {
+      joinedOn: '2014-09-15',
+      joinedNote: 'Joined at the Paris conference',
+      leftOn: '2016-01-31',
+      note: "Côte d'Ivoire «quoted» — عربي",
+    });
+    const one = await ctx.app.inject({ url: `/api/v1/members/${written.code}` });
+    expect(one.json()).toEqual(written);
+    const listed = (await ctx.app.inject({ url: `/api/v1/members?q=${written.code}` })).json().items;
+    expect(listed).toEqual([written]);
+    expect(written.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
   it('gets one member by code, any case, and 404s an unknown one as a problem', async () => {
     const res = await ctx.app.inject({ url: '/api/v1/members/irq' });
     expect(res.statusCode).toBe(200);

@@ -8,7 +8,6 @@ import {
   type UpdateMemberBody,
 } from '../../../shared/members.js';
 import type { FieldError } from '../../../shared/problem.js';
-import type { MemberRow } from '../../db/schema/members.js';
 import { members } from '../../db/schema/members.js';
 import { requireRole } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -18,13 +17,19 @@ import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { canEditMembers } from './members.policy.js';
-import { insertMember, lockMemberByCode, prepareAllMembers, prepareMemberByCode } from './members.repo.js';
+import {
+  insertMember,
+  lockMemberByCode,
+  type MemberReadRow,
+  readAllMembers,
+  readMemberByCode,
+} from './members.repo.js';
 
 /** The read cache's tag for everything that shows members: a member's change drops it. */
 export const MEMBERS_TAG = 'members';
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
-export function toMember(row: MemberRow): Member {
+export function toMember(row: MemberReadRow): Member {
   return {
     id: row.id,
     code: row.code,
@@ -86,15 +91,12 @@ function checkNewMember(body: CreateMemberBody): MemberNames {
 }
 
 export function createMembersService(deps: ServiceDeps) {
-  const { db, cache } = deps;
-  const allStatement = prepareAllMembers(db);
-  const oneStatement = prepareMemberByCode(db);
+  const { read, cache } = deps;
 
   const allMembers = () =>
-    cache.get(MEMBERS_TAG, 'all', async () => {
-      const [{ items }] = await allStatement.execute();
-      return items.sort((a, b) => collator.compare(a.name, b.name));
-    });
+    cache.get(MEMBERS_TAG, 'all', async () =>
+      (await readAllMembers(read)).map(toMember).sort((a, b) => collator.compare(a.name, b.name)),
+    );
 
   return {
     /** The registry, filtered, sorted by English name. */
@@ -109,9 +111,9 @@ export function createMembersService(deps: ServiceDeps) {
     async getMember(_auth: Auth, code: string): Promise<Member> {
       // A code nobody has is not kept: anyone can ask for any number of them.
       return cache.get(MEMBERS_TAG, `one:${code}`, async () => {
-        const [found] = await oneStatement.execute({ code });
-        if (!found) throw notFound(`Member ${code}`);
-        return found.member;
+        const row = await readMemberByCode(read, code);
+        if (!row) throw notFound(`Member ${code}`);
+        return toMember(row);
       });
     },
 
