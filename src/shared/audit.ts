@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { Text } from './text.js';
+import { AnswerId, Text } from './text.js';
 
 export const AuditEvent = z.object({
-  id: z.uuid(),
+  id: AnswerId,
   seq: z.number().int(),
   at: z.string(),
-  actorId: z.uuid().nullable(),
+  actorId: AnswerId.nullable(),
   actorEmail: z.string().nullable(),
   action: z.string(),
   entityType: z.string(),

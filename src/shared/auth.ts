@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnswerId } from './text.js';
 
 export const Role = z.enum(['admin', 'secretariat', 'focal_point', 'observer']);
 export type Role = z.infer<typeof Role>;
@@ -18,7 +19,7 @@ export type SignInBody = z.infer<typeof SignInBody>;
 
 /** The signed-in user as the app sees them: never a hash, never a token. */
 export const Me = z.object({
-  id: z.uuid(),
+  id: AnswerId,
   email: z.string(),
   name: z.string(),
   role: Role,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IsoDate, MemberCode, MemberKind } from './members.js';
-import { Text } from './text.js';
+import { IsoDate, MemberCode, MemberKind, MemberNamesAnswer } from './members.js';
+import { AnswerId, Text } from './text.js';
 
 export const MeetingKind = z.enum(['ministerial', 'small_group', 'working_group', 'senior_officials', 'other']);
 export type MeetingKind = z.infer<typeof MeetingKind>;
@@ -46,7 +46,7 @@ export type MeetingIdParams = z.infer<typeof MeetingIdParams>;
 export const MeetingMemberParams = MeetingIdParams.extend({ memberCode: MemberCode });
 export type MeetingMemberParams = z.infer<typeof MeetingMemberParams>;
 
-export const PersonRef = z.object({ id: z.uuid(), name: z.string(), title: z.string().nullable() });
+export const PersonRef = z.object({ id: AnswerId, name: z.string(), title: z.string().nullable() });
 export type PersonRef = z.infer<typeof PersonRef>;
 
 export const AgendaItem = z.object({
@@ -64,7 +64,7 @@ export type Delegate = z.infer<typeof Delegate>;
 export const Delegation = z.object({
   memberCode: z.string(),
   memberName: z.string(),
-  memberNames: z.object({ en: z.string(), fr: z.string(), ar: z.string() }),
+  memberNames: MemberNamesAnswer,
   memberKind: MemberKind,
   level: RepresentationLevel.nullable(),
   head: PersonRef.nullable(),
@@ -76,10 +76,10 @@ export const Delegation = z.object({
 });
 export type Delegation = z.infer<typeof Delegation>;
 
-export const Quote = z.object({ id: z.uuid(), text: z.string(), context: z.string().nullable() });
+export const Quote = z.object({ id: AnswerId, text: z.string(), context: z.string().nullable() });
 export type Quote = z.infer<typeof Quote>;
 export const Remark = z.object({
-  id: z.uuid(),
+  id: AnswerId,
   person: PersonRef,
   context: z.string().nullable(),
   quotes: z.array(Quote),
@@ -87,7 +87,7 @@ export const Remark = z.object({
 export type Remark = z.infer<typeof Remark>;
 
 export const MeetingSummary = z.object({
-  id: z.uuid(),
+  id: AnswerId,
   kind: MeetingKind,
   title: z.string(),
   status: MeetingStatus,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text } from './text.js';
+import { AnswerId, Text } from './text.js';
 
 export const MemberKind = z.enum(['state', 'organization']);
 export type MemberKind = z.infer<typeof MemberKind>;
@@ -23,12 +23,15 @@ export const MemberNames = z.object({
 });
 export type MemberNames = z.infer<typeof MemberNames>;
 
+/** A member's names as an answer gives them (MemberNames checks them as input). */
+export const MemberNamesAnswer = z.object({ en: z.string(), fr: z.string(), ar: z.string() });
+
 export const Member = z.object({
-  id: z.uuid(),
+  id: AnswerId,
   code: z.string(),
   kind: MemberKind,
   name: z.string(),
-  names: MemberNames,
+  names: MemberNamesAnswer,
   status: MemberStatus,
   joinedOn: z.string().nullable(),
   joinedNote: z.string().nullable(),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Text } from './text.js';
+import { AnswerId, Text } from './text.js';
 
 /** A partner force the coalition supports: recorded, never a member, never voting. */
 export const Actor = z.object({
-  id: z.uuid(),
+  id: AnswerId,
   name: z.string(),
   kind: z.string(),
   countryCode: z.string().nullable(),
@@ -14,7 +14,7 @@ export const ActorList = z.object({ items: z.array(Actor) });
 export type ActorList = z.infer<typeof ActorList>;
 
 export const Person = z.object({
-  id: z.uuid(),
+  id: AnswerId,
   name: z.string(),
   title: z.string().nullable(),
   memberCode: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import negotiate from '@fastify/accept-negotiator';
@@ -67,7 +67,7 @@ export function jsonSender<S extends z.ZodType>(
     const checked = schema.safeParse(value);
     if (!checked.success) throw new ResponseSchemaError(checked.error.issues);
     const body = Buffer.from(JSON.stringify(checked.data));
-    const etag = `"${options.etag ? options.etag(checked.data) : createHash('sha1').update(body).digest('base64url')}"`;
+    const etag = `"${options.etag ? options.etag(checked.data) : hash('sha1', body, 'base64url')}"`;
     const fresh: Prepared = { body, etag, encoded: {} };
     prepared.set(value, fresh);
     return fresh;

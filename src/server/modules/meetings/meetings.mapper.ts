@@ -53,7 +53,7 @@ const collators = Object.fromEntries(
 ) as Record<WorkingLanguage, Intl.Collator>;
 
 /** What protocol order looks at: the member, its kind, its names. */
-type Ranked = Pick<DelegationSeatRow, 'memberId' | 'code' | 'kind' | 'nameEn' | 'nameFr' | 'nameAr'>;
+type Ranked = Pick<DelegationSeatRow, 'code' | 'kind' | 'nameEn' | 'nameFr' | 'nameAr'>;
 
 const nameIn = (x: Ranked, language: WorkingLanguage) =>
   language === WorkingLanguage.enum.fr ? x.nameFr : language === WorkingLanguage.enum.ar ? x.nameAr : x.nameEn;
@@ -62,27 +62,23 @@ const nameIn = (x: Ranked, language: WorkingLanguage) =>
  * Protocol order of delegations (the tour de table): the host first, then states by their
  * name in the meeting's working language, then organisations the same way.
  */
-export function protocolOrder<T extends Ranked>(
-  items: T[],
-  hostMemberId: string | null,
-  language: WorkingLanguage,
-): T[] {
+export function protocolOrder<T extends Ranked>(items: T[], hostCode: string | null, language: WorkingLanguage): T[] {
   const collator = collators[language];
-  const rank = (x: T) => (x.memberId === hostMemberId ? 0 : x.kind === MemberKind.enum.state ? 1 : 2);
+  const rank = (x: T) => (x.code === hostCode ? 0 : x.kind === MemberKind.enum.state ? 1 : 2);
   return [...items].sort(
     (a, b) =>
       rank(a) - rank(b) || collator.compare(nameIn(a, language), nameIn(b, language)) || a.code.localeCompare(b.code),
   );
 }
 
-/** The page's seat rows, one delegation each: its first row carries the delegation, every row a seat. */
+/** The page's seat rows, one delegation a member: its first row carries the delegation, every row a seat. */
 function groupSeats(rows: DelegationSeatRow[]): (DelegationSeatRow & { delegates: Delegation['delegates'] })[] {
-  const byId = new Map<string, DelegationSeatRow & { delegates: Delegation['delegates'] }>();
+  const byCode = new Map<string, DelegationSeatRow & { delegates: Delegation['delegates'] }>();
   for (const row of rows) {
-    let delegation = byId.get(row.id);
+    let delegation = byCode.get(row.code);
     if (!delegation) {
       delegation = { ...row, delegates: [] };
-      byId.set(row.id, delegation);
+      byCode.set(row.code, delegation);
     }
     if (row.role && row.personId) {
       delegation.delegates.push({
@@ -91,7 +87,7 @@ function groupSeats(rows: DelegationSeatRow[]): (DelegationSeatRow & { delegates
       });
     }
   }
-  return [...byId.values()];
+  return [...byCode.values()];
 }
 
 function toDelegation(part: DelegationSeatRow & { delegates: Delegation['delegates'] }): Delegation {
@@ -137,7 +133,7 @@ export const toMeetingRecord = (found: NonNullable<Awaited<ReturnType<typeof fin
 export function toMeeting({ page, seats }: { page: MeetingPageRow; seats: DelegationSeatRow[] }): Meeting {
   return {
     ...toRecord(page, { ...page, restrictedTo: page.restrictedTo.map((r) => r.code) }),
-    delegations: protocolOrder(groupSeats(seats), page.hostMemberId, page.workingLanguage).map(toDelegation),
+    delegations: protocolOrder(groupSeats(seats), page.hostCode, page.workingLanguage).map(toDelegation),
     remarks: page.remarks,
   };
 }

@@ -43,10 +43,8 @@ export type MeetingPageRow = MeetingReadRow & {
   }[];
 };
 
-/** The meeting page's second read: one row a seat (or a delegation with no seat yet), in order. */
+/** The meeting page's second read: one row a seat (or a delegation with no seat yet), by member and seat. */
 export interface DelegationSeatRow {
-  id: string;
-  memberId: string;
   code: string;
   kind: MemberKind;
   nameEn: string;
@@ -92,15 +90,16 @@ const meetingPage = readStatement<MeetingPageRow>(
   from ${MEETINGS_WITH_HOST} where m.id = $1`,
 );
 
-// The delegations as plain rows: for 60 of them, PostgreSQL building JSON cost more than the rest of the page.
+// The delegations as plain rows (a member has one delegation to a meeting: its code tells them apart):
+// for 60 of them, PostgreSQL building JSON cost more than the rest of the page.
 const meetingSeats = readStatement<DelegationSeatRow>(
   'meeting_seats',
-  `select d.id, x.id as "memberId", x.code, x.kind, x.name_en as "nameEn", x.name_fr as "nameFr", x.name_ar as "nameAr",
+  `select x.code, x.kind, x.name_en as "nameEn", x.name_fr as "nameFr", x.name_ar as "nameAr",
     d.level, d.attendance, d.attendance_note as "attendanceNote", d.version,
     s.role, p.id as "personId", p.name as "personName", p.title as "personTitle"
   from delegations d join members x on x.id = d.member_id
     left join delegates s on s.delegation_id = d.id left join people p on p.id = s.person_id
-  where d.meeting_id = $1 order by d.id, s.position`,
+  where d.meeting_id = $1 order by x.code, s.position`,
 );
 
 /** Everything the meeting page shows, in two reads; undefined when there is no such meeting. */

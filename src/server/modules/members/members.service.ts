@@ -8,7 +8,7 @@ import {
   type UpdateMemberBody,
 } from '../../../shared/members.js';
 import type { FieldError } from '../../../shared/problem.js';
-import { members } from '../../db/schema/members.js';
+import { type MemberRow, members } from '../../db/schema/members.js';
 import { requireRole } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
@@ -29,7 +29,8 @@ import {
 export const MEMBERS_TAG = 'members';
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
-export function toMember(row: MemberReadRow): Member {
+/** A member as the API shows it, from a row a write returned or a hot read gave. */
+export function toMember(row: MemberRow | MemberReadRow): Member {
   return {
     id: row.id,
     code: row.code,
@@ -42,7 +43,7 @@ export function toMember(row: MemberReadRow): Member {
     leftOn: row.leftOn,
     note: row.note,
     version: row.version,
-    updatedAt: row.updatedAt.toISOString(),
+    updatedAt: typeof row.updatedAt === 'string' ? row.updatedAt : row.updatedAt.toISOString(),
   };
 }
 
