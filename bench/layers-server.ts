@@ -1,4 +1,3 @@
-import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
@@ -6,7 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import helmet from 'helmet';
 import type { AuthService } from '../src/server/modules/auth/auth.service.js';
 import { registerAuth } from '../src/server/plugins/auth.js';
-import { COMPRESS_THRESHOLD, jsonSender } from '../src/server/plugins/http.js';
+import { jsonSender } from '../src/server/plugins/http.js';
 import { genReqId } from '../src/server/plugins/request-context.js';
 import { contentSecurityPolicy, registerResponseHeaders } from '../src/server/plugins/security.js';
 import { Member, MemberCodeParams } from '../src/shared/members.js';
@@ -20,11 +19,11 @@ import { Member, MemberCodeParams } from '../src/shared/members.js';
  *   logger      pino at level "silent" with Entente's redaction, Entente's request ids
  *   helmet      helmet rebuilt on every request, as @fastify/helmet does (Entente used it until
  *               this benchmark showed the cost), plus the x-request-id header in a hook of its own
- *   headers     Entente's one synchronous hook: helmet's headers worked out once, and the request id
+ *   headers     Entente's one synchronous hook: the API's security headers (helmet's, worked out once,
+ *               for pages), and the request id
  *   cookie      @fastify/cookie
- *   ratelimit   @fastify/rate-limit (limit high enough never to refuse)
+ *   ratelimit   @fastify/rate-limit (limit high enough never to refuse), its headers only with a 429
  *   auth        Entente's one API hook: cross-site check and session lookup (no cookie: no database)
- *   compress    @fastify/compress as the API registers it (the client here asks for no encoding)
  *   zod         fastify-type-provider-zod compilers and the route's params schema
  *   sender      the answer through jsonSender (checked once, kept with its ETag) instead of a string
  */
@@ -65,6 +64,7 @@ if (layers.has('ratelimit')) {
     max: 100_000_000,
     timeWindow: '1 minute',
     allowList: (req) => !req.url.startsWith('/api/'),
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
   });
 }
 
@@ -87,14 +87,6 @@ const sendMember = jsonSender(Member, { etag: (m) => m.version });
 
 await app.register(
   async (api) => {
-    if (layers.has('compress')) {
-      await api.register(compress, {
-        global: true,
-        threshold: COMPRESS_THRESHOLD,
-        encodings: ['br', 'gzip'],
-        globalDecompression: false,
-      });
-    }
     if (layers.has('auth')) {
       // A request without a cookie never reaches the service.
       registerAuth(api, {} as AuthService);

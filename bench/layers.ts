@@ -37,11 +37,10 @@ const STEPS: { label: string; layers: string[]; vs?: number }[] = [
   { label: '+ cookie', layers: ['logger', 'headers', 'cookie'] },
   { label: '+ rate-limit', layers: ['logger', 'headers', 'cookie', 'ratelimit'] },
   { label: '+ auth and cross-site (one hook)', layers: ['logger', 'headers', 'cookie', 'ratelimit', 'auth'] },
-  { label: '+ compress', layers: ['logger', 'headers', 'cookie', 'ratelimit', 'auth', 'compress'] },
-  { label: '+ zod params', layers: ['logger', 'headers', 'cookie', 'ratelimit', 'auth', 'compress', 'zod'] },
+  { label: '+ zod params', layers: ['logger', 'headers', 'cookie', 'ratelimit', 'auth', 'zod'] },
   {
     label: '+ jsonSender (= Entente cache hit)',
-    layers: ['logger', 'headers', 'cookie', 'ratelimit', 'auth', 'compress', 'zod', 'sender'],
+    layers: ['logger', 'headers', 'cookie', 'ratelimit', 'auth', 'zod', 'sender'],
   },
   { label: 'plain Fastify (again)', layers: [] },
 ];

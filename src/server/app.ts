@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -21,6 +20,7 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService, defaultSessionSettings, type SessionSettings } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { createHealthService } from './modules/health/health.service.js';
 import { createDelegationsService } from './modules/meetings/delegations.service.js';
 import { createMeetingLoader } from './modules/meetings/meeting-loader.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
@@ -31,7 +31,6 @@ import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
-import { COMPRESS_THRESHOLD } from './plugins/http.js';
 import { genReqId } from './plugins/request-context.js';
 import { registerResponseHeaders } from './plugins/security.js';
 
@@ -94,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     members: createMembersService(deps),
     registry: createRegistryService(deps),
     audit: createAuditService(deps),
+    health: createHealthService({ database }),
     meetings: createMeetingsService({ ...deps, loader }),
     delegations: createDelegationsService({ ...deps, loader }),
   };
@@ -105,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     timeWindow: '1 minute',
     // Only the API is limited; the app's static files are not worth counting.
     allowList: (req) => !req.url.startsWith('/api/'),
+    // The limit and what is left are said with a 429 (and Retry-After), not on every answer.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
   });
   await app.register(swagger, {
     openapi: {
@@ -117,18 +119,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      // Answers above 1 KiB go out compressed when the client accepts it; jsonSender's answers
-      // come compressed already (once per cached value) and are left alone. Requests are not
-      // decompressed: nobody needs to send us gzip, and a small gzip can inflate to gigabytes.
-      await api.register(compress, {
-        global: true,
-        threshold: COMPRESS_THRESHOLD,
-        encodings: ['br', 'gzip'],
-        globalDecompression: false,
-      });
       registerAuth(api, services.auth);
       // The modules, written out: no autoloading to search for.
-      await api.register(healthRoutes, { database });
+      await api.register(healthRoutes, { service: services.health });
       await api.register(authRoutes, { service: services.auth });
       await api.register(membersRoutes, { service: services.members });
       await api.register(registryRoutes, { service: services.registry });

@@ -56,9 +56,11 @@ function crossSiteRefusal(req: FastifyRequest): AppError | null {
 
 /**
  * For every API request, one hook: the cross-site check, then the session cookie resolved into
- * `req.auth` (signed out: user null), then 401 for a route that needs a user. Written with a
- * callback rather than async: a request without a cookie (every public read) is done without
- * a promise or a turn of the event loop.
+ * `req.auth` (signed out: user null). Written with a callback rather than async: a request
+ * without a cookie (every public read) is done without a promise or a turn of the event loop.
+ * A route with `config: { auth: 'required' }` gets a hook of its own that answers 401 when
+ * nobody is signed in, before its input is validated (asking every request for its route's
+ * options builds an object each time).
  */
 export function registerAuth(app: FastifyInstance, service: AuthService): void {
   app.decorateRequest('auth', null as unknown as Auth);
@@ -68,12 +70,18 @@ export function registerAuth(app: FastifyInstance, service: AuthService): void {
     if (refused) return done(refused);
     const settle = (user: SessionUser | null) => {
       req.auth = { user, requestId: String(req.id), ip: req.ip };
-      if (!user && req.routeOptions.config.auth === 'required')
-        return done(new AppError('unauthenticated', 'Sign in first.'));
       done();
     };
     const token = sessionToken(req);
     if (!token) return settle(null);
     service.resolveSession(token).then(settle, done);
   });
+  app.addHook('onRoute', (route) => {
+    if (route.config?.auth !== 'required') return;
+    route.onRequest = [...[route.onRequest ?? []].flat(), signedInOnly];
+  });
+}
+
+function signedInOnly(req: FastifyRequest, _reply: unknown, done: (err?: Error) => void): void {
+  done(req.auth.user ? undefined : new AppError('unauthenticated', 'Sign in first.'));
 }

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AuditList, ListAuditQuery } from '../../../shared/audit.js';
-import { errorResponses } from '../../plugins/http.js';
+import { errorResponses, jsonSender } from '../../plugins/http.js';
 import type { AuditService } from './audit.service.js';
 
 export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = async (app, { service }) => {
+  const sendAudit = jsonSender(AuditList);
+
   app.get(
     '/audit',
     {
@@ -15,6 +17,6 @@ export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = asy
         response: { 200: AuditList, ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => service.listAudit(req.requireAuth(), req.query),
+    async (req, reply) => sendAudit(req, reply, await service.listAudit(req.requireAuth(), req.query)),
   );
 };

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Me, SessionState, SignInBody } from '../../../shared/auth.js';
 import { SESSION_COOKIE, sessionToken } from '../../plugins/auth.js';
-import { errorResponses } from '../../plugins/http.js';
+import { errorResponses, jsonSender } from '../../plugins/http.js';
 import type { AuthService } from './auth.service.js';
 
 const cookieOptions = (req: FastifyRequest) => ({
@@ -18,6 +18,9 @@ const clearSession = (req: FastifyRequest, reply: FastifyReply) =>
   reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
 
 export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService }> = async (app, { service }) => {
+  const sendMe = jsonSender(Me);
+  const sendSession = jsonSender(SessionState);
+
   app.post(
     '/auth/sign-in',
     {
@@ -68,7 +71,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService }> = async
   app.get(
     '/auth/me',
     { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me, ...errorResponses(401) } } },
-    async (req) => service.me(req.auth),
+    async (req, reply) => sendMe(req, reply, service.me(req.auth)),
   );
 
   app.get(
@@ -80,6 +83,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService }> = async
         response: { 200: SessionState },
       },
     },
-    async (req) => service.session(req.auth),
+    async (req, reply) => sendSession(req, reply, service.session(req.auth)),
   );
 };

@@ -1,12 +1,11 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Health } from '../../../shared/health.js';
-import type { Database } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
-import { errorResponses } from '../../plugins/http.js';
+import { errorResponses, jsonSender } from '../../plugins/http.js';
+import type { HealthService } from './health.service.js';
 
-/** Liveness that means something: the answer comes from the database. */
-export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{ service: HealthService }> = async (app, { service }) => {
+  const sendHealth = jsonSender(Health);
+
   app.get(
     '/health',
     {
@@ -17,14 +16,6 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
       },
       config: { rateLimit: false },
     },
-    async (req) => {
-      try {
-        await database.db.execute(sql`select 1`);
-      } catch (err) {
-        req.log.error({ err }, 'health check: database unreachable');
-        throw new AppError('service_unavailable', 'The database does not answer.');
-      }
-      return { status: 'ok' as const, database: database.kind };
-    },
+    async (req, reply) => sendHealth(req, reply, await service.check(req.log)),
   );
 };

@@ -32,6 +32,10 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
   // The page's ETag is a hash of all it shows: a delegation's change is not the meeting's version.
   const sendMeeting = jsonSender(Meeting);
   const sendDelegation = jsonSender(Delegation, { etag: (delegation) => delegation.version });
+  const sendList = jsonSender(MeetingList);
+  const sendInvited = jsonSender(InviteResult);
+  const sendAttendance = jsonSender(AttendanceRoll);
+  const sendProtocolOrder = jsonSender(ProtocolOrder);
   app.get(
     '/meetings',
     {
@@ -42,7 +46,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
         response: { 200: MeetingList, ...errorResponses(400) },
       },
     },
-    async (req) => ({ items: await meetings.listMeetings(req.auth, req.query) }),
+    async (req, reply) => sendList(req, reply, await meetings.listMeetings(req.auth, req.query)),
   );
 
   app.post(
@@ -106,7 +110,8 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
         response: { 200: InviteResult, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req) => delegations.invite(req.requireAuth(), req.params.id, req.body.memberCodes),
+    async (req, reply) =>
+      sendInvited(req, reply, await delegations.invite(req.requireAuth(), req.params.id, req.body.memberCodes)),
   );
 
   app.get(
@@ -156,7 +161,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
         response: { 200: AttendanceRoll, ...errorResponses(400, 404) },
       },
     },
-    async (req) => delegations.getAttendance(req.auth, req.params.id),
+    async (req, reply) => sendAttendance(req, reply, await delegations.getAttendance(req.auth, req.params.id)),
   );
 
   app.put(
@@ -192,7 +197,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
         response: { 200: ProtocolOrder, ...errorResponses(400, 404) },
       },
     },
-    async (req) => delegations.getProtocolOrder(req.auth, req.params.id),
+    async (req, reply) => sendProtocolOrder(req, reply, await delegations.getProtocolOrder(req.auth, req.params.id)),
   );
 
   app.post(

@@ -3,8 +3,8 @@ import {
   type CreateRemarkBody,
   type ListMeetingsQuery,
   type Meeting,
+  type MeetingList,
   MeetingStatus,
-  type MeetingSummary,
   type UpdateMeetingBody,
   Visibility,
 } from '../../../shared/meetings.js';
@@ -115,7 +115,7 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
   const { loader, clock } = deps;
 
   /** Meetings the caller may see: upcoming soonest first, past latest first. */
-  async function listMeetings(auth: Auth, query: ListMeetingsQuery): Promise<MeetingSummary[]> {
+  async function listMeetings(auth: Auth, query: ListMeetingsQuery): Promise<MeetingList> {
     const now = clock.now();
     const items = (await loader.all())
       .filter((m) => canReadMeeting(auth.user, m.access))
@@ -132,7 +132,7 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
         }
         return true;
       });
-    return query.when === 'past' ? items.reverse() : items;
+    return { items: query.when === 'past' ? items.reverse() : items };
   }
 
   return {
@@ -151,7 +151,7 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
 
     /** Every meeting the caller may see, as one iCalendar. */
     async getCalendar(auth: Auth, baseUrl: string): Promise<string> {
-      return meetingsCalendar(await listMeetings(auth, {}), { name: 'Coalition meetings', baseUrl });
+      return meetingsCalendar((await listMeetings(auth, {})).items, { name: 'Coalition meetings', baseUrl });
     },
 
     /** Creates a meeting (secretariat). */

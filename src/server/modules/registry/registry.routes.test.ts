@@ -61,13 +61,21 @@ describe.each(engines)('registry and health routes on %s', (engine) => {
     expect([200, 302]).toContain(ui.statusCode);
   });
 
-  it('sets security headers with a strict Content-Security-Policy', async () => {
-    const res = await ctx.app.inject({ url: '/api/v1/health' });
-    const csp = res.headers['content-security-policy'] as string;
+  it('sets security headers: the API answers may run nothing and be framed nowhere, pages run only our scripts', async () => {
+    for (const url of ['/api/v1/health', '/api/v1/members/ZZZ', '/api/v1/nowhere']) {
+      const res = await ctx.app.inject({ url });
+      expect(res.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    }
+    const docs = await ctx.app.inject({ url: '/api/docs/json' });
+    const csp = docs.headers['content-security-policy'] as string;
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-eval');
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(docs.headers['x-content-type-options']).toBe('nosniff');
   });
 
   describe('with a small global rate limit', () => {

@@ -1,13 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ActorList, ListPeopleQuery, PersonList } from '../../../shared/registry.js';
-import { errorResponses } from '../../plugins/http.js';
+import { errorResponses, jsonSender } from '../../plugins/http.js';
 import type { RegistryService } from './registry.service.js';
 
 export const registryRoutes: FastifyPluginAsyncZod<{ service: RegistryService }> = async (app, { service }) => {
+  const sendActors = jsonSender(ActorList);
+  const sendPeople = jsonSender(PersonList);
+
   app.get(
     '/actors',
     { schema: { tags: ['registry'], summary: 'Partner forces (not members)', response: { 200: ActorList } } },
-    async (req) => ({ items: await service.listActors(req.auth) }),
+    async (req, reply) => sendActors(req, reply, await service.listActors(req.auth)),
   );
   app.get(
     '/people',
@@ -19,6 +22,6 @@ export const registryRoutes: FastifyPluginAsyncZod<{ service: RegistryService }>
         response: { 200: PersonList, ...errorResponses(400) },
       },
     },
-    async (req) => ({ items: await service.listPeople(req.auth, req.query.member) }),
+    async (req, reply) => sendPeople(req, reply, await service.listPeople(req.auth, req.query.member)),
   );
 };

@@ -1,4 +1,4 @@
-import type { Actor, Person } from '../../../shared/registry.js';
+import type { ActorList, PersonList } from '../../../shared/registry.js';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
@@ -18,12 +18,12 @@ export async function addPerson(tx: Tx, auth: Auth, values: { name: string; titl
 export function createRegistryService(deps: { db: Db }) {
   return {
     /** Every non-member actor, by name. */
-    async listActors(_auth: Auth): Promise<Actor[]> {
-      return listActorRows(deps.db);
+    async listActors(_auth: Auth): Promise<ActorList> {
+      return { items: await listActorRows(deps.db) };
     },
     /** People, by name; `memberCode` narrows to one member's. */
-    async listPeople(_auth: Auth, memberCode?: string): Promise<Person[]> {
-      return listPeopleRows(deps.db, memberCode);
+    async listPeople(_auth: Auth, memberCode?: string): Promise<PersonList> {
+      return { items: await listPeopleRows(deps.db, memberCode) };
     },
   };
 }
