@@ -42,6 +42,7 @@ const STEPS: { label: string; layers: string[]; vs?: number }[] = [
     label: '+ jsonSender (= Entente cache hit)',
     layers: ['logger', 'headers', 'cookie', 'ratelimit', 'auth', 'zod', 'sender'],
   },
+  { label: 'plain Fastify + jsonSender only', layers: ['sender'], vs: 0 },
   { label: 'plain Fastify (again)', layers: [] },
 ];
 

@@ -16,6 +16,7 @@
  * Exits non-zero when any measured response has an unexpected status (a run full of 429s or
  * 500s measures nothing), or when Entente cannot start. PostgreSQL unreachable: skipped, said so.
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,11 +38,13 @@ import {
   printMarkdown,
   printText,
   probe,
+  ROOT,
   type Row,
   rows,
   runScript,
   SECONDS,
   type Server,
+  sleep,
   startServer,
   WARMUP_SECONDS,
 } from './lib.js';
@@ -142,6 +145,72 @@ async function createPgDatabase(): Promise<PgDatabase | string> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A live ministerial: attendance recorded while the page is read
+
+const ATTENDANCE_PER_SECOND = 20;
+
+/** A secretariat account made with the `entente` command, signed in: its session cookie. */
+async function secretariatSession(base: string, databaseUrl: string): Promise<string> {
+  const email = `bench.${randomBytes(3).toString('hex')}@entente.local`;
+  const password = randomBytes(18).toString('base64url');
+  const created = spawnSync(
+    process.execPath,
+    ['bin/entente.js', 'user', 'create', '--email', email, '--name', 'Bench', '--role', 'secretariat'],
+    { cwd: ROOT, input: password, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' },
+  );
+  if (created.status !== 0) throw new Error(`entente user create failed: ${created.stderr}`);
+  const res = await fetch(`${base}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (res.status !== 204 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
+  return cookie;
+}
+
+/** Records attendance for the meeting's delegations in turn, ATTENDANCE_PER_SECOND times a second. */
+async function startAttendanceWriter(base: string, meetingId: string, databaseUrl: string) {
+  const cookie = await secretariatSession(base, databaseUrl);
+  const page = (await (await fetch(`${base}/api/v1/meetings/${meetingId}`)).json()) as {
+    delegations: { memberCode: string; version: number }[];
+  };
+  const versions = new Map(page.delegations.map((d) => [d.memberCode, d.version]));
+  const codes = [...versions.keys()];
+  let ok = 0;
+  let failed = 0;
+  let i = 0;
+  let stopped = false;
+  const started = performance.now();
+  const loop = (async () => {
+    while (!stopped) {
+      // On a fixed schedule: a slow answer is caught up with, not added to the interval.
+      await sleep(Math.max(0, started + (i * 1000) / ATTENDANCE_PER_SECOND - performance.now()));
+      const code = codes[i++ % codes.length];
+      const res = await fetch(`${base}/api/v1/meetings/${meetingId}/attendance/${code}`, {
+        method: 'PUT',
+        headers: { cookie, 'content-type': 'application/json', 'if-match': `"${versions.get(code)}"` },
+        body: JSON.stringify({ attendance: i % 2 === 0 ? 'present' : 'absent' }),
+      });
+      const body = (await res.json()) as { version?: number };
+      if (res.status === 200 && body.version) {
+        versions.set(code, body.version);
+        ok++;
+      } else {
+        failed++;
+      }
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return { ok, failed };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The rows
 
 async function measureBare(when: 'start' | 'end'): Promise<Row> {
@@ -173,7 +242,7 @@ async function measureEntente(
   engine: string,
   cache: boolean,
   env: Record<string, string>,
-  options: { with304: boolean; compressed?: boolean; dbPids?: () => Promise<number[]> },
+  options: { with304: boolean; compressed?: boolean; live?: string; dbPids?: () => Promise<number[]> },
 ) {
   const label = `Entente on ${engine}, cache ${cache ? 'on' : 'off'}`;
   console.log(`\n${label}`);
@@ -201,6 +270,19 @@ async function measureEntente(
     await measure(server.base, MEMBER, { ...labels, target: `GET ${MEMBER}` }, { cpu });
     const meetingTarget = `GET /api/v1/meetings/{Brussels 2014} (${page.delegations.length} delegations)`;
     await measure(server.base, meeting, { ...labels, target: meetingTarget }, { cpu });
+    if (options.live) {
+      // A live ministerial: the secretariat records attendance at the door while everyone reads
+      // the page; every write drops the page from the cache.
+      const writer = await startAttendanceWriter(server.base, brussels.id, options.live);
+      try {
+        const target = `${meetingTarget}, attendance written ${ATTENDANCE_PER_SECOND}×/s`;
+        await measure(server.base, meeting, { ...labels, target }, { cpu });
+      } finally {
+        const writes = await writer.stop();
+        console.log(`    (${writes.ok} attendance writes during the warm-up and the row, ${writes.failed} refused)`);
+        if (writes.failed > 0) failures.push(`${label}: ${writes.failed} attendance writes refused`);
+      }
+    }
     if (options.compressed) {
       // As a browser asks: the same answers, compressed (the cache keeps them compressed).
       const headers = { 'accept-encoding': 'gzip, deflate, br' };
@@ -245,6 +327,7 @@ async function runPostgres(): Promise<string | null> {
         {
           with304: cache,
           compressed: true,
+          live: database.url,
           dbPids: database.backends,
         },
       );
@@ -272,6 +355,26 @@ function printColdReads(): void {
       if (on && off) lines.push([on.target, engine, fmtRps(off.rps), fmtRps(on.rps), fmtRatio(off.rps / on.rps)]);
     }
   }
+  // The live ministerial: the page read while attendance is written, against the cached page.
+  for (const engine of [...new Set(rows.map((r) => r.engine))].filter((e) => e !== '—')) {
+    const cached = rows.find(
+      (r) =>
+        r.engine === engine &&
+        r.cache === 'on' &&
+        r.target.startsWith('GET /api/v1/meetings/') &&
+        !r.target.includes(','),
+    );
+    for (const live of rows.filter((r) => r.engine === engine && r.target.includes('attendance written'))) {
+      if (cached)
+        lines.push([
+          live.target,
+          `${engine}, cache ${live.cache}`,
+          fmtRps(live.rps),
+          fmtRps(cached.rps),
+          fmtRatio(live.rps / cached.rps),
+        ]);
+    }
+  }
   if (lines.length === 0) return;
   const columns: Column[] = [
     { head: 'cold read' },
@@ -280,7 +383,7 @@ function printColdReads(): void {
     { head: 'cache on req/s', right: true },
     { head: 'off ÷ on', right: true },
   ];
-  console.log('\nCache misses against hits, same run:\n');
+  console.log('\nCache misses against hits, same run (a live ministerial: against the cached page, no writes):\n');
   printText(columns, lines);
   console.log('\nMarkdown:\n');
   printMarkdown(columns, lines);

@@ -6,7 +6,9 @@ const CHANNEL = 'entente_cache';
 
 interface Entry {
   generation: string;
-  value: unknown;
+  /** The load in flight: every request that misses meanwhile waits for this one read. */
+  pending?: Promise<unknown>;
+  value?: unknown;
 }
 
 /**
@@ -98,21 +100,43 @@ export class Cache {
   /**
    * The cached value of `key`, or what `load` returns. `tags` are what the value depends on; a
    * write to any of them drops it. A load that a write raced is returned but not stored.
+   *
+   * Requests that miss while a load of the same generation is in flight share it instead of
+   * each reading the database: right after a write (an attendance recorded during a ministerial)
+   * every reader misses at once, and one read serves them all. A load started before the write
+   * is never shared with a request that came after it: the write changed the generation.
    */
   async get<T>(tags: string | string[], key: string, load: () => Promise<T>): Promise<T> {
     const list = typeof tags === 'string' ? [tags] : tags;
     const fullKey = `${list.join('+')}:${key}`;
     const generation = this.generationOf(list);
-    if (this.enabled) {
-      const hit = this.entries.get(fullKey);
-      if (hit && hit.generation === generation) return hit.value as T;
+    if (!this.enabled) return load();
+    const known = this.entries.get(fullKey);
+    if (known && known.generation === generation) {
+      return (known.pending ? known.pending : known.value) as T;
     }
-    const value = await load();
-    if (this.enabled && this.generationOf(list) === generation) {
-      if (this.entries.size >= (this.options.maxEntries ?? 500)) this.entries.clear();
-      this.entries.set(fullKey, { generation, value });
+    const entry: Entry = { generation };
+    const pending = load();
+    entry.pending = pending;
+    if (this.entries.size >= (this.options.maxEntries ?? 500)) this.entries.clear();
+    this.entries.set(fullKey, entry);
+    try {
+      const value = await pending;
+      if (this.entries.get(fullKey) === entry) {
+        // Kept only if nothing was written meanwhile (and the cache was not turned off).
+        if (this.enabled && this.generationOf(list) === generation) {
+          entry.value = value;
+          entry.pending = undefined;
+        } else {
+          this.entries.delete(fullKey);
+        }
+      }
+      return value;
+    } catch (err) {
+      // A failed load (a missing record, a database error) is not kept: the next request tries again.
+      if (this.entries.get(fullKey) === entry) this.entries.delete(fullKey);
+      throw err;
     }
-    return value;
   }
 
   /** Drops every entry under `tag` in this process. */

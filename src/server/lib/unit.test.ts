@@ -75,6 +75,41 @@ describe('read cache', () => {
     expect(await slow).toBe('old');
     expect(await cache.get('t', 'k', async () => 'new')).toBe('new');
   });
+  it('serves the requests that miss together with one load', async () => {
+    const cache = new Cache({ crossProcess: false });
+    let loads = 0;
+    let release: (v: number) => void = () => {};
+    const load = () => {
+      loads += 1;
+      return new Promise<number>((r) => (release = r));
+    };
+    const together = [cache.get('t', 'k', load), cache.get('t', 'k', load), cache.get('t', 'k', load)];
+    release(7);
+    expect(await Promise.all(together)).toEqual([7, 7, 7]);
+    expect(loads).toBe(1);
+  });
+  it('never hands a request that came after a write the load that started before it', async () => {
+    const cache = new Cache({ crossProcess: false });
+    const releases: ((v: string) => void)[] = [];
+    const load = () => new Promise<string>((r) => releases.push(r));
+    const before = cache.get('t', 'k', load);
+    cache.invalidate('t'); // the write commits
+    const after = cache.get('t', 'k', load);
+    expect(releases).toHaveLength(2);
+    releases[0]('old');
+    releases[1]('new');
+    expect([await before, await after]).toEqual(['old', 'new']);
+    expect(await cache.get('t', 'k', async () => 'reloaded')).toBe('new');
+  });
+  it('keeps no failed load: every request waiting on it gets the error, the next one tries again', async () => {
+    const cache = new Cache({ crossProcess: false });
+    let fail: (e: Error) => void = () => {};
+    const failing = () => new Promise<string>((_, reject) => (fail = reject));
+    const waiting = [cache.get('t', 'k', failing), cache.get('t', 'k', failing)];
+    fail(new Error('not found'));
+    for (const w of waiting) await expect(w).rejects.toThrow('not found');
+    expect(await cache.get('t', 'k', async () => 'found')).toBe('found');
+  });
   it('is bypassed across processes until its listener is up', async () => {
     const cache = new Cache({ crossProcess: true, listen: () => Promise.reject(new Error('down')) });
     await cache.start();

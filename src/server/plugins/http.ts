@@ -27,10 +27,11 @@ interface Prepared {
 }
 
 function encode(body: Buffer, encoding: Encoding): Promise<Buffer> {
-  // Brotli at quality 5: a third smaller than gzip on our JSON, at gzip's speed (11 costs 100× more).
+  // Brotli at quality 4: on the members list (22 KB) it costs what gzip 6 costs (0.4–0.6 ms) for
+  // an answer as small; 5 saves 5 % more for half as much time again, and 11 costs 100 times more.
   return encoding === 'br'
     ? brotli(body, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+        params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
       })
     : gzipAsync(body, { level: 6 });
 }
