@@ -1,3 +1,4 @@
+import { expect, it } from 'vitest';
 import type { Role } from '../../shared/auth.js';
 import type { Auth, SessionUser } from '../lib/auth-context.js';
 
@@ -40,3 +41,20 @@ export const users: Record<Who, SessionUser | null> = {
 
 /** The same callers as a service sees them. */
 export const authOf = (who: Who): Auth => ({ user: users[who], requestId: `test-${who}`, ip: '127.0.0.1' });
+
+/** The secretariat and the administrators, nobody else: the table most policies share. */
+export const SECRETARIAT_ONLY: Record<Who, boolean> = {
+  anonymous: false,
+  observer: false,
+  focal_point_of_member: false,
+  focal_point_of_other: false,
+  secretariat: true,
+  admin: true,
+};
+
+/** One test a caller: what `decide` answers for each must be what the table says. */
+export function eachCaller(expected: Record<Who, boolean>, decide: (who: Who) => boolean): void {
+  it.each(everyone.map((who) => [who, expected[who]] as const))('%s: %s', (who, allowed) => {
+    expect(decide(who)).toBe(allowed);
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { systemAuth } from '../../lib/auth-context.js';
-import { authOf, everyone, type Who } from '../../test/roles.js';
+import { authOf, eachCaller, type Who } from '../../test/roles.js';
 import { canCreateUsers } from './users.policy.js';
 
 describe('canCreateUsers', () => {
@@ -12,9 +12,7 @@ describe('canCreateUsers', () => {
     secretariat: false,
     admin: true,
   };
-  it.each(everyone.map((who) => [who, creates[who]] as const))('%s: %s', (who, allowed) => {
-    expect(canCreateUsers(authOf(who))).toBe(allowed);
-  });
+  eachCaller(creates, (who) => canCreateUsers(authOf(who)));
   it("the operator's tools (CLI, first start): true", () => {
     expect(canCreateUsers(systemAuth('cli'))).toBe(true);
   });
