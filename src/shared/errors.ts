@@ -54,3 +54,9 @@ export const errorTitle: Record<ErrorCode, string> = {
   service_unavailable: 'Service unavailable',
   internal_error: 'Internal error',
 };
+
+/**
+ * The detail of a 400 that says no more than its field errors do: a client shows the fields and
+ * leaves this out (any other detail of a 400 explains something the fields do not).
+ */
+export const FIELDS_INVALID = 'Some fields are invalid.';

@@ -1,4 +1,4 @@
-import { type ErrorCode, errorTitle } from '../../shared/errors.js';
+import { type ErrorCode, errorTitle, FIELDS_INVALID } from '../../shared/errors.js';
 import type { FieldError } from '../../shared/problem.js';
 
 /** The one error a service throws; the error handler turns it into problem+json. */
@@ -23,5 +23,5 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
 
 /** 400 naming the fields that are wrong. */
-export const invalid = (errors: FieldError[], detail = 'Some fields are invalid.') =>
+export const invalid = (errors: FieldError[], detail = FIELDS_INVALID) =>
   new AppError('validation_failed', detail, { errors });

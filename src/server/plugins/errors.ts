@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { type ErrorCode, errorStatus, errorTitle } from '../../shared/errors.js';
+import { type ErrorCode, errorStatus, errorTitle, FIELDS_INVALID } from '../../shared/errors.js';
 import type { FieldError, Problem } from '../../shared/problem.js';
 import { AppError } from '../lib/errors.js';
 import { ResponseSchemaError } from './http.js';
@@ -68,7 +68,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendProblem(req, reply, error.code, error.message, error.errors);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return sendProblem(req, reply, 'validation_failed', 'Some fields are invalid.', zodFieldErrors(error));
+      return sendProblem(req, reply, 'validation_failed', FIELDS_INVALID, zodFieldErrors(error));
     }
     if (isResponseSerializationError(error) || error instanceof ResponseSchemaError) {
       req.log.error({ err: error }, 'response did not match its schema');

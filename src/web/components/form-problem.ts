@@ -1,3 +1,4 @@
+import { FIELDS_INVALID } from '../../shared/errors.js';
 import { isApiError } from '../app/api.js';
 import { fieldErrorLine } from './form-errors.js';
 
@@ -21,10 +22,6 @@ export type FormProblem =
   /** Anything else: a server error, no network. */
   | { kind: 'failed'; detail: string };
 
-// The detail the server gives a 400 that has nothing to add to its field errors (`invalid()`
-// and schema validation both say it). Any other detail says something: it is shown.
-const NOTHING_TO_ADD = 'Some fields are invalid.';
-
 /**
  * Sorts a failed save. `unmatched` are the field errors no form field shows (what
  * `applyFieldErrors` returns); without a form, every field error is one.
@@ -37,7 +34,7 @@ export function toFormProblem(error: unknown, unmatched?: string[]): FormProblem
   switch (error.status) {
     case 400: {
       const fields = error.fieldErrors;
-      const saysMore = fields.length === 0 || detail !== NOTHING_TO_ADD;
+      const saysMore = fields.length === 0 || detail !== FIELDS_INVALID;
       return { kind: 'invalid', lines: [...(saysMore ? [detail] : []), ...(unmatched ?? fields.map(fieldErrorLine))] };
     }
     case 401:
