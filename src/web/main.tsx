@@ -6,13 +6,18 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { Providers } from './app/Providers.js';
 import { router } from './app/router.js';
+import { detectLanguage, startI18n } from './i18n/i18n.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// The reader's language and its common catalog come before the first paint: no English flash.
+const language = detectLanguage();
+await startI18n(language);
+
 createRoot(root).render(
   <StrictMode>
-    <Providers>
+    <Providers language={language}>
       <RouterProvider router={router} />
     </Providers>
   </StrictMode>,

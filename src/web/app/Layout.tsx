@@ -15,37 +15,42 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Suspense, useEffect, useRef } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../shared/auth.js';
 import { Loading } from '../components/Loading.js';
-import { canUseSecretariat, roleLabel, useMe, useSignOut } from '../features/auth/auth.api.js';
+import { canUseSecretariat, useMe, useRoleLabel, useSignOut } from '../features/auth/auth.api.js';
+import { LanguageSwitcher, useAccountLanguage } from '../i18n/language.js';
+import { problemMessage } from '../i18n/problem.js';
 
 interface NavItem {
   to: string;
-  label: string;
+  label: 'home' | 'members' | 'meetings' | 'secretariat';
   end?: boolean;
 }
 
 function navItems(me: Me | null | undefined): NavItem[] {
   const items: NavItem[] = [
-    { to: '/', label: 'Home', end: true },
-    { to: '/members', label: 'Members' },
-    { to: '/meetings', label: 'Meetings' },
+    { to: '/', label: 'home', end: true },
+    { to: '/members', label: 'members' },
+    { to: '/meetings', label: 'meetings' },
   ];
-  if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'Secretariat' });
+  if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'secretariat' });
   return items;
 }
 
 function useSignOutAndLeave(everywhere: boolean) {
   const signOut = useSignOut(everywhere);
   const navigate = useNavigate();
+  const { t } = useTranslation();
   return () =>
     signOut.mutate(undefined, {
       onSuccess: () => {
-        notifications.show({ message: everywhere ? 'Signed out on every device.' : 'Signed out.' });
+        notifications.show({ message: everywhere ? t('account.signedOutEverywhere') : t('account.signedOut') });
         navigate('/');
       },
-      onError: (error) => notifications.show({ color: 'red', title: 'Sign-out failed', message: error.message }),
+      onError: (error) =>
+        notifications.show({ color: 'red', title: t('account.signOutFailed'), message: problemMessage(t, error) }),
     });
 }
 
@@ -60,10 +65,15 @@ const initials = (name: string) =>
 function AccountMenu({ me }: { me: Me }) {
   const signOut = useSignOutAndLeave(false);
   const signOutEverywhere = useSignOutAndLeave(true);
+  const { t } = useTranslation();
+  const roleLabel = useRoleLabel();
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
-        <UnstyledButton className="account-button" aria-label={`Account: ${me.name}, ${roleLabel(me)}`}>
+        <UnstyledButton
+          className="account-button"
+          aria-label={t('account.menu', { name: me.name, role: roleLabel(me) })}
+        >
           <Group gap="xs" wrap="nowrap">
             {/* A phone has no room for the name: its initials stand in. */}
             <Avatar size="sm" color="blue" hiddenFrom="sm" aria-hidden="true">
@@ -78,8 +88,8 @@ function AccountMenu({ me }: { me: Me }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.email}</Menu.Label>
-        <Menu.Item onClick={signOut}>Sign out</Menu.Item>
-        <Menu.Item onClick={signOutEverywhere}>Sign out on every device</Menu.Item>
+        <Menu.Item onClick={signOut}>{t('account.signOut')}</Menu.Item>
+        <Menu.Item onClick={signOutEverywhere}>{t('account.signOutEverywhere')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );
@@ -99,6 +109,9 @@ export function Layout() {
   const firstRender = useRef(true);
   const signOut = useSignOutAndLeave(false);
   const items = navItems(me);
+  const { t } = useTranslation();
+  const roleLabel = useRoleLabel();
+  useAccountLanguage(me);
 
   // A new page: close the menu and move focus to the page, so that a screen reader starts
   // there. Only the path counts: typing in a search box changes the query string, not the page.
@@ -119,7 +132,7 @@ export function Layout() {
       padding="md"
     >
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -129,15 +142,15 @@ export function Layout() {
               onClick={toggle}
               hiddenFrom="sm"
               size="sm"
-              aria-label={opened ? 'Close the menu' : 'Open the menu'}
+              aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
               aria-expanded={opened}
               aria-controls="site-navbar"
             />
-            <Anchor component={Link} to="/" className="brand" underline="never" aria-label="Entente, home">
+            <Anchor component={Link} to="/" className="brand" underline="never" aria-label={t('brandHome')}>
               <img src="/favicon.svg" alt="" width={28} height={28} />
-              <span>Entente</span>
+              <span>{t('brand')}</span>
             </Anchor>
-            <Group component="nav" aria-label="Main" gap={4} visibleFrom="sm" ml="md">
+            <Group component="nav" aria-label={t('nav.main')} gap={4} visibleFrom="sm" ml="md">
               {items.map((item) => (
                 <Button
                   key={item.to}
@@ -147,18 +160,21 @@ export function Layout() {
                   variant="subtle"
                   className="nav-link"
                 >
-                  {item.label}
+                  {t(`nav.${item.label}`)}
                 </Button>
               ))}
             </Group>
           </Group>
-          {me ? (
-            <AccountMenu me={me} />
-          ) : me === null && location.pathname !== '/sign-in' ? (
-            <Button component={Link} to={signInPath(location.pathname, location.search)} variant="default" size="sm">
-              Sign in
-            </Button>
-          ) : null}
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitcher me={me} />
+            {me ? (
+              <AccountMenu me={me} />
+            ) : me === null && location.pathname !== '/sign-in' ? (
+              <Button component={Link} to={signInPath(location.pathname, location.search)} variant="default" size="sm">
+                {t('account.signIn')}
+              </Button>
+            ) : null}
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -170,7 +186,7 @@ export function Layout() {
         inert={!opened}
         data-closed={!opened || undefined}
       >
-        <Stack component="nav" aria-label="Main (menu)" gap={4}>
+        <Stack component="nav" aria-label={t('nav.mainMenu')} gap={4}>
           {items.map((item) => (
             <Button
               key={item.to}
@@ -181,18 +197,23 @@ export function Layout() {
               justify="flex-start"
               className="nav-link"
             >
-              {item.label}
+              {t(`nav.${item.label}`)}
             </Button>
           ))}
         </Stack>
         {me ? (
           <Stack gap="xs" mt="xl">
             <Text size="sm">
-              Signed in as <strong>{me.name}</strong>
+              <Trans
+                t={t}
+                i18nKey="account.signedInAs"
+                values={{ name: me.name }}
+                components={{ strong: <strong /> }}
+              />
             </Text>
             <Badge variant="light">{roleLabel(me)}</Badge>
             <Button variant="default" onClick={signOut}>
-              Sign out
+              {t('account.signOut')}
             </Button>
           </Stack>
         ) : null}

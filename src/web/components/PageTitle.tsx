@@ -1,4 +1,7 @@
-/** The document title of a page; React 19 hoists <title> into <head>. */
+import { useTranslation } from 'react-i18next';
+
+/** The document title of a page, "Members · Entente"; React 19 hoists <title> into <head>. */
 export function PageTitle({ title }: { title: string }) {
-  return <title>{`${title} · Entente`}</title>;
+  const { t } = useTranslation();
+  return <title>{t('pageTitle', { title })}</title>;
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me, Role, SessionState, SignInBody } from '../../../shared/auth.js';
+import { useTranslation } from 'react-i18next';
+import type { Me, SessionState, SignInBody } from '../../../shared/auth.js';
 import { api } from '../../app/api.js';
 
 export const meKey = ['me'] as const;
@@ -34,16 +35,15 @@ export function useSignOut(everywhere = false) {
   });
 }
 
-const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Administrator',
-  secretariat: 'Secretariat',
-  focal_point: 'Focal point',
-  observer: 'Observer',
-};
-
-export function roleLabel(me: Pick<Me, 'role' | 'memberCode'>): string {
-  const label = ROLE_LABELS[me.role];
-  return me.role === 'focal_point' && me.memberCode ? `${label} · ${me.memberCode}` : label;
+/** "Focal point · FRA": the role, in the reader's language, with the member a focal point speaks for. */
+export function useRoleLabel(): (me: Pick<Me, 'role' | 'memberCode'>) => string {
+  const { t } = useTranslation();
+  return (me) => {
+    const role = t(`enums:role.${me.role}`);
+    return me.role === 'focal_point' && me.memberCode
+      ? t('account.roleOfMember', { role, member: me.memberCode })
+      : role;
+  };
 }
 
 /** Mirrors the server's canEditMembers: the server decides, this only hides what would be refused. */

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { canUseSecretariat, roleLabel, useMe } from '../auth/auth.api.js';
+import { canUseSecretariat, useMe, useRoleLabel } from '../auth/auth.api.js';
 import { useMembers } from '../members/members.api.js';
 import { STATUS_LABELS } from './meeting-labels.js';
 import { formatMeetingWhen } from './meeting-time.js';
@@ -47,6 +47,7 @@ export function NameDelegationPage() {
   const code = (params.code ?? '').toUpperCase();
   const location = useLocation();
   const me = useMe();
+  const roleLabel = useRoleLabel();
   const members = useMembers();
   const meeting = useMeeting(id, { fresh: true });
   const delegation = useDelegation(id, code);

@@ -3,7 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { canUseSecretariat, roleLabel, useMe } from '../auth/auth.api.js';
+import { canUseSecretariat, useMe, useRoleLabel } from '../auth/auth.api.js';
 
 /**
  * The secretariat's part of the app, for the secretariat and administrators. Hiding it is a
@@ -11,6 +11,7 @@ import { canUseSecretariat, roleLabel, useMe } from '../auth/auth.api.js';
  */
 export function SecretariatArea() {
   const me = useMe();
+  const roleLabel = useRoleLabel();
   const location = useLocation();
 
   if (me.isPending) return <Loading />;

@@ -1,0 +1,27 @@
+// The English catalogs are the keys' source of truth: `t('nav.home')` with a key no catalog has
+// is a type error, and so is a dynamic key whose values are not all in it.
+import type auth from '../locales/en/auth.json';
+import type common from '../locales/en/common.json';
+import type enums from '../locales/en/enums.json';
+import type forms from '../locales/en/forms.json';
+import type home from '../locales/en/home.json';
+import type meetings from '../locales/en/meetings.json';
+import type members from '../locales/en/members.json';
+import type secretariat from '../locales/en/secretariat.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      auth: typeof auth;
+      common: typeof common;
+      enums: typeof enums;
+      forms: typeof forms;
+      home: typeof home;
+      meetings: typeof meetings;
+      members: typeof members;
+      secretariat: typeof secretariat;
+    };
+    returnNull: false;
+  }
+}
