@@ -17,7 +17,17 @@ import {
  */
 const catalogs = import.meta.glob<{ default: Record<string, unknown> }>('../locales/*/*.json');
 
-export const NAMESPACES = ['common', 'enums', 'forms', 'home', 'members', 'meetings', 'secretariat', 'auth'] as const;
+export const NAMESPACES = [
+  'common',
+  'enums',
+  'forms',
+  'home',
+  'members',
+  'meetings',
+  'meetingForms',
+  'secretariat',
+  'auth',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 const ONE_YEAR = 60 * 60 * 24 * 365;

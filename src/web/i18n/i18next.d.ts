@@ -5,6 +5,7 @@ import type common from '../locales/en/common.json';
 import type enums from '../locales/en/enums.json';
 import type forms from '../locales/en/forms.json';
 import type home from '../locales/en/home.json';
+import type meetingForms from '../locales/en/meetingForms.json';
 import type meetings from '../locales/en/meetings.json';
 import type members from '../locales/en/members.json';
 import type secretariat from '../locales/en/secretariat.json';
@@ -18,6 +19,7 @@ declare module 'i18next' {
       enums: typeof enums;
       forms: typeof forms;
       home: typeof home;
+      meetingForms: typeof meetingForms;
       meetings: typeof meetings;
       members: typeof members;
       secretariat: typeof secretariat;
