@@ -66,14 +66,18 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
         throw new AppError(
           'too_many_requests',
           `Too many failed sign-ins. Wait ${settings.throttleWindowMinutes} minutes and try again.`,
-          { headers: { 'retry-after': String(settings.throttleWindowMinutes * 60) } },
+          {
+            reason: 'sign_in_throttled',
+            params: { minutes: settings.throttleWindowMinutes },
+            headers: { 'retry-after': String(settings.throttleWindowMinutes * 60) },
+          },
         );
       }
       const user = await findUserByEmail(db, body.email);
       const ok = await verify(user?.passwordHash ?? (await getDummyHash()), body.password).catch(() => false);
       if (!user || !ok || user.disabledAt) {
         await recordFailure(db, clock, body.email, auth.ip);
-        throw new AppError('unauthenticated', 'The email or the password is wrong.');
+        throw new AppError('unauthenticated', 'The email or the password is wrong.', { reason: 'wrong_credentials' });
       }
       const token = randomBytes(32).toString('base64url');
       await db.transaction(async (tx) => {

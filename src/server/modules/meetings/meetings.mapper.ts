@@ -41,12 +41,6 @@ export function toSummary(row: MeetingReadRow): MeetingSummary {
   };
 }
 
-export const PROTOCOL_RULE: Record<WorkingLanguage, string> = {
-  en: 'The host first; then states in alphabetical order of their English names; then organisations, alphabetically.',
-  fr: "L'hôte d'abord ; puis les États dans l'ordre alphabétique de leur nom en français ; puis les organisations, par ordre alphabétique.",
-  ar: 'الدولة المضيفة أولاً، ثم الدول بالترتيب الأبجدي لأسمائها بالعربية، ثم المنظمات بالترتيب الأبجدي.',
-};
-
 // A collator is costly to build (it loads the language's rules): one per language, kept.
 const collators = Object.fromEntries(
   WorkingLanguage.options.map((language) => [language, new Intl.Collator(language, { sensitivity: 'base' })]),
