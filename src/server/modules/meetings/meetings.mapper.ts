@@ -54,7 +54,8 @@ const nameIn = (x: Ranked, language: WorkingLanguage) =>
 
 /**
  * Protocol order of delegations (the tour de table): the host first, then states by their
- * name in the meeting's working language, then organisations the same way.
+ * name in the meeting's working language, then organisations the same way. The API names this
+ * rule `ProtocolRule.enum.host_then_states_then_organizations`: a new rule here is a new value there.
  */
 export function protocolOrder<T extends Ranked>(items: T[], hostCode: string | null, language: WorkingLanguage): T[] {
   const collator = collators[language];
