@@ -198,7 +198,8 @@ describe('secretariat', () => {
       await page.getByRole('button', { name: 'Save changes' }).click();
       const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this member' });
       await alert.waitFor();
-      expect(await alert.textContent()).toContain(`now version ${read.version + 1}`);
+      // In the reader's words, not the server's English detail.
+      expect(await alert.textContent()).toContain('Reload it to see the current member');
       await screenshot(page, 'edit-member-conflict', { fullPage: true });
       // Nothing of ours was written over the colleague's change.
       expect((await getMember('NOR')).note).toBe('Changed by a colleague.');
