@@ -271,6 +271,25 @@ describe('secretariat', () => {
     });
   });
 
+  it.each([
+    ['en', 'Email', 'Password', 'Show the password'],
+    ['fr', 'Adresse électronique', 'Mot de passe', 'Afficher le mot de passe'],
+    ['ar', 'البريد الإلكتروني', 'كلمة المرور', 'إظهار كلمة المرور'],
+  ])('labels the sign-in fields in %s, for people and for password managers', async (lang, email, password, show) => {
+    await withPage(async ({ page }) => {
+      await page.goto(`/sign-in?lang=${lang}`);
+      const emailField = field(page, email);
+      await emailField.waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+      expect(await emailField.getAttribute('type')).toBe('email');
+      expect(await emailField.getAttribute('autocomplete')).toBe('username');
+      // An address reads left to right, on a page that reads right to left too.
+      expect(await emailField.evaluate((input) => getComputedStyle(input).direction)).toBe('ltr');
+      expect(await field(page, password).getAttribute('autocomplete')).toBe('current-password');
+      expect(await page.getByRole('button', { name: show }).count()).toBe(1);
+    });
+  });
+
   it('signs out from the header', async () => {
     await withPage(async ({ page }) => {
       await signInWithKeyboard(page, secretariat, '/members');

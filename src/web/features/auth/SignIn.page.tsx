@@ -4,8 +4,9 @@ import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { FieldError } from '../../../shared/problem.js';
 import { isApiError } from '../../app/api.js';
-import { applyFieldErrors, type FormT, useFormT } from '../../components/form-errors.js';
+import { applyFieldErrors, type FormT, fieldErrorLine, useFormT } from '../../components/form-errors.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { problemMessage } from '../../i18n/problem.js';
 import { useMe, useSignIn } from './auth.api.js';
@@ -37,7 +38,15 @@ function signInError(t: TFunction<'auth'>, formT: FormT, error: unknown): { titl
     };
   }
   if (isApiError(error, 401)) return { title: t('signIn.failed'), message: t('signIn.wrongCredentials') };
-  if (isApiError(error, 400)) return null; // shown on the fields
+  if (isApiError(error, 400)) {
+    // The errors of the two fields are shown on them; anything else, here.
+    const shown = (field: FieldError) => field.in === 'body' && (field.path === 'email' || field.path === 'password');
+    const others = error.fieldErrors.filter((field) => !shown(field));
+    if (error.fieldErrors.length > 0 && others.length === 0) return null;
+    const lines =
+      others.length > 0 ? others.map((field) => fieldErrorLine(formT, field)) : [problemMessage(formT, error)];
+    return { title: t('signIn.failed'), message: lines.join(' ') };
+  }
   return { title: t('signIn.failed'), message: problemMessage(formT, error) };
 }
 
