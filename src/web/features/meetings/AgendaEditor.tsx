@@ -1,6 +1,7 @@
 import { Button, CloseButton, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
 import { randomId } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { freeText } from './free-text.js';
 import { useWorkingLanguageInput } from './MeetingFieldsets.js';
 import type { MeetingForm } from './MeetingForm.js';
 import type { AgendaRow } from './meeting-form.js';
@@ -28,11 +29,12 @@ export function AgendaEditor({ form }: { form: MeetingForm }) {
           </Text>
         ) : null}
         {agenda.map((item, index) => (
-          <Group key={item.key} align="flex-start" gap="xs" wrap="nowrap" data-agenda-item={index}>
+          // On a phone the item's title takes the whole line; its line of effort and the remove button the next.
+          <Group key={item.key} align="flex-start" gap="xs" data-agenda-item={index}>
             <TextInput
               label={t('agenda.item', { number: index + 1 })}
               maxLength={500}
-              style={{ flex: 3 }}
+              style={{ flex: '3 1 16rem' }}
               {...written}
               {...form.getInputProps(`agenda.${index}.title`)}
             />
@@ -40,8 +42,8 @@ export function AgendaEditor({ form }: { form: MeetingForm }) {
               label={t('agenda.lineOfEffort', { number: index + 1 })}
               placeholder={t('agenda.optional')}
               maxLength={50}
-              style={{ flex: 1 }}
-              dir="auto"
+              style={{ flex: '1 1 8rem' }}
+              styles={freeText}
               {...form.getInputProps(`agenda.${index}.lineOfEffort`)}
             />
             <CloseButton

@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { MeetingKind, Visibility, WorkingLanguage } from '../../../shared/meetings.js';
 import { useEnumOptions } from '../../i18n/enums.js';
 import { useLanguage } from '../../i18n/format.js';
+import { freeText } from './free-text.js';
 import type { MeetingForm } from './MeetingForm.js';
 import { COMMON_ZONES, EXAMPLE_ZONE } from './time-zones.js';
 
@@ -22,10 +23,10 @@ interface FieldsetProps {
  * may not be the reader's: the inputs say so, for spelling checkers and screen readers, and
  * take their direction from what is typed.
  */
-export function useWorkingLanguageInput(form: MeetingForm): { lang?: string; dir: 'auto' } {
+export function useWorkingLanguageInput(form: MeetingForm): { lang?: string; styles: typeof freeText } {
   const language = useLanguage();
   const { workingLanguage } = form.getValues();
-  return { lang: workingLanguage === language ? undefined : workingLanguage, dir: 'auto' };
+  return { lang: workingLanguage === language ? undefined : workingLanguage, styles: freeText };
 }
 
 /** What the meeting is: its kind, host, title and summary. */
@@ -71,10 +72,15 @@ export function WhereAndWhenFieldset({ form }: { form: MeetingForm }) {
     <Fieldset legend={t('meeting.when.legend')} variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('meeting.when.city')} maxLength={200} dir="auto" {...form.getInputProps('city')} />
-          <TextInput label={t('meeting.when.venue')} maxLength={300} dir="auto" {...form.getInputProps('venue')} />
+          <TextInput label={t('meeting.when.city')} maxLength={200} styles={freeText} {...form.getInputProps('city')} />
+          <TextInput
+            label={t('meeting.when.venue')}
+            maxLength={300}
+            styles={freeText}
+            {...form.getInputProps('venue')}
+          />
         </SimpleGrid>
-        {/* An IANA name is Latin script read left to right, in every language. */}
+        {/* An IANA name is Latin script read left to right, in every language (Mantine puts `dir` on the input's box). */}
         <TextInput
           label={t('meeting.when.timeZone')}
           required

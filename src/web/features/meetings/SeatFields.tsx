@@ -2,6 +2,7 @@ import { CloseButton, Group, NativeSelect, Paper, SimpleGrid, Stack, TextInput }
 import { useTranslation } from 'react-i18next';
 import type { DelegationForm } from './DelegationForm.js';
 import { type Candidate, type ListName, NEW_PERSON } from './delegation-form.js';
+import { freeText } from './free-text.js';
 
 /** Which seat: the head's, or a row of the alternates or the advisers (from 0). */
 export type Seat = { list: 'head' } | { list: ListName; index: number };
@@ -58,7 +59,7 @@ export function SeatFields({ form, seat, people, allowNobody, onRemove }: SeatFi
               required
               maxLength={200}
               autoComplete="off"
-              dir="auto"
+              styles={freeText}
               {...form.getInputProps(`${path}.name`)}
             />
             <TextInput
@@ -66,7 +67,7 @@ export function SeatFields({ form, seat, people, allowNobody, onRemove }: SeatFi
               description={t('seat.titleDescription')}
               maxLength={300}
               autoComplete="off"
-              dir="auto"
+              styles={freeText}
               {...form.getInputProps(`${path}.title`)}
             />
           </SimpleGrid>
