@@ -139,7 +139,8 @@ export function NameDelegationPage() {
         <Anchor component={Link} to="/meetings">
           {t('common:nav.meetings')}
         </Anchor>
-        <Anchor component={Link} to={`/meetings/${id}`} truncate="end" maw="40vw" lang={titleLang}>
+        {/* dir="auto": a title in another script is cut at its own end, not at its start. */}
+        <Anchor component={Link} to={`/meetings/${id}`} truncate="end" maw="40vw" lang={titleLang} dir="auto">
           {m.title}
         </Anchor>
         <Text span>{member}</Text>
@@ -147,7 +148,7 @@ export function NameDelegationPage() {
       <Stack gap={4}>
         <Title order={1}>{title}</Title>
         <Text c="dimmed">
-          <bdi lang={titleLang}>{m.title}</bdi> · {formatMeetingWhen(m)}
+          <bdi lang={titleLang}>{m.title}</bdi> · <bdi>{formatMeetingWhen(m)}</bdi>
         </Text>
       </Stack>
       <NameDelegationForm
