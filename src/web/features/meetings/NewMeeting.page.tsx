@@ -35,7 +35,7 @@ export function NewMeetingPage() {
               t={t}
               i18nKey="newMeeting.createdText"
               values={{ title: meeting.title }}
-              components={{ meeting: <span lang={lang} /> }}
+              components={{ meeting: <bdi lang={lang} /> }}
             />
           ),
         });
