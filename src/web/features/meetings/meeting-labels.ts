@@ -7,6 +7,9 @@ import type {
   WorkingLanguage,
 } from '../../../shared/meetings.js';
 
+// The English labels below are what the meeting forms read until they move to useEnumOptions()
+// and the enums catalog; the meeting pages already do. Remove each once nothing imports it.
+
 export const KIND_LABELS: Record<MeetingKind, string> = {
   ministerial: 'Ministerial',
   small_group: 'Small group',
@@ -58,3 +61,21 @@ export function quotaInWords(quota: string): string {
 
 export const options = <T extends string>(labels: Record<T, string>) =>
   (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
+
+/**
+ * The protocol order's rules, as the meetings catalog words them (protocolOrder.rule.<rule>.<language>).
+ * `host_then_states_then_organizations`: the host first; then states in the alphabetical order of
+ * their names in the meeting's working language; then organisations, alphabetically.
+ */
+const PROTOCOL_RULES = ['host_then_states_then_organizations'] as const;
+export type ProtocolRuleCode = (typeof PROTOCOL_RULES)[number];
+
+/**
+ * The rule of a protocol order. Until the server change that sends it as a code (shared
+ * `ProtocolRule`) is merged, `rule` is still the English sentence of the one rule there is:
+ * the loose type and the fallback go with that merge.
+ */
+export function protocolRuleOf(order: { rule: string }): ProtocolRuleCode {
+  const rule = order.rule as ProtocolRuleCode;
+  return PROTOCOL_RULES.includes(rule) ? rule : 'host_then_states_then_organizations';
+}
