@@ -79,11 +79,17 @@ export function HomePage() {
           <List spacing={4}>
             {actors.data.map((actor) => (
               <List.Item key={actor.id}>
+                {/* Names and notes as the register has them, in their own direction (isolated). */}
                 <Text span fw={600}>
-                  {actor.name}
+                  <bdi>{actor.name}</bdi>
                 </Text>
                 {actor.countryCode ? ` (${memberName(actor.countryCode)})` : null}
-                {actor.note ? <Text span c="dimmed">{` — ${actor.note}`}</Text> : null}
+                {actor.note ? (
+                  <Text span c="dimmed">
+                    {' — '}
+                    <bdi>{actor.note}</bdi>
+                  </Text>
+                ) : null}
               </List.Item>
             ))}
           </List>
@@ -92,7 +98,7 @@ export function HomePage() {
 
       <Text size="sm" c="dimmed">
         {/* An address reads left to right, in an Arabic sentence too. */}
-        <Trans t={t} i18nKey="openData" components={{ link: <Anchor href="/api/docs" dir="ltr" /> }} />
+        <Trans t={t} i18nKey="openData" components={{ docs: <Anchor href="/api/docs" dir="ltr" /> }} />
       </Text>
     </Stack>
   );

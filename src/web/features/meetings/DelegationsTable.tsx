@@ -149,11 +149,11 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
                     {d.head ? (
                       <>
                         <Text size="sm" fw={600}>
-                          {d.head.name}
+                          <bdi>{d.head.name}</bdi>
                         </Text>
                         {d.head.title ? (
                           <Text size="xs" c="dimmed">
-                            {d.head.title}
+                            <bdi>{d.head.title}</bdi>
                           </Text>
                         ) : null}
                       </>

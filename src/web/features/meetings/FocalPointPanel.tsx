@@ -37,7 +37,7 @@ export function FocalPointPanel({ meeting, me }: { meeting: Meeting; me: Me }) {
               t={t}
               i18nKey="focalPoint.invitedHeadedBy"
               values={{ member, head: own.head.name }}
-              components={{ strong: <strong /> }}
+              components={{ strong: <strong />, person: <bdi /> }}
             />
           ) : (
             <Trans t={t} i18nKey="focalPoint.invitedNotNamed" values={{ member }} components={{ strong: <strong /> }} />

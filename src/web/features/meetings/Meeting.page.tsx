@@ -70,7 +70,7 @@ export function MeetingPage() {
               t={t}
               i18nKey="meeting.notFoundText"
               components={{
-                link: <Anchor component={Link} to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} />,
+                signin: <Anchor component={Link} to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} />,
               }}
             />
           </Text>

@@ -21,7 +21,7 @@ export function MeetingAgenda({ meeting }: { meeting: Meeting }) {
               <InLanguage language={meeting.workingLanguage}>{item.title}</InLanguage>
               {item.lineOfEffort ? (
                 <Badge ms="xs" size="sm" variant="outline" tt="none">
-                  {item.lineOfEffort}
+                  <bdi>{item.lineOfEffort}</bdi>
                 </Badge>
               ) : null}
             </List.Item>

@@ -34,7 +34,7 @@ export function AttendanceBadge({ attendance, note }: { attendance: AttendanceSt
   );
   if (!note) return badge;
   return (
-    <Tooltip label={note} multiline w={300} withArrow events={{ hover: true, focus: true, touch: true }}>
+    <Tooltip label={<bdi>{note}</bdi>} multiline w={300} withArrow events={{ hover: true, focus: true, touch: true }}>
       {badge}
     </Tooltip>
   );

@@ -7,7 +7,7 @@ import { useLanguage } from '../../i18n/format.js';
 import { nameIn } from '../members/member-name.js';
 import { useMembers } from '../members/members.api.js';
 import { InLanguage } from './InLanguage.js';
-import { extraSeats } from './meeting-labels.js';
+import { extraSeats, isolated } from './meeting-labels.js';
 import { meetingDateTime, useMeetingTime } from './meeting-time.js';
 import { NotKnown } from './NotKnown.js';
 
@@ -50,7 +50,7 @@ export function MeetingFacts({ meeting }: { meeting: Meeting }) {
   const host = useHostName(meeting);
   const where =
     meeting.venue && meeting.city
-      ? t('facts.venueInCity', { venue: meeting.venue, city: meeting.city })
+      ? t('facts.venueInCity', { venue: isolated(meeting.venue), city: isolated(meeting.city) })
       : (meeting.venue ?? meeting.city);
   return (
     <Table withTableBorder variant="vertical" maw={820} layout="fixed" aria-label={t('facts.label')}>
@@ -63,7 +63,7 @@ export function MeetingFacts({ meeting }: { meeting: Meeting }) {
             </Text>
           ) : null}
         </Field>
-        <Field label={t('facts.where')}>{where || <NotKnown />}</Field>
+        <Field label={t('facts.where')}>{where ? <bdi>{where}</bdi> : <NotKnown />}</Field>
         <Field label={t('facts.host')}>
           {host && meeting.hostCode ? (
             <Anchor component={Link} to={`/members/${meeting.hostCode}`} size="sm">
@@ -78,11 +78,17 @@ export function MeetingFacts({ meeting }: { meeting: Meeting }) {
           {meeting.chairs.length === 0 && !meeting.chairNote ? <NotKnown /> : null}
           {meeting.chairs.map((chair) => (
             <Text key={chair.id} size="sm">
-              <strong>{chair.name}</strong>
-              {chair.title ? t('personTitle', { title: chair.title }) : null}
+              <strong>
+                <bdi>{chair.name}</bdi>
+              </strong>
+              {chair.title ? t('personTitle', { title: isolated(chair.title) }) : null}
             </Text>
           ))}
-          {meeting.chairNote ? <Text size="sm">{meeting.chairNote}</Text> : null}
+          {meeting.chairNote ? (
+            <Text size="sm">
+              <bdi>{meeting.chairNote}</bdi>
+            </Text>
+          ) : null}
         </Field>
         <Field label={t('facts.workingLanguage')}>{t(`facts.language.${meeting.workingLanguage}`)}</Field>
         <Field label={t('facts.seats')}>{quotaInWords(meeting.seatQuota)}</Field>
@@ -95,7 +101,9 @@ export function MeetingFacts({ meeting }: { meeting: Meeting }) {
         ) : null}
         {meeting.note ? (
           <Field label={t('facts.note')}>
-            <Text size="sm">{meeting.note}</Text>
+            <Text size="sm">
+              <bdi>{meeting.note}</bdi>
+            </Text>
           </Field>
         ) : null}
       </Table.Tbody>

@@ -1,5 +1,5 @@
 import { Blockquote, Stack, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/meetings.js';
 
 /** What was said at the meeting: each speaker's remarks, and the words quoted from them. */
@@ -21,18 +21,25 @@ export function MeetingRemarks({ meeting }: { meeting: Meeting }) {
               component="article"
               aria-label={t('remarks.by', { name: remark.person.name })}
             >
+              {/* Who spoke and what they said, as the sources give it: in its own direction (isolated). */}
               <div>
-                <Text fw={700}>{remark.person.name}</Text>
+                <Text fw={700}>
+                  <bdi>{remark.person.name}</bdi>
+                </Text>
                 {remark.person.title ? (
                   <Text size="sm" c="dimmed">
-                    {remark.person.title}
+                    <bdi>{remark.person.title}</bdi>
                   </Text>
                 ) : null}
-                {remark.context ? <Text size="sm">{remark.context}</Text> : null}
+                {remark.context ? (
+                  <Text size="sm">
+                    <bdi>{remark.context}</bdi>
+                  </Text>
+                ) : null}
               </div>
               {remark.quotes.map((quote) => (
                 <Blockquote key={quote.id} color="blue" p="md" cite={quote.context ?? undefined} className="quote">
-                  {t('remarks.quote', { text: quote.text })}
+                  <Trans t={t} i18nKey="remarks.quote" values={{ text: quote.text }} components={{ words: <bdi /> }} />
                 </Blockquote>
               ))}
             </Stack>

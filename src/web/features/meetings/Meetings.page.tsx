@@ -34,9 +34,9 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
         ) : null}
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>
-        {/* The list does not say in which language a title is typed (MeetingSummary has no workingLanguage). */}
+        {/* The list does not say in which language a title is typed (MeetingSummary has no workingLanguage): isolated only. */}
         <Anchor component={Link} to={`/meetings/${meeting.id}`} fw={600}>
-          {meeting.title}
+          <bdi>{meeting.title}</bdi>
         </Anchor>
         {meeting.visibility !== 'public' ? (
           <Badge ms="xs" size="sm" variant="outline" color="grape">
@@ -55,7 +55,7 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
         {kind}
       </Table.Td>
       <Table.Td visibleFrom="sm" style={{ verticalAlign: 'top' }}>
-        {meeting.city ?? <NotKnown />}
+        {meeting.city ? <bdi>{meeting.city}</bdi> : <NotKnown />}
       </Table.Td>
       <Table.Td visibleFrom="xs" style={{ verticalAlign: 'top' }}>
         <StatusBadge status={meeting.status} />

@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat, useLanguage } from '../../i18n/format.js';
 import { nameIn } from '../members/member-name.js';
 import { InLanguage } from './InLanguage.js';
-import { protocolRuleOf } from './meeting-labels.js';
+import { isolated, protocolRuleOf } from './meeting-labels.js';
 import { useMeetingTime } from './meeting-time.js';
 import { useMeeting, useProtocolOrder } from './meetings.api.js';
 
@@ -22,8 +22,8 @@ function OtherDelegates({ delegation }: { delegation: Delegation }) {
     <ul className="plain-list">
       {others.map((d) => (
         <li key={d.person.id}>
-          {d.person.name}
-          {d.person.title ? t('personTitle', { title: d.person.title }) : null}{' '}
+          <bdi>{d.person.name}</bdi>
+          {d.person.title ? t('personTitle', { title: isolated(d.person.title) }) : null}{' '}
           <span className="dimmed">{t(`print.role.${d.role}`)}</span>
         </li>
       ))}
@@ -57,7 +57,10 @@ export function PrintDelegationsPage() {
   }
 
   const m = meeting.data;
-  const where = m.venue && m.city ? t('facts.venueInCity', { venue: m.venue, city: m.city }) : (m.venue ?? m.city);
+  const where =
+    m.venue && m.city
+      ? t('facts.venueInCity', { venue: isolated(m.venue), city: isolated(m.city) })
+      : (m.venue ?? m.city);
   const title = <InLanguage language={m.workingLanguage}>{m.title}</InLanguage>;
   return (
     <Stack gap="md" className="print-page">
@@ -79,7 +82,12 @@ export function PrintDelegationsPage() {
           <Text fw={600}>{title}</Text>
           <Text size="sm">
             {time.when(m)}
-            {where ? ` · ${where}` : ''}
+            {where ? (
+              <>
+                {' · '}
+                <bdi>{where}</bdi>
+              </>
+            ) : null}
           </Text>
         </Stack>
         <Button className="no-print" onClick={() => window.print()}>
@@ -121,8 +129,14 @@ export function PrintDelegationsPage() {
                   <Table.Td>
                     {d.head ? (
                       <>
-                        <strong>{d.head.name}</strong>
-                        {d.head.title ? <div className="dimmed">{d.head.title}</div> : null}
+                        <strong>
+                          <bdi>{d.head.name}</bdi>
+                        </strong>
+                        {d.head.title ? (
+                          <div className="dimmed">
+                            <bdi>{d.head.title}</bdi>
+                          </div>
+                        ) : null}
                       </>
                     ) : (
                       <span className="dimmed">{t('notKnown')}</span>

@@ -13,7 +13,13 @@ export function Joined({ member }: { member: Pick<Member, 'joinedOn' | 'joinedNo
   if (member.joinedOn) return <time dateTime={member.joinedOn}>{f.date(member.joinedOn)}</time>;
   if (member.joinedNote) {
     return (
-      <Tooltip label={member.joinedNote} multiline w={320} withArrow events={{ hover: true, focus: true, touch: true }}>
+      <Tooltip
+        label={<bdi>{member.joinedNote}</bdi>}
+        multiline
+        w={320}
+        withArrow
+        events={{ hover: true, focus: true, touch: true }}
+      >
         {/* Focusable, so that the note shows on keyboard focus too; screen readers get it as text. */}
         <Badge variant="light" color="orange" tt="none" tabIndex={0} style={{ cursor: 'help' }}>
           {t('joined.uncertain')}

@@ -33,7 +33,7 @@ function JoinedDetail({ member }: { member: Member }) {
         <time dateTime={member.joinedOn}>{f.date(member.joinedOn)}</time>
         {member.joinedNote ? (
           <Text size="sm" c="dimmed">
-            {member.joinedNote}
+            <bdi>{member.joinedNote}</bdi>
           </Text>
         ) : null}
       </Stack>
@@ -45,7 +45,9 @@ function JoinedDetail({ member }: { member: Member }) {
         <Badge variant="light" color="orange">
           {t('member.dateUncertain')}
         </Badge>
-        <Text size="sm">{member.joinedNote}</Text>
+        <Text size="sm">
+          <bdi>{member.joinedNote}</bdi>
+        </Text>
       </Stack>
     );
   }
@@ -62,22 +64,27 @@ function People({ code }: { code: string }) {
   if (people.isPending) return <Loading label={t('member.loadingPeople')} />;
   if (people.isError) return <ErrorAlert error={people.error} title={t('member.peopleNotLoaded')} />;
   if (people.data.length === 0) return <Text c="dimmed">{t('member.noPeople')}</Text>;
+  // What the register says of each person, in its own direction (isolated within the page's).
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       {people.data.map((person) => (
         <Card key={person.id} withBorder padding="md" component="article">
           <Text fw={700} component="h3" m={0} size="md">
-            {person.name}
+            <bdi>{person.name}</bdi>
           </Text>
-          {person.title ? <Text size="sm">{person.title}</Text> : null}
+          {person.title ? (
+            <Text size="sm">
+              <bdi>{person.title}</bdi>
+            </Text>
+          ) : null}
           {person.affiliation ? (
             <Text size="sm" c="dimmed">
-              {person.affiliation}
+              <bdi>{person.affiliation}</bdi>
             </Text>
           ) : null}
           {person.note ? (
             <Text size="sm" c="dimmed" mt={4}>
-              {person.note}
+              <bdi>{person.note}</bdi>
             </Text>
           ) : null}
         </Card>
@@ -168,7 +175,9 @@ export function MemberPage() {
           ) : null}
           <Field label={t('member.note')}>
             {m.note ? (
-              <Text size="sm">{m.note}</Text>
+              <Text size="sm">
+                <bdi>{m.note}</bdi>
+              </Text>
             ) : (
               <Text size="sm" c="dimmed">
                 {t('member.none')}
