@@ -1,13 +1,13 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Meeting } from '../../../shared/meetings.js';
 import { useLanguage } from '../../i18n/format.js';
 import { nameIn } from '../members/member-name.js';
 import { useMembers } from '../members/members.api.js';
 import { InLanguage } from './InLanguage.js';
-import { extraSeats, isolated } from './meeting-labels.js';
+import { extraSeats } from './meeting-labels.js';
 import { meetingDateTime, useMeetingTime } from './meeting-time.js';
 import { NotKnown } from './NotKnown.js';
 
@@ -42,16 +42,30 @@ function useQuotaInWords(): (quota: string) => string {
   };
 }
 
+/** "John Kerry, US Secretary of State": the name and the title, each isolated (names are mostly in Latin script). */
+export function PersonWithTitle({ name, title, strong }: { name: string; title: string | null; strong?: boolean }) {
+  const { t } = useTranslation('meetings');
+  // dir="auto" isolates as <bdi> does.
+  if (!title) return strong ? <strong dir="auto">{name}</strong> : <bdi>{name}</bdi>;
+  const who = strong ? <strong dir="auto" /> : <bdi />;
+  return <Trans t={t} i18nKey="personWithTitle" values={{ name, title }} components={{ who, what: <bdi /> }} />;
+}
+
+/** Where the meeting is held: its venue and city, each isolated so that Latin names keep their order in Arabic. */
+export function MeetingPlace({ venue, city }: { venue: string | null; city: string | null }) {
+  const { t } = useTranslation('meetings');
+  if (venue && city) {
+    return <Trans t={t} i18nKey="facts.venueInCity" values={{ venue, city }} components={{ place: <bdi /> }} />;
+  }
+  return venue || city ? <bdi>{venue ?? city}</bdi> : null;
+}
+
 /** About the meeting: when (in its own zone) and where, the host, the chairs, the language, the seats. */
 export function MeetingFacts({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('meetings');
   const time = useMeetingTime();
-  const quotaInWords = useQuotaInWords();
   const host = useHostName(meeting);
-  const where =
-    meeting.venue && meeting.city
-      ? t('facts.venueInCity', { venue: isolated(meeting.venue), city: isolated(meeting.city) })
-      : (meeting.venue ?? meeting.city);
+  const quotaInWords = useQuotaInWords();
   return (
     <Table withTableBorder variant="vertical" maw={820} layout="fixed" aria-label={t('facts.label')}>
       <Table.Tbody>
@@ -63,7 +77,9 @@ export function MeetingFacts({ meeting }: { meeting: Meeting }) {
             </Text>
           ) : null}
         </Field>
-        <Field label={t('facts.where')}>{where ? <bdi>{where}</bdi> : <NotKnown />}</Field>
+        <Field label={t('facts.where')}>
+          {meeting.venue || meeting.city ? <MeetingPlace venue={meeting.venue} city={meeting.city} /> : <NotKnown />}
+        </Field>
         <Field label={t('facts.host')}>
           {host && meeting.hostCode ? (
             <Anchor component={Link} to={`/members/${meeting.hostCode}`} size="sm">
@@ -78,10 +94,7 @@ export function MeetingFacts({ meeting }: { meeting: Meeting }) {
           {meeting.chairs.length === 0 && !meeting.chairNote ? <NotKnown /> : null}
           {meeting.chairs.map((chair) => (
             <Text key={chair.id} size="sm">
-              <strong>
-                <bdi>{chair.name}</bdi>
-              </strong>
-              {chair.title ? t('personTitle', { title: isolated(chair.title) }) : null}
+              <PersonWithTitle name={chair.name} title={chair.title} strong />
             </Text>
           ))}
           {meeting.chairNote ? (

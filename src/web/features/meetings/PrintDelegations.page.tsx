@@ -10,7 +10,8 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat, useLanguage } from '../../i18n/format.js';
 import { nameIn } from '../members/member-name.js';
 import { InLanguage } from './InLanguage.js';
-import { isolated, protocolRuleOf } from './meeting-labels.js';
+import { MeetingPlace, PersonWithTitle } from './MeetingFacts.js';
+import { protocolRuleOf } from './meeting-labels.js';
 import { useMeetingTime } from './meeting-time.js';
 import { useMeeting, useProtocolOrder } from './meetings.api.js';
 
@@ -22,8 +23,7 @@ function OtherDelegates({ delegation }: { delegation: Delegation }) {
     <ul className="plain-list">
       {others.map((d) => (
         <li key={d.person.id}>
-          <bdi>{d.person.name}</bdi>
-          {d.person.title ? t('personTitle', { title: isolated(d.person.title) }) : null}{' '}
+          <PersonWithTitle name={d.person.name} title={d.person.title} />{' '}
           <span className="dimmed">{t(`print.role.${d.role}`)}</span>
         </li>
       ))}
@@ -57,10 +57,6 @@ export function PrintDelegationsPage() {
   }
 
   const m = meeting.data;
-  const where =
-    m.venue && m.city
-      ? t('facts.venueInCity', { venue: isolated(m.venue), city: isolated(m.city) })
-      : (m.venue ?? m.city);
   const title = <InLanguage language={m.workingLanguage}>{m.title}</InLanguage>;
   return (
     <Stack gap="md" className="print-page">
@@ -82,10 +78,10 @@ export function PrintDelegationsPage() {
           <Text fw={600}>{title}</Text>
           <Text size="sm">
             {time.when(m)}
-            {where ? (
+            {m.venue || m.city ? (
               <>
                 {' · '}
-                <bdi>{where}</bdi>
+                <MeetingPlace venue={m.venue} city={m.city} />
               </>
             ) : null}
           </Text>

@@ -49,12 +49,6 @@ export const ATTENDANCE_COLORS: Record<AttendanceStatus, string> = { present: 'g
 
 export const LANGUAGE_LABELS: Record<WorkingLanguage, string> = { en: 'English', fr: 'French', ar: 'Arabic' };
 
-/**
- * A value of the record set in a translated sentence, isolated (FSI…PDI) so that a name in the
- * other direction keeps its place: "Egmont Palace، Brussels" reads venue first in Arabic too.
- */
-export const isolated = (text: string): string => `\u2068${text}\u2069`;
-
 /** "1+3" → 3: the seats beside the head of delegation. */
 export const extraSeats = (quota: string): number => Number(quota.split('+')[1] ?? 0);
 
