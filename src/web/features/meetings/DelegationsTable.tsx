@@ -172,8 +172,10 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
                   {canManage ? (
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
+                        {/* Wide enough for the longest choice in any language ("غير معروف" was clipped). */}
                         <NativeSelect
                           size="xs"
+                          miw={120}
                           aria-label={t('attendance.of', { member: memberName })}
                           data={attendanceOptions}
                           value={d.attendance}
