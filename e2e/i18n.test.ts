@@ -265,7 +265,7 @@ describe('choosing the language', () => {
       await expect.poll(async () => hasArabic(await page.getByRole('heading', { level: 1 }).textContent())).toBe(true);
       // Mantine's own direction follows too: the header's start is on the right.
       const brand = await page.getByRole('banner').locator('.brand').boundingBox();
-      expect(brand && brand.x).toBeGreaterThan(640);
+      expect(brand?.x).toBeGreaterThan(640);
       await screenshot(page, 'i18n/switched-to-ar');
 
       await chooseLanguage(page, 'ar', 'fr');
@@ -333,15 +333,15 @@ describe('choosing the language', () => {
       expect(box && box.x + box.width).toBeLessThanOrEqual(PHONE.width);
       expect(box && box.y + box.height).toBeLessThanOrEqual(60);
       // Its short name stands for the language on a phone.
-      expect((await button.innerText()).trim()).toBe(TEXTS.en.common.language.short.en);
+      expect((await button.textContent()).trim()).toBe(TEXTS.en.common.language.short.en);
 
       await chooseLanguage(page, 'en', 'ar');
       await expect.poll(() => htmlLangDir(page)).toEqual(['ar', 'rtl']);
       const arabic = languageButton(page, 'ar');
-      expect((await arabic.innerText()).trim()).toBe(TEXTS.ar.common.language.short.ar);
+      expect((await arabic.textContent()).trim()).toBe(TEXTS.ar.common.language.short.ar);
       // In Arabic the header is mirrored: the menu button sits at the left edge, on screen.
       const mirrored = await arabic.boundingBox();
-      expect(mirrored && mirrored.x).toBeGreaterThanOrEqual(0);
+      expect(mirrored?.x).toBeGreaterThanOrEqual(0);
       expect(mirrored && mirrored.x + mirrored.width).toBeLessThan(PHONE.width / 2);
       await screenshot(page, 'i18n/phone-header-ar');
       await page.getByRole('button', { name: TEXTS.ar.common.nav.openMenu }).click();
