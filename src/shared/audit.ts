@@ -27,6 +27,6 @@ export const ListAuditQuery = z.object({
   entityType: Text.trim().max(50).optional(),
   entityId: Text.trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.coerce.number().int().positive().optional(),
+  before: z.coerce.number().int().min(1).optional(),
 });
 export type ListAuditQuery = z.infer<typeof ListAuditQuery>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Language } from './i18n.js';
 import { AnswerId } from './text.js';
 
 export const Role = z.enum(['admin', 'secretariat', 'focal_point', 'observer']);
@@ -24,8 +25,14 @@ export const Me = z.object({
   name: z.string(),
   role: Role,
   memberCode: z.string().nullable(),
+  /** The interface language the user chose; null when they never chose one (the browser's is used). */
+  language: Language.nullable(),
 });
 export type Me = z.infer<typeof Me>;
+
+/** The interface language a signed-in user keeps on their account. */
+export const SetLanguageBody = z.strictObject({ language: Language });
+export type SetLanguageBody = z.infer<typeof SetLanguageBody>;
 
 /** The session as the app sees it: a user, or null when signed out (never an error). */
 export const SessionState = z.object({ user: Me.nullable() });

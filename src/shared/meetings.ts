@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, MemberCode, MemberKind, MemberNamesAnswer } from './members.js';
+import { refusedAs } from './problem.js';
 import { AnswerId, Text } from './text.js';
 
 export const MeetingKind = z.enum(['ministerial', 'small_group', 'working_group', 'senior_officials', 'other']);
@@ -28,18 +29,26 @@ export type DelegateRole = z.infer<typeof DelegateRole>;
 export const AttendanceStatus = z.enum(['unknown', 'present', 'absent']);
 export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
 
+/** The shape of a wall-clock time; a field error names it as the format `time`. */
+export const LOCAL_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** The shape of a seat quota; a field error names it as the format `seat_quota`. */
+export const SEAT_QUOTA_PATTERN = /^1\+\d{1,2}$/;
+
 /** A wall-clock time in the meeting's own zone, "10:00". */
-export const LocalTime = Text.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM');
+export const LocalTime = Text.regex(LOCAL_TIME_PATTERN, 'must be a time as HH:MM');
 /** "1+3": one head of delegation plus three more seats. */
-export const SeatQuota = Text.regex(/^1\+\d{1,2}$/, 'must be written 1+N, e.g. 1+3');
-export const TimeZone = Text.refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz.includes('/') || tz === 'UTC';
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Europe/Brussels');
+export const SeatQuota = Text.regex(SEAT_QUOTA_PATTERN, 'must be written 1+N, e.g. 1+3');
+export const TimeZone = Text.refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return tz.includes('/') || tz === 'UTC';
+    } catch {
+      return false;
+    }
+  },
+  refusedAs('invalid_format', 'must be an IANA time zone such as Europe/Brussels', { format: 'time_zone' }),
+);
 
 export const MeetingIdParams = z.object({ id: z.uuid({ message: 'must be a meeting id' }) });
 export type MeetingIdParams = z.infer<typeof MeetingIdParams>;
@@ -227,10 +236,19 @@ export const AttendanceRoll = z.object({
 });
 export type AttendanceRoll = z.infer<typeof AttendanceRoll>;
 
+/**
+ * How a meeting's delegations are ordered, as a code the interface words in the reader's language.
+ * `host_then_states_then_organizations`: the host first; then states in the alphabetical order of
+ * their names in the meeting's working language; then organisations, alphabetically. The working
+ * language is the rule's parameter: it is ProtocolOrder's `language`.
+ */
+export const ProtocolRule = z.enum(['host_then_states_then_organizations']);
+export type ProtocolRule = z.infer<typeof ProtocolRule>;
+
 export const ProtocolOrder = z.object({
+  /** The meeting's working language: the names below are in it, and the rule sorts by it. */
   language: WorkingLanguage,
-  /** The rule, in words, as the page shows it. */
-  rule: z.string(),
+  rule: ProtocolRule,
   items: z.array(
     z.object({
       position: z.number().int(),

@@ -7,12 +7,15 @@ export type MemberKind = z.infer<typeof MemberKind>;
 export const MemberStatus = z.enum(['active', 'former']);
 export type MemberStatus = z.infer<typeof MemberStatus>;
 
+/** The shape of a member code; a field error names it as the format `member_code`. */
+export const MEMBER_CODE_PATTERN = /^[A-Z][A-Z0-9]{1,11}$/;
+
 /** States: ISO 3166-1 alpha-3 (XKX for Kosovo). Organisations: a short upper-case code (EU, LAS). */
 export const MemberCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9]{1,11}$/, 'must be 2–12 letters or digits, starting with a letter');
+  .regex(MEMBER_CODE_PATTERN, 'must be 2–12 letters or digits, starting with a letter');
 
 export const IsoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
 

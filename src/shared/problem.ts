@@ -18,6 +18,7 @@ export const FieldErrorCode = z.enum([
   'invalid_format', // params.format: email, date, time, uuid, time_zone, member_code, pattern…
   'invalid_value', // not one of the allowed values (params.options, comma-separated)
   'unknown_field', // a field the endpoint does not take
+  'nul_character', // text holds a NUL character (U+0000), which cannot be stored
   'invalid', // anything else the schema refuses
   // From the services: the request is well-formed but does not fit the records.
   'unknown_member', // params.code: no member has this code
@@ -39,6 +40,16 @@ export type FieldErrorCode = z.infer<typeof FieldErrorCode>;
 /** Values a code's sentence needs: a limit, a code, a format's name. */
 export const ProblemParams = z.record(z.string(), z.union([z.string(), z.number()]));
 export type ProblemParams = z.infer<typeof ProblemParams>;
+
+/**
+ * The options of a custom check (`.refine`) whose failure has a code of its own: zod keeps
+ * `params` on the issue, and the server's error handler makes the field error from it
+ * (`Text.refine(fn, refusedAs('invalid_format', 'must be …', { format: 'time_zone' }))`).
+ */
+export const refusedAs = (code: FieldErrorCode, message: string, params?: ProblemParams) => ({
+  message,
+  params: { fieldError: { code, ...(params ? { params } : {}) } },
+});
 
 /** One invalid field: where it was sent, its dotted path (`names.fr`), a code, and a message for a person. */
 export const FieldError = z.object({

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { refusedAs } from './problem.js';
 
 /**
  * A string as input: PostgreSQL text cannot hold U+0000, so it is refused here with a clear
  * message instead of failing in the database. Every input string schema starts from this.
  */
-export const Text = z.string().refine((s) => !s.includes('\u0000'), 'must not contain a NUL character');
+export const Text = z
+  .string()
+  .refine((s) => !s.includes('\u0000'), refusedAs('nul_character', 'must not contain a NUL character'));
 
 /**
  * An id in an answer. Always one of ours (a UUID the database made), so its format is

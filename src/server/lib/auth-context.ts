@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/auth.js';
+import type { Language } from '../../shared/i18n.js';
 
 export interface SessionUser {
   id: string;
@@ -7,6 +8,8 @@ export interface SessionUser {
   role: Role;
   memberId: string | null;
   memberCode: string | null;
+  /** The interface language they chose, or null: read with the session, so `me` needs no query of its own. */
+  language: Language | null;
   sessionId: string;
 }
 

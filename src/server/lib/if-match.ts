@@ -1,4 +1,4 @@
-import { AppError } from './errors.js';
+import { AppError, fieldError } from './errors.js';
 
 /**
  * The version a write was based on, from `If-Match` (`"3"`, `W/"3"` or `3`).
@@ -12,7 +12,7 @@ export function requireVersion(header: string | string[] | undefined): number {
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
   if (!match) {
     throw new AppError('validation_failed', 'If-Match must be the version you read, e.g. "3".', {
-      errors: [{ in: 'headers', path: 'if-match', message: 'must be a version number such as "3"' }],
+      errors: [fieldError('if-match', 'version_format', 'must be a version number such as "3"', undefined, 'headers')],
     });
   }
   return Number(match[1]);

@@ -1,8 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type ErrorCode, errorStatus, errorTitle, FIELDS_INVALID } from '../../shared/errors.js';
-import type { FieldError, Problem } from '../../shared/problem.js';
+import type { FieldError, Problem, ProblemParams, ProblemReason } from '../../shared/problem.js';
 import { AppError } from '../lib/errors.js';
+import { fieldErrorsOf, type Issue } from '../lib/field-errors.js';
 import { ResponseSchemaError } from './http.js';
 
 const LOCATIONS: Record<string, FieldError['in']> = {
@@ -21,12 +22,19 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'validation_failed',
 };
 
+/** What a problem may say beyond its code and detail. */
+export interface ProblemExtra {
+  errors?: FieldError[];
+  reason?: ProblemReason;
+  params?: ProblemParams;
+}
+
 export function sendProblem(
   req: FastifyRequest,
   reply: FastifyReply,
   code: ErrorCode,
   detail: string,
-  errors?: FieldError[],
+  { errors, reason, params }: ProblemExtra = {},
 ): FastifyReply {
   const status = errorStatus[code];
   const problem: Problem = {
@@ -35,6 +43,8 @@ export function sendProblem(
     status,
     detail,
     code,
+    ...(reason ? { reason } : {}),
+    ...(params ? { params } : {}),
     instance: req.url.split('?')[0],
     requestId: String(req.id),
     ...(errors ? { errors } : {}),
@@ -43,21 +53,26 @@ export function sendProblem(
   return reply.code(status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
 }
 
-function zodFieldErrors(error: FastifyError): FieldError[] {
+/** What the request sent where the schema refused it: the body, the query, the path's params or the headers. */
+function sentIn(req: FastifyRequest, context: string | undefined): unknown {
+  if (context === 'querystring') return req.query;
+  if (context === 'params') return req.params;
+  if (context === 'headers') return req.headers;
+  return req.body;
+}
+
+function zodFieldErrors(req: FastifyRequest, error: FastifyError): FieldError[] {
   const where = LOCATIONS[error.validationContext ?? 'body'] ?? 'body';
-  return (error.validation ?? []).map((v) => {
-    const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const issue = (v.params as { issue?: { code?: string; keys?: string[] } }).issue;
-    // An unknown key is named by the issue, not by the path (which points at its parent).
-    if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
-      return {
-        in: where,
-        path: [path, issue.keys.join(',')].filter(Boolean).join('.'),
-        message: 'is not a known field',
-      };
-    }
-    return { in: where, path: path || '(root)', message: v.message ?? 'is invalid' };
-  });
+  // fastify-type-provider-zod passes each zod issue on as { keyword: its code, params: the rest of it }.
+  const issues = (error.validation ?? []).map(
+    (v): Issue => ({
+      ...v.params,
+      code: v.keyword,
+      path: v.instancePath.split('/').filter(Boolean),
+      message: v.message ?? 'is invalid',
+    }),
+  );
+  return fieldErrorsOf(issues, where, sentIn(req, error.validationContext));
 }
 
 /** One place where every error becomes RFC 9457 problem+json; internals never leave. */
@@ -65,10 +80,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
-      return sendProblem(req, reply, error.code, error.message, error.errors);
+      const { errors, reason, params } = error;
+      return sendProblem(req, reply, error.code, error.message, { errors, reason, params });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return sendProblem(req, reply, 'validation_failed', FIELDS_INVALID, zodFieldErrors(error));
+      return sendProblem(req, reply, 'validation_failed', FIELDS_INVALID, { errors: zodFieldErrors(req, error) });
     }
     if (isResponseSerializationError(error) || error instanceof ResponseSchemaError) {
       req.log.error({ err: error }, 'response did not match its schema');

@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/auth.js';
 import { buildMeeting, buildMember, buildPerson, uniqueMemberCode } from './factories.js';
-import { createTestApp, engines, signedInUser, signIn, type TestContext, type TestUser } from './harness.js';
+import {
+  createTestApp,
+  engines,
+  parseProblem,
+  signedInUser,
+  signIn,
+  type TestContext,
+  type TestUser,
+} from './harness.js';
 
 type Who = 'anonymous' | Role;
 const everyone: Who[] = ['anonymous', 'observer', 'focal_point', 'secretariat', 'admin'];
@@ -118,6 +126,15 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     'GET /api/v1/auth/me': {
       request: async () => ({ method: 'GET', url: '/api/v1/auth/me' }),
       expected: signedIn(200),
+    },
+    'PUT /api/v1/auth/me/language': {
+      // Every signed-in role sets its own; the matrix's users each choose one in turn.
+      request: async (who) => ({
+        method: 'PUT',
+        url: '/api/v1/auth/me/language',
+        payload: { language: who === 'admin' ? 'ar' : 'fr' },
+      }),
+      expected: signedIn(204),
     },
     'GET /api/v1/audit': {
       request: async () => ({ method: 'GET', url: '/api/v1/audit' }),
@@ -235,7 +252,10 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
           headers,
         });
         expect({ who, status: res.statusCode }).toEqual({ who, status: c.expected[who] });
-        if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+        if (res.statusCode >= 400) {
+          expect(res.headers['content-type']).toContain('application/problem+json');
+          expect(parseProblem(res.body).status).toBe(res.statusCode);
+        }
       }
     });
   }

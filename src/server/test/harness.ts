@@ -5,6 +5,8 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { z } from 'zod';
+import { FieldError, Problem } from '../../shared/problem.js';
 import { type AppOptions, buildApp } from '../app.js';
 import { type Database, type DbKind, openDatabase } from '../db/client.js';
 import * as schema from '../db/schema/index.js';
@@ -87,6 +89,17 @@ export async function createTestApp(
       await testDb.drop();
     },
   };
+}
+
+/**
+ * Problem as the interface reads it, strictly: an answer with a key it does not know, a code or
+ * reason not in the shared enums, or a field error without a valid code does not parse.
+ */
+const StrictProblem = Problem.extend({ errors: z.array(FieldError.strict()).optional() }).strict();
+
+/** The problem an error answer carries; throws (and so fails the test) when it is not one the interface can read. */
+export function parseProblem(body: string): Problem {
+  return StrictProblem.parse(JSON.parse(body));
 }
 
 // Users and sign-in live with the other factories; these names stay importable from here.

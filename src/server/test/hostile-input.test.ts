@@ -3,7 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { SignInBody } from '../../shared/auth.js';
+import { SetLanguageBody, SignInBody } from '../../shared/auth.js';
+import { Language } from '../../shared/i18n.js';
 import {
   AttendanceStatus,
   CreateMeetingBody,
@@ -29,7 +30,7 @@ import {
   type TestPerson,
   uniqueMemberCode,
 } from './factories.js';
-import { createTestApp, databaseSnapshot, engines, type TestContext, type TestUser } from './harness.js';
+import { createTestApp, databaseSnapshot, engines, parseProblem, type TestContext, type TestUser } from './harness.js';
 
 /**
  * Hostile input at every write route: whatever arrives, the answer is never a 5xx, a refused
@@ -566,6 +567,20 @@ const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
       who: fc.constantFrom<Who>('anonymous', 'fresh_session', 'revoked_session', 'garbage_cookie'),
     }),
 
+  'PUT /api/v1/auth/me/language': () =>
+    route({
+      method: 'PUT',
+      url: () => '/api/v1/auth/me/language',
+      schema: SetLanguageBody,
+      params: fc.constant([]),
+      badParams: fc.constant([]),
+      valid: fc.record({ language: fc.constantFrom(...Language.options) }),
+      bad: { language: fc.constantFrom('de', 'EN', '', 'fr-CA', 'arabic', ' ar') },
+      // The service refuses no well-formed choice (the one already made writes nothing): the three
+      // are listed so that requests that reach it weigh as much as on the other routes.
+      refused: { language: fc.constantFrom(...Language.options) },
+    }),
+
   'POST /api/v1/auth/sign-out': () => signOutRoute('/api/v1/auth/sign-out'),
   'POST /api/v1/auth/sign-out-everywhere': () => signOutRoute('/api/v1/auth/sign-out-everywhere'),
 };
@@ -700,6 +715,8 @@ describe.each(engines)('hostile input on %s', (engine) => {
     expect(res.statusCode, what).toBeLessThan(500);
     if (res.statusCode < 400) return;
     expect(res.headers['content-type'], what).toContain('application/problem+json');
+    // A code on every refusal, and on each of its field errors: the interface translates from them.
+    expect(() => parseProblem(res.body), what).not.toThrow();
     const after = await databaseSnapshot(ctx.database);
     if (attempt.url === '/api/v1/auth/sign-in' && res.statusCode === 401) {
       // A refused sign-in is counted, by design (the throttle): one failure row, nothing else.
@@ -778,7 +795,10 @@ describe.each(engines)('hostile input on %s', (engine) => {
         const before = await databaseSnapshot(ctx.database);
         const res = await ctx.app.inject({ url: `${path}?${search}`, headers: cookie ? { cookie } : {} });
         expect(res.statusCode, `${path}?${search} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
-        if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+        if (res.statusCode >= 400) {
+          expect(res.headers['content-type']).toContain('application/problem+json');
+          expect(() => parseProblem(res.body), `${path}?${search} → ${res.body.slice(0, 300)}`).not.toThrow();
+        }
         expect(await databaseSnapshot(ctx.database)).toEqual(before);
       }),
       { numRuns: RUNS * 2 },

@@ -26,6 +26,7 @@ const user = (n: number, role: Role, memberId: string | null = null): SessionUse
   role,
   memberId,
   memberCode: memberId === MEMBER_ID ? 'AAA' : memberId === OTHER_MEMBER_ID ? 'BBB' : null,
+  language: null,
   sessionId: '00000000-0000-4000-8000-000000000001',
 });
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { Role } from '../../../shared/auth.js';
+import { Language } from '../../../shared/i18n.js';
 import { enumCheck, enumColumn, sqlLiteral } from './columns.js';
 import { members } from './members.js';
 
@@ -15,12 +16,15 @@ export const users = pgTable(
     memberId: uuid().references(() => members.id, { onDelete: 'restrict' }),
     passwordHash: text().notNull(),
     disabledAt: timestamp({ withTimezone: true }),
+    /** The interface's language the user chose; null until they choose one (the browser's is used). */
+    language: enumColumn(Language),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     enumCheck('users_role_check', t.role, Role),
+    enumCheck('users_language_check', t.language, Language),
     // A focal point speaks for exactly one member; nobody else is bound to one.
     check(
       'users_member_binding_check',

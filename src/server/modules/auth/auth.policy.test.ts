@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { eachCaller, users, type Who } from '../../test/roles.js';
-import { canManageOwnSessions } from './auth.policy.js';
+import { canChooseOwnLanguage, canManageOwnSessions } from './auth.policy.js';
 
 describe('canManageOwnSessions', () => {
   const manages: Record<Who, boolean> = {
@@ -12,4 +12,16 @@ describe('canManageOwnSessions', () => {
     admin: true,
   };
   eachCaller(manages, (who) => canManageOwnSessions(users[who]));
+});
+
+describe('canChooseOwnLanguage', () => {
+  const chooses: Record<Who, boolean> = {
+    anonymous: false,
+    observer: true,
+    focal_point_of_member: true,
+    focal_point_of_other: true,
+    secretariat: true,
+    admin: true,
+  };
+  eachCaller(chooses, (who) => canChooseOwnLanguage(users[who]));
 });

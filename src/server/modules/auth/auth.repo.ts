@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { Language } from '../../../shared/i18n.js';
 import type { Db, Tx } from '../../db/client.js';
 import { sessions, signInFailures, users } from '../../db/schema/auth.js';
 import { members } from '../../db/schema/members.js';
@@ -94,6 +95,7 @@ export async function findLiveSession(
       role: users.role,
       memberId: users.memberId,
       memberCode: members.code,
+      language: users.language,
       // Touch last_seen_at at most once a minute: a write on every request would cost more than it tells.
       stale: sql<boolean>`${sessions.lastSeenAt} < ${minutesFrom(clock, -1)}`,
     })
@@ -111,6 +113,16 @@ export async function findLiveSession(
     )
     .limit(1);
   return row;
+}
+
+/** A user's chosen language, the row locked until the transaction ends; undefined when there is no such user. */
+export async function lockUserLanguage(tx: Tx, userId: string): Promise<{ language: Language | null } | undefined> {
+  const [row] = await tx.select({ language: users.language }).from(users).where(eq(users.id, userId)).for('update');
+  return row;
+}
+
+export async function updateUserLanguage(tx: Tx, clock: Clock, userId: string, language: Language): Promise<void> {
+  await tx.update(users).set({ language, updatedAt: clock.sql() }).where(eq(users.id, userId));
 }
 
 export async function touchSession(db: Db, clock: Clock, sessionId: string): Promise<void> {

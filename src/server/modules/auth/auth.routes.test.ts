@@ -73,6 +73,7 @@ describe.each(engines)('auth routes on %s', (engine) => {
       name: expect.any(String),
       role: 'observer',
       memberCode: null,
+      language: null,
     });
   });
 
@@ -105,14 +106,15 @@ describe.each(engines)('auth routes on %s', (engine) => {
     expect(wrong.statusCode).toBe(401);
     expect(nobody.statusCode).toBe(401);
     expect(wrong.json().detail).toBe(nobody.json().detail);
+    for (const refused of [wrong, nobody]) {
+      expect(refused.json()).toMatchObject({ code: 'unauthenticated', reason: 'wrong_credentials' });
+    }
     const invalid = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'x' } });
     expect(invalid.statusCode).toBe(400);
-    expect(
-      invalid
-        .json()
-        .errors.map((e: { path: string }) => e.path)
-        .sort(),
-    ).toEqual(['email', 'password']);
+    expect(invalid.json().errors).toEqual([
+      expect.objectContaining({ path: 'email', code: 'invalid_format', params: { format: 'email' } }),
+      expect.objectContaining({ path: 'password', code: 'required' }),
+    ]);
   });
 
   it('rotates the session at sign-in: the old cookie stops working', async () => {
@@ -188,7 +190,11 @@ describe.each(engines)('auth routes on %s', (engine) => {
     const blocked = await signInAs({ email: user.email, password: user.password }, { remoteAddress: newAddress() });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.headers['retry-after']).toBe('900');
-    expect(blocked.json().code).toBe('too_many_requests');
+    expect(blocked.json()).toMatchObject({
+      code: 'too_many_requests',
+      reason: 'sign_in_throttled',
+      params: { minutes: 15 },
+    });
     // The window slides by the clock: fifteen minutes later the account may try again.
     clock.advance(15 * MINUTE + 1000);
     expect((await signInAs({ email: user.email, password: user.password })).statusCode).toBe(204);
@@ -237,6 +243,91 @@ describe.each(engines)('auth routes on %s', (engine) => {
     const { requestId: _a, ...disabledProblem } = disabled.json();
     const { requestId: _b, ...wrongProblem } = wrong.json();
     expect(disabledProblem).toEqual(wrongProblem);
+  });
+
+  describe('the language a signed-in user keeps', () => {
+    const setLanguage = (payload: unknown, cookie?: string) =>
+      ctx.app.inject({
+        method: 'PUT',
+        url: '/api/v1/auth/me/language',
+        headers: cookie ? { cookie } : {},
+        payload: payload as object,
+      });
+    const rowOf = async (id: string) =>
+      (await ctx.database.db.select({ language: users.language }).from(users).where(eq(users.id, id)))[0];
+    const trailOf = async (id: string) => {
+      const admin = await signedInUser(ctx, 'admin');
+      const res = await ctx.app.inject({
+        url: `/api/v1/audit?entityType=user&entityId=${id}`,
+        headers: { cookie: admin.cookie },
+      });
+      return res.json().items.filter((e: { action: string }) => e.action === 'user.language_changed');
+    };
+
+    it.each(['observer', 'focal_point', 'secretariat', 'admin'] as const)(
+      'lets a signed-in %s save their own, shown by /me and /session from then on, with an audit event',
+      async (role) => {
+        const user = await signedInUser(ctx, role);
+        expect((await me(user.cookie)).json().language).toBeNull();
+
+        const res = await setLanguage({ language: 'ar' }, user.cookie);
+        expect(res.statusCode).toBe(204);
+        expect(res.body).toBe('');
+        expect((await me(user.cookie)).json()).toMatchObject({ id: user.id, role, language: 'ar' });
+        const session = await ctx.app.inject({ url: '/api/v1/auth/session', headers: { cookie: user.cookie } });
+        expect(session.json().user.language).toBe('ar');
+        expect(await trailOf(user.id)).toEqual([
+          expect.objectContaining({
+            actorId: user.id,
+            entityId: user.id,
+            before: { language: null },
+            after: { language: 'ar' },
+          }),
+        ]);
+      },
+    );
+
+    it('keeps the last choice; choosing the language again answers 204 and writes nothing', async () => {
+      const user = await signedInUser(ctx, 'observer');
+      expect((await setLanguage({ language: 'fr' }, user.cookie)).statusCode).toBe(204);
+      expect((await setLanguage({ language: 'en' }, user.cookie)).statusCode).toBe(204);
+      const again = await setLanguage({ language: 'en' }, user.cookie);
+      expect(again.statusCode).toBe(204);
+      expect(await rowOf(user.id)).toEqual({ language: 'en' });
+      expect((await trailOf(user.id)).map((e: { after: unknown }) => e.after)).toEqual([
+        { language: 'en' },
+        { language: 'fr' },
+      ]);
+    });
+
+    it('answers 401 to someone signed out, as problem+json', async () => {
+      const res = await setLanguage({ language: 'fr' });
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ code: 'unauthenticated' });
+    });
+
+    it('refuses a language it does not have, or a field too many, and changes nothing', async () => {
+      const user = await signedInUser(ctx, 'secretariat');
+      await setLanguage({ language: 'fr' }, user.cookie);
+      const german = await setLanguage({ language: 'de' }, user.cookie);
+      expect(german.statusCode).toBe(400);
+      expect(german.json().errors).toEqual([
+        expect.objectContaining({
+          in: 'body',
+          path: 'language',
+          code: 'invalid_value',
+          params: { options: 'en,fr,ar' },
+        }),
+      ]);
+      const missing = await setLanguage({}, user.cookie);
+      expect(missing.json().errors).toEqual([expect.objectContaining({ path: 'language', code: 'required' })]);
+      const extra = await setLanguage({ language: 'ar', userId: user.id }, user.cookie);
+      expect(extra.statusCode).toBe(400);
+      expect(extra.json().errors).toEqual([expect.objectContaining({ path: 'userId', code: 'unknown_field' })]);
+      expect(await rowOf(user.id)).toEqual({ language: 'fr' });
+      expect(await trailOf(user.id)).toHaveLength(1);
+    });
   });
 
   it('refuses a write that a browser says came from another site', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Me, SessionState, SignInBody } from '../../../shared/auth.js';
+import { Me, SessionState, SetLanguageBody, SignInBody } from '../../../shared/auth.js';
 import { SESSION_COOKIE, sessionToken } from '../../plugins/auth.js';
 import { errorResponses, jsonSender } from '../../plugins/http.js';
 import type { AuthService } from './auth.service.js';
@@ -72,6 +72,24 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService }> = async
     '/auth/me',
     { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me, ...errorResponses(401) } } },
     async (req, reply) => sendMe(req, reply, service.me(req.auth)),
+  );
+
+  app.put(
+    '/auth/me/language',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags: ['auth'],
+        summary:
+          "Save the signed-in user's interface language (their own preference: no If-Match, the last choice wins)",
+        body: SetLanguageBody,
+        response: { 204: z.null(), ...errorResponses(400, 401) },
+      },
+    },
+    async (req, reply) => {
+      await service.setLanguage(req.requireAuth(), req.body.language);
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

@@ -1,22 +1,25 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Me, SignInBody } from '../../../shared/auth.js';
+import type { Language } from '../../../shared/i18n.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth, SessionUser } from '../../lib/auth-context.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
-import { canManageOwnSessions } from './auth.policy.js';
+import { canChooseOwnLanguage, canManageOwnSessions } from './auth.policy.js';
 import {
   clearFailures,
   countRecentFailures,
   findLiveSession,
   findUserByEmail,
   insertSession,
+  lockUserLanguage,
   recordFailure,
   revokeAllSessions,
   revokeSessionByHash,
   touchSession,
+  updateUserLanguage,
 } from './auth.repo.js';
 
 export interface SessionSettings {
@@ -66,14 +69,18 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
         throw new AppError(
           'too_many_requests',
           `Too many failed sign-ins. Wait ${settings.throttleWindowMinutes} minutes and try again.`,
-          { headers: { 'retry-after': String(settings.throttleWindowMinutes * 60) } },
+          {
+            reason: 'sign_in_throttled',
+            params: { minutes: settings.throttleWindowMinutes },
+            headers: { 'retry-after': String(settings.throttleWindowMinutes * 60) },
+          },
         );
       }
       const user = await findUserByEmail(db, body.email);
       const ok = await verify(user?.passwordHash ?? (await getDummyHash()), body.password).catch(() => false);
       if (!user || !ok || user.disabledAt) {
         await recordFailure(db, clock, body.email, auth.ip);
-        throw new AppError('unauthenticated', 'The email or the password is wrong.');
+        throw new AppError('unauthenticated', 'The email or the password is wrong.', { reason: 'wrong_credentials' });
       }
       const token = randomBytes(32).toString('base64url');
       await db.transaction(async (tx) => {
@@ -98,6 +105,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
               role: user.role,
               memberId: user.memberId,
               memberCode: null,
+              language: user.language,
               sessionId: created.id,
             },
           },
@@ -153,10 +161,35 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
       return user;
     },
 
+    /**
+     * Saves the interface language the signed-in user chose. It is their own preference, so no
+     * If-Match: the last choice wins (two tabs choosing at once leave the later one). Choosing the
+     * language they already have writes nothing, and no audit event.
+     */
+    async setLanguage(auth: Auth, language: Language): Promise<void> {
+      if (!canChooseOwnLanguage(auth.user)) throw new AppError('unauthenticated', 'Sign in first.');
+      const user = auth.user;
+      await db.transaction(async (tx) => {
+        const current = await lockUserLanguage(tx, user.id);
+        // The session was live a moment ago; a user deleted since has no language to keep.
+        if (!current) throw new AppError('unauthenticated', 'Sign in first.');
+        if (current.language === language) return;
+        // Not a versioned edit: a preference of the user's own must not make someone else's edit of the account a 409.
+        await updateUserLanguage(tx, clock, user.id, language);
+        await recordAudit(tx, auth, {
+          action: 'user.language_changed',
+          entityType: 'user',
+          entityId: user.id,
+          before: { language: current.language },
+          after: { language },
+        });
+      });
+    },
+
     me(auth: Auth): Me {
       if (!auth.user) throw new AppError('unauthenticated', 'Sign in first.');
-      const { id, email, name, role, memberCode } = auth.user;
-      return { id, email, name, role, memberCode };
+      const { id, email, name, role, memberCode, language } = auth.user;
+      return { id, email, name, role, memberCode, language };
     },
 
     /** Who is signed in, or null: what a page asks before it knows (a 401 there would be noise). */

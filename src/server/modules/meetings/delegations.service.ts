@@ -7,6 +7,7 @@ import {
   type InviteResult,
   MeetingStatus,
   type ProtocolOrder,
+  ProtocolRule,
   type PutAttendanceBody,
   type PutDelegationBody,
 } from '../../../shared/meetings.js';
@@ -16,14 +17,13 @@ import { delegations } from '../../db/schema/meetings.js';
 import { requireRole } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
-import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, invalid, notFound, unknownMember } from '../../lib/errors.js';
 import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { memberIdsByCode } from '../members/members.repo.js';
 import { findPeople } from '../registry/registry.repo.js';
 import { addPerson } from '../registry/registry.service.js';
 import { MEETINGS_TAG, type MeetingLoader } from './meeting-loader.js';
-import { PROTOCOL_RULE } from './meetings.mapper.js';
 import { canManageMeetings, canNameDelegation, canReadMeeting, type MeetingAccess } from './meetings.policy.js';
 import {
   delegatesOf,
@@ -45,7 +45,10 @@ function allowNaming(auth: Auth, meeting: MeetingAccess, memberId: string): void
     throw new AppError('forbidden', "A focal point names only their own member's delegation.");
   }
   if (decision === 'closed') {
-    throw new AppError('conflict', `The meeting is ${meeting.status}; delegations can no longer be changed.`);
+    throw new AppError('conflict', `The meeting is ${meeting.status}; delegations can no longer be changed.`, {
+      reason: 'meeting_closed',
+      params: { status: meeting.status },
+    });
   }
 }
 
@@ -56,18 +59,19 @@ function checkSeats(seatQuota: string, body: PutDelegationBody): void {
   if (seatsBeside > allowed) {
     throw invalid(
       [
-        {
-          in: 'body',
+        fieldError(
           // The error sits on the list that overflows first: alternates fill seats before advisers.
-          path: body.alternates.length > allowed ? 'alternates' : 'advisers',
-          message: `the seat quota is ${seatQuota}: at most ${allowed} beside the head`,
-        },
+          body.alternates.length > allowed ? 'alternates' : 'advisers',
+          'over_quota',
+          `the seat quota is ${seatQuota}: at most ${allowed} beside the head`,
+          { quota: seatQuota, allowed },
+        ),
       ],
       `This meeting allows ${seatQuota} seats per delegation; ${1 + seatsBeside} were named.`,
     );
   }
   if (!body.head && seatsBeside > 0) {
-    throw invalid([{ in: 'body', path: 'head', message: 'a delegation with alternates or advisers needs a head' }]);
+    throw invalid([fieldError('head', 'head_required', 'a delegation with alternates or advisers needs a head')]);
   }
 }
 
@@ -88,12 +92,12 @@ async function resolveDelegates(tx: Tx, auth: Auth, memberId: string, body: PutD
     if (!('personId' in e.input)) continue;
     const { personId } = e.input;
     const person = known.find((p) => p.id === personId);
-    if (!person) errors.push({ in: 'body', path: `${e.path}.personId`, message: 'no such person' });
+    const path = `${e.path}.personId`;
+    if (!person) errors.push(fieldError(path, 'unknown_person', 'no such person'));
     else if (person.memberId !== memberId) {
-      errors.push({ in: 'body', path: `${e.path}.personId`, message: 'speaks for another member' });
+      errors.push(fieldError(path, 'person_of_other_member', 'speaks for another member'));
     }
-    if (seen.has(personId))
-      errors.push({ in: 'body', path: `${e.path}.personId`, message: 'is already on this delegation' });
+    if (seen.has(personId)) errors.push(fieldError(path, 'person_twice', 'is already on this delegation'));
     seen.add(personId);
   }
   if (errors.length > 0) throw invalid(errors);
@@ -148,19 +152,14 @@ export function createDelegationsService(deps: ServiceDeps & { loader: MeetingLo
       return write(deps, [MEETINGS_TAG], async (tx) => {
         const meeting = await lockMeeting(tx, meetingId);
         if (!meeting) throw notFound('Meeting');
-        if (meeting.status === MeetingStatus.enum.cancelled)
-          throw new AppError('conflict', 'The meeting is cancelled.');
+        if (meeting.status === MeetingStatus.enum.cancelled) {
+          throw new AppError('conflict', 'The meeting is cancelled.', { reason: 'meeting_cancelled' });
+        }
         const codes = [...new Set(memberCodes)];
         const ids = await memberIdsByCode(tx, codes);
         const unknown = codes.filter((c) => !ids.has(c));
         if (unknown.length > 0) {
-          throw invalid(
-            unknown.map((c) => ({
-              in: 'body',
-              path: `memberCodes.${memberCodes.indexOf(c)}`,
-              message: `no member has code ${c}`,
-            })),
-          );
+          throw invalid(unknown.map((c) => unknownMember(`memberCodes.${memberCodes.indexOf(c)}`, c)));
         }
         const created = await insertDelegations(tx, meetingId, [...ids.values()]);
         const invited = codes.filter((c) => created.some((d) => d.memberId === ids.get(c)));
@@ -211,9 +210,11 @@ export function createDelegationsService(deps: ServiceDeps & { loader: MeetingLo
               seats.map((s) => s.personId),
             );
             if (taken.length > 0) {
+              const elsewhere = [...new Set(taken.map((t) => t.memberCode))];
               throw new AppError(
                 'conflict',
-                `${taken.length === 1 ? 'A person' : 'Some people'} named here already sit on the delegation of ${taken.map((t) => t.memberCode).join(', ')}.`,
+                `${taken.length === 1 ? 'A person' : 'Some people'} named here already sit on the delegation of ${elsewhere.join(', ')}.`,
+                { reason: 'seated_elsewhere', params: { members: elsewhere.join(',') } },
               );
             }
             await replaceDelegates(tx, meetingId, d.id, seats);
@@ -243,7 +244,9 @@ export function createDelegationsService(deps: ServiceDeps & { loader: MeetingLo
           allow: (d) => {
             requireRole(auth, canManageMeetings, 'Only the secretariat records attendance.');
             if (d.meeting.status === MeetingStatus.enum.cancelled) {
-              throw new AppError('conflict', 'The meeting was cancelled: nobody attended.');
+              throw new AppError('conflict', 'The meeting was cancelled: nobody attended.', {
+                reason: 'meeting_cancelled',
+              });
             }
           },
           view: (d) => ({ attendance: d.attendance, attendanceNote: d.attendanceNote }),
@@ -279,7 +282,7 @@ export function createDelegationsService(deps: ServiceDeps & { loader: MeetingLo
       const { meeting } = await loader.visible(auth, meetingId);
       return {
         language: meeting.workingLanguage,
-        rule: PROTOCOL_RULE[meeting.workingLanguage],
+        rule: ProtocolRule.enum.host_then_states_then_organizations,
         items: meeting.delegations.map((d, i) => ({
           position: i + 1,
           memberCode: d.memberCode,

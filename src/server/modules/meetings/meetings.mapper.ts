@@ -41,12 +41,6 @@ export function toSummary(row: MeetingReadRow): MeetingSummary {
   };
 }
 
-export const PROTOCOL_RULE: Record<WorkingLanguage, string> = {
-  en: 'The host first; then states in alphabetical order of their English names; then organisations, alphabetically.',
-  fr: "L'hôte d'abord ; puis les États dans l'ordre alphabétique de leur nom en français ; puis les organisations, par ordre alphabétique.",
-  ar: 'الدولة المضيفة أولاً، ثم الدول بالترتيب الأبجدي لأسمائها بالعربية، ثم المنظمات بالترتيب الأبجدي.',
-};
-
 // A collator is costly to build (it loads the language's rules): one per language, kept.
 const collators = Object.fromEntries(
   WorkingLanguage.options.map((language) => [language, new Intl.Collator(language, { sensitivity: 'base' })]),
@@ -60,7 +54,8 @@ const nameIn = (x: Ranked, language: WorkingLanguage) =>
 
 /**
  * Protocol order of delegations (the tour de table): the host first, then states by their
- * name in the meeting's working language, then organisations the same way.
+ * name in the meeting's working language, then organisations the same way. The API names this
+ * rule `ProtocolRule.enum.host_then_states_then_organizations`: a new rule here is a new value there.
  */
 export function protocolOrder<T extends Ranked>(items: T[], hostCode: string | null, language: WorkingLanguage): T[] {
   const collator = collators[language];

@@ -14,7 +14,7 @@ import { meetings } from '../../db/schema/meetings.js';
 import { requireRole } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
-import { invalid } from '../../lib/errors.js';
+import { fieldError, invalid, unknownMember } from '../../lib/errors.js';
 import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { todayIn } from '../../lib/zoned-time.js';
@@ -39,25 +39,24 @@ type Fields = CreateMeetingBody;
 /** Checks what zod cannot: dates in order, referenced members and people exist. Returns their ids. */
 async function resolveFields(tx: Tx, f: Fields) {
   const errors: FieldError[] = [];
-  if (f.endDate < f.startDate)
-    errors.push({ in: 'body', path: 'endDate', message: 'must not be before the start date' });
-  if (f.endTime && !f.startTime)
-    errors.push({ in: 'body', path: 'startTime', message: 'is required when an end time is given' });
+  if (f.endDate < f.startDate) errors.push(fieldError('endDate', 'before_start', 'must not be before the start date'));
+  if (f.endTime && !f.startTime) {
+    errors.push(fieldError('startTime', 'start_time_required', 'is required when an end time is given'));
+  }
   if (f.startTime && f.endTime && f.startDate === f.endDate && f.endTime <= f.startTime) {
-    errors.push({ in: 'body', path: 'endTime', message: 'must be after the start time' });
+    errors.push(fieldError('endTime', 'before_start', 'must be after the start time'));
   }
   if (f.visibility !== Visibility.enum.restricted && f.restrictedTo.length > 0) {
-    errors.push({ in: 'body', path: 'restrictedTo', message: 'only a restricted meeting lists members' });
+    errors.push(fieldError('restrictedTo', 'only_when_restricted', 'only a restricted meeting lists members'));
   }
   const ids = await memberIdsByCode(tx, [...(f.hostCode ? [f.hostCode] : []), ...f.restrictedTo]);
-  if (f.hostCode && !ids.has(f.hostCode))
-    errors.push({ in: 'body', path: 'hostCode', message: `no member has code ${f.hostCode}` });
+  if (f.hostCode && !ids.has(f.hostCode)) errors.push(unknownMember('hostCode', f.hostCode));
   f.restrictedTo.forEach((code, i) => {
-    if (!ids.has(code)) errors.push({ in: 'body', path: `restrictedTo.${i}`, message: `no member has code ${code}` });
+    if (!ids.has(code)) errors.push(unknownMember(`restrictedTo.${i}`, code));
   });
   const chairs = await findPeople(tx, f.chairIds);
   f.chairIds.forEach((id, i) => {
-    if (!chairs.some((p) => p.id === id)) errors.push({ in: 'body', path: `chairIds.${i}`, message: 'no such person' });
+    if (!chairs.some((p) => p.id === id)) errors.push(fieldError(`chairIds.${i}`, 'unknown_person', 'no such person'));
   });
   if (errors.length > 0) throw invalid(errors);
   return {
@@ -201,7 +200,7 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
       requireRole(auth, canManageMeetings, 'Only the secretariat can record remarks.');
       await write(deps, [MEETINGS_TAG], async (tx) => {
         const [person] = await findPeople(tx, [body.personId]);
-        if (!person) throw invalid([{ in: 'body', path: 'personId', message: 'no such person' }]);
+        if (!person) throw invalid([fieldError('personId', 'unknown_person', 'no such person')]);
         const created = await insertRemark(tx, id, body);
         await recordAudit(tx, auth, {
           action: 'remark.created',

@@ -43,7 +43,12 @@ describe.each(engines)('members routes on %s', (engine) => {
     const bad = await ctx.app.inject({ url: '/api/v1/members?kind=planet' });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
-    expect(bad.json().errors[0]).toMatchObject({ in: 'query', path: 'kind' });
+    expect(bad.json().errors[0]).toMatchObject({
+      in: 'query',
+      path: 'kind',
+      code: 'invalid_value',
+      params: { options: 'state,organization' },
+    });
   });
 
   it('answers 304 to a client that already has the list', async () => {
@@ -92,7 +97,9 @@ describe.each(engines)('members routes on %s', (engine) => {
       payload: { code: 'ZZZ', kind: 'state' },
     });
     expect(invalid.statusCode).toBe(400);
-    expect(invalid.json().errors).toEqual([expect.objectContaining({ in: 'body', path: 'code' })]);
+    expect(invalid.json().errors).toEqual([
+      expect.objectContaining({ in: 'body', path: 'code', code: 'not_a_country_code' }),
+    ]);
 
     const focalPoint = await buildUser(ctx, { role: 'focal_point' });
     const forbidden = await ctx.app.inject({
@@ -129,6 +136,7 @@ describe.each(engines)('members routes on %s', (engine) => {
       payload: body,
     });
     expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'conflict', reason: 'member_code_taken', params: { code: 'PER' } });
   });
 
   it('needs names for an organisation, and refuses a country code for one', async () => {
@@ -139,7 +147,10 @@ describe.each(engines)('members routes on %s', (engine) => {
       payload: { code: 'NATO', kind: 'organization', names: { en: 'NATO' } },
     });
     expect(noNames.statusCode).toBe(400);
-    expect(noNames.json().errors.map((e: { path: string }) => e.path)).toEqual(['names.fr', 'names.ar']);
+    expect(noNames.json().errors).toEqual([
+      expect.objectContaining({ path: 'names.fr', code: 'required' }),
+      expect.objectContaining({ path: 'names.ar', code: 'required' }),
+    ]);
     const countryCode = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/members',
@@ -147,6 +158,9 @@ describe.each(engines)('members routes on %s', (engine) => {
       payload: { code: 'FRA', kind: 'organization', names: { en: 'x', fr: 'x', ar: 'x' } },
     });
     expect(countryCode.statusCode).toBe(400);
+    expect(countryCode.json().errors).toEqual([
+      expect.objectContaining({ path: 'code', code: 'country_code_for_organization' }),
+    ]);
   });
 
   it('updates with If-Match: 428 without it, 409 when stale, 200 and a new version when current', async () => {
@@ -183,7 +197,9 @@ describe.each(engines)('members routes on %s', (engine) => {
       payload: { leftOn: '2001-01-01' },
     });
     expect(badDates.statusCode).toBe(400);
-    expect(badDates.json().errors[0].path).toBe('leftOn');
+    expect(badDates.json().errors).toEqual([
+      { in: 'body', path: 'leftOn', code: 'before_start', message: 'must not be before the joining date' },
+    ]);
 
     const unknownField = await ctx.app.inject({
       method: 'PATCH',
@@ -192,5 +208,8 @@ describe.each(engines)('members routes on %s', (engine) => {
       payload: { code: 'XXX' },
     });
     expect(unknownField.statusCode).toBe(400);
+    expect(unknownField.json().errors).toEqual([
+      { in: 'body', path: 'code', code: 'unknown_field', message: 'is not a known field' },
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import { requireRole } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
 import { isStateCode, stateNames } from '../../lib/country-names.js';
-import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, invalid, notFound } from '../../lib/errors.js';
 import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { canEditMembers } from './members.policy.js';
@@ -63,7 +63,7 @@ function matches(member: Member, query: ListMembersQuery): boolean {
 
 function checkDates(joinedOn: string | null, leftOn: string | null): FieldError[] {
   return joinedOn && leftOn && leftOn < joinedOn
-    ? [{ in: 'body', path: 'leftOn', message: 'must not be before the joining date' }]
+    ? [fieldError('leftOn', 'before_start', 'must not be before the joining date')]
     : [];
 }
 
@@ -74,17 +74,19 @@ function checkNewMember(body: CreateMemberBody): MemberNames {
   if (body.kind === MemberKind.enum.state) {
     const iso = stateNames(body.code);
     if (!iso || body.code.length !== 3) {
-      errors.push({ in: 'body', path: 'code', message: 'must be an ISO 3166-1 alpha-3 code (or XKX for Kosovo)' });
+      errors.push(fieldError('code', 'not_a_country_code', 'must be an ISO 3166-1 alpha-3 code (or XKX for Kosovo)'));
     } else {
       names = { ...iso, ...names };
     }
   } else if (isStateCode(body.code)) {
-    errors.push({ in: 'body', path: 'code', message: 'is a country code; an organisation needs its own code' });
+    errors.push(
+      fieldError('code', 'country_code_for_organization', 'is a country code; an organisation needs its own code'),
+    );
   }
   // A state whose code is wrong has no names to report missing: its code error says it all.
   const codeRejected = errors.length > 0;
   for (const lang of ['en', 'fr', 'ar'] as const) {
-    if (!names[lang] && !codeRejected) errors.push({ in: 'body', path: `names.${lang}`, message: 'is required' });
+    if (!names[lang] && !codeRejected) errors.push(fieldError(`names.${lang}`, 'required', 'is required'));
   }
   errors.push(...checkDates(body.joinedOn ?? null, body.leftOn ?? null));
   if (errors.length > 0) throw invalid(errors);
@@ -135,7 +137,12 @@ export function createMembersService(deps: ServiceDeps) {
           leftOn: body.leftOn ?? null,
           note: body.note ?? null,
         });
-        if (!row) throw new AppError('conflict', `A member with code ${body.code} already exists.`);
+        if (!row) {
+          throw new AppError('conflict', `A member with code ${body.code} already exists.`, {
+            reason: 'member_code_taken',
+            params: { code: body.code },
+          });
+        }
         const member = toMember(row);
         await recordAudit(tx, auth, {
           action: 'member.created',

@@ -6,7 +6,8 @@ import { Text } from '../../../shared/text.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
-import { AppError, invalid } from '../../lib/errors.js';
+import { AppError, fieldError, invalid, unknownMember } from '../../lib/errors.js';
+import { fieldErrorsOf } from '../../lib/field-errors.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { memberIdsByCode } from '../members/members.repo.js';
 import { canCreateUsers } from './users.policy.js';
@@ -35,19 +36,25 @@ export function createUsersService(deps: { db: Db }) {
       if (!canCreateUsers(auth)) throw new AppError('forbidden', 'Only an administrator can create users.');
       const parsed = CreateUserInput.safeParse(input);
       if (!parsed.success) {
-        throw invalid(parsed.error.issues.map((i) => ({ in: 'body', path: i.path.join('.'), message: i.message })));
+        throw invalid(fieldErrorsOf(parsed.error.issues, 'body', input));
       }
       const { email, name, role, member, password } = parsed.data;
       if ((role === Role.enum.focal_point) !== (member !== undefined)) {
-        throw invalid([{ in: 'body', path: 'member', message: 'a focal point needs a member; other roles take none' }]);
+        throw invalid([
+          fieldError('member', 'member_for_focal_point_only', 'a focal point needs a member; other roles take none'),
+        ]);
       }
       const passwordHash = await hashPassword(password);
       return db.transaction(async (tx) => {
         const memberId = member ? (await memberIdsByCode(tx, [member])).get(member) : null;
-        if (member && !memberId)
-          throw invalid([{ in: 'body', path: 'member', message: `no member has code ${member}` }]);
+        if (member && !memberId) throw invalid([unknownMember('member', member)]);
         const user = await insertUser(tx, { email, name, role, memberId: memberId ?? null, passwordHash });
-        if (!user) throw new AppError('conflict', `A user with email ${email} already exists.`);
+        if (!user) {
+          throw new AppError('conflict', `A user with email ${email} already exists.`, {
+            reason: 'user_email_taken',
+            params: { email },
+          });
+        }
         await recordAudit(tx, auth, { action: 'user.created', entityType: 'user', entityId: user.id, after: user });
         return user;
       });

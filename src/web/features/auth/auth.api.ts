@@ -37,7 +37,7 @@ export function useSignOut(everywhere = false) {
 
 /** "Focal point · FRA": the role, in the reader's language, with the member a focal point speaks for. */
 export function useRoleLabel(): (me: Pick<Me, 'role' | 'memberCode'>) => string {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'enums']);
   return (me) => {
     const role = t(`enums:role.${me.role}`);
     return me.role === 'focal_point' && me.memberCode
