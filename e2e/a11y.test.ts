@@ -44,7 +44,6 @@ interface AuditedPage {
   path: () => string;
   /** What shows once the page's data is drawn. */
   ready?: (page: Page) => Promise<unknown>;
-  expect404?: RegExp;
 }
 
 const PAGES: AuditedPage[] = [
