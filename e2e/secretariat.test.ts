@@ -198,7 +198,8 @@ describe('secretariat', () => {
       await page.getByRole('button', { name: 'Save changes' }).click();
       const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this member' });
       await alert.waitFor();
-      expect(await alert.textContent()).toContain(`now version ${read.version + 1}`);
+      // In the reader's words, not the server's English detail.
+      expect(await alert.textContent()).toContain('Reload it to see the current member');
       await screenshot(page, 'edit-member-conflict', { fullPage: true });
       // Nothing of ours was written over the colleague's change.
       expect((await getMember('NOR')).note).toBe('Changed by a colleague.');
@@ -267,6 +268,25 @@ describe('secretariat', () => {
       expect(await alert.textContent()).toContain('Too many failed sign-ins. Wait 15 minutes and try again.');
       await screenshot(page, 'sign-in-throttled');
       expect(page.url()).toMatch(/\/sign-in$/);
+    });
+  });
+
+  it.each([
+    ['en', 'Email', 'Password', 'Show the password'],
+    ['fr', 'Adresse électronique', 'Mot de passe', 'Afficher le mot de passe'],
+    ['ar', 'البريد الإلكتروني', 'كلمة المرور', 'إظهار كلمة المرور'],
+  ])('labels the sign-in fields in %s, for people and for password managers', async (lang, email, password, show) => {
+    await withPage(async ({ page }) => {
+      await page.goto(`/sign-in?lang=${lang}`);
+      const emailField = field(page, email);
+      await emailField.waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+      expect(await emailField.getAttribute('type')).toBe('email');
+      expect(await emailField.getAttribute('autocomplete')).toBe('username');
+      // An address reads left to right, on a page that reads right to left too.
+      expect(await emailField.evaluate((input) => getComputedStyle(input).direction)).toBe('ltr');
+      expect(await field(page, password).getAttribute('autocomplete')).toBe('current-password');
+      expect(await page.getByRole('button', { name: show }).count()).toBe(1);
     });
   });
 

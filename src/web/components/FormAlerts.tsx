@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
-import { conflictText, type ProblemText } from './form-problem.js';
+import { useTranslation } from 'react-i18next';
+import type { FormRecord, ProblemText } from './form-problem.js';
 
 /** Why a save was refused: the server's lines, or one sentence (such as a pointer to the fields marked below). */
 export function ProblemAlert({ text, children }: { text: ProblemText; children?: ReactNode }) {
@@ -23,26 +24,21 @@ export function ProblemAlert({ text, children }: { text: ProblemText; children?:
 /** A 409: someone else saved first. Nothing was saved; reloading shows theirs and drops ours. */
 export function ConflictAlert({
   record,
-  message,
   onReload,
   reloading,
 }: {
-  /** "member", "delegation": what was changed. */
-  record: string;
-  message: string;
+  /** What was changed: each record has its own sentences. */
+  record: FormRecord;
   onReload: () => void;
   reloading: boolean;
 }) {
-  const text = conflictText(record);
+  const { t } = useTranslation('forms');
   return (
-    <Alert color="orange" title={text.title} role="alert">
-      <Text size="sm">{text.text}</Text>
-      <Text size="xs" c="dimmed" mt={4}>
-        {message}
-      </Text>
+    <Alert color="orange" title={t(`conflict.${record}.title`)} role="alert">
+      <Text size="sm">{t(`conflict.${record}.text`)}</Text>
       <Group mt="sm">
         <Button size="xs" color="orange" onClick={onReload} loading={reloading}>
-          {text.reload}
+          {t(`conflict.${record}.reload`)}
         </Button>
       </Group>
     </Alert>
@@ -83,10 +79,11 @@ export function FormActions({
   submitting: boolean;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation('forms');
   return (
     <Group justify="flex-end">
       <Button variant="default" onClick={onCancel} disabled={submitting}>
-        Cancel
+        {t('cancel')}
       </Button>
       <Button type="submit" loading={submitting}>
         {submitLabel}

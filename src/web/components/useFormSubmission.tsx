@@ -1,11 +1,11 @@
 import { type ReactNode, useState } from 'react';
 import { ConflictAlert, ProblemAlert } from './FormAlerts.js';
-import { applyFieldErrors, type FormWithErrors } from './form-errors.js';
-import { type FormProblem, isFinal, problemText, toFormProblem } from './form-problem.js';
+import { applyFieldErrors, type FormWithErrors, useFormT } from './form-errors.js';
+import { type FormProblem, type FormRecord, isFinal, problemText, toFormProblem } from './form-problem.js';
 
 export interface FormSubmissionOptions {
-  /** What is saved, in the reader's words ("member", "delegation"): "The member was not saved". */
-  record: string;
+  /** What is saved: the banners say it in the reader's words ("The member was not saved"). */
+  record: FormRecord;
   /** The form field a server error path belongs to, when it is not the same path (`restrictedTo.2` → `restrictedTo`). */
   fieldOf?: (path: string) => string;
   /**
@@ -36,9 +36,10 @@ export function useFormSubmission(form: FormWithErrors, options: FormSubmissionO
   const { record, fieldOf, reload, wayOut, onProblem } = options;
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [reloading, setReloading] = useState(false);
+  const t = useFormT();
 
   const fail = (error: unknown) => {
-    const found = toFormProblem(error, applyFieldErrors(form, error, fieldOf));
+    const found = toFormProblem(error, applyFieldErrors(form, error, t, fieldOf));
     setProblem(found);
     onProblem?.(found);
   };
@@ -55,9 +56,9 @@ export function useFormSubmission(form: FormWithErrors, options: FormSubmissionO
 
   let banner: ReactNode = null;
   if (problem?.kind === 'changed' && reload) {
-    banner = <ConflictAlert record={record} message={problem.detail} onReload={reloadRecord} reloading={reloading} />;
+    banner = <ConflictAlert record={record} onReload={reloadRecord} reloading={reloading} />;
   } else if (problem) {
-    banner = <ProblemAlert text={problemText(problem, record)}>{isFinal(problem) ? wayOut : null}</ProblemAlert>;
+    banner = <ProblemAlert text={problemText(t, problem, record)}>{isFinal(problem) ? wayOut : null}</ProblemAlert>;
   }
 
   return { banner, clear: () => setProblem(null), fail };

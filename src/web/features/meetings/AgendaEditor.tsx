@@ -1,5 +1,8 @@
 import { Button, CloseButton, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
 import { randomId } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { freeText } from './free-text.js';
+import { useWorkingLanguageInput } from './MeetingFieldsets.js';
 import type { MeetingForm } from './MeetingForm.js';
 import type { AgendaRow } from './meeting-form.js';
 
@@ -7,6 +10,8 @@ const newItem = (): AgendaRow => ({ key: randomId(), title: '', lineOfEffort: ''
 
 /** The agenda of a new meeting: items in order, each with its line of effort if it has one. */
 export function AgendaEditor({ form }: { form: MeetingForm }) {
+  const { t } = useTranslation('meetingForms');
+  const written = useWorkingLanguageInput(form);
   const { agenda } = form.getValues();
 
   const add = () => {
@@ -16,39 +21,42 @@ export function AgendaEditor({ form }: { form: MeetingForm }) {
   };
 
   return (
-    <Fieldset legend="Agenda" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
+    <Fieldset legend={t('agenda.legend')} variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
       <Stack gap="xs">
         {agenda.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No item yet.
+            {t('agenda.empty')}
           </Text>
         ) : null}
         {agenda.map((item, index) => (
-          <Group key={item.key} align="flex-start" gap="xs" wrap="nowrap" data-agenda-item={index}>
+          // On a phone the item's title takes the whole line; its line of effort and the remove button the next.
+          <Group key={item.key} align="flex-start" gap="xs" data-agenda-item={index}>
             <TextInput
-              label={`Item ${index + 1}`}
+              label={t('agenda.item', { number: index + 1 })}
               maxLength={500}
-              style={{ flex: 3 }}
+              style={{ flex: '3 1 16rem' }}
+              {...written}
               {...form.getInputProps(`agenda.${index}.title`)}
             />
             <TextInput
-              label={`Line of effort of item ${index + 1}`}
-              placeholder="Optional"
+              label={t('agenda.lineOfEffort', { number: index + 1 })}
+              placeholder={t('agenda.optional')}
               maxLength={50}
-              style={{ flex: 1 }}
+              style={{ flex: '1 1 8rem' }}
+              styles={freeText}
               {...form.getInputProps(`agenda.${index}.lineOfEffort`)}
             />
             <CloseButton
               mt={28}
               size="lg"
-              aria-label={`Remove item ${index + 1}`}
+              aria-label={t('agenda.remove', { number: index + 1 })}
               onClick={() => form.removeListItem('agenda', index)}
             />
           </Group>
         ))}
         <Group>
           <Button variant="light" onClick={add}>
-            Add an agenda item
+            {t('agenda.add')}
           </Button>
         </Group>
       </Stack>

@@ -1,15 +1,18 @@
 import { NativeSelect, Paper, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RepresentationLevel } from '../../../shared/meetings.js';
 import { FormActions, FormBanner } from '../../components/FormAlerts.js';
 import { focusFirstError } from '../../components/form-focus.js';
+import { useEnumOptions } from '../../i18n/enums.js';
 import { type Candidate, type DelegationFormValues, validateDelegation } from './delegation-form.js';
-import { LEVEL_LABELS, options } from './meeting-labels.js';
 import { SeatFields } from './SeatFields.js';
 import { SeatLists } from './SeatLists.js';
 
 export function useDelegationForm(initialValues: DelegationFormValues) {
-  return useForm<DelegationFormValues>({ mode: 'controlled', initialValues, validate: validateDelegation });
+  const { t } = useTranslation('meetingForms');
+  return useForm<DelegationFormValues>({ mode: 'controlled', initialValues, validate: validateDelegation(t) });
 }
 
 // @mantine/form's own type for this cannot be imported under NodeNext resolution; infer it.
@@ -25,26 +28,27 @@ export interface DelegationFieldsProps {
   onCancel: () => void;
 }
 
-const LEVEL_OPTIONS = [{ value: '', label: 'Not given' }, ...options(LEVEL_LABELS)];
-
 /** Level, head, alternates and advisers, within the meeting's seat quota. */
 export function DelegationFields(props: DelegationFieldsProps) {
   const { form, seatQuota, people, submitting, banner, onSubmit, onCancel } = props;
+  const { t } = useTranslation('meetingForms');
+  const levelOptions = useEnumOptions('level', RepresentationLevel.options);
+  const levels = [{ value: '', label: t('delegation.levelNotGiven') }, ...levelOptions];
   return (
     <Paper withBorder p="lg" component="form" onSubmit={form.onSubmit(onSubmit, focusFirstError)} noValidate maw={820}>
       <Stack gap="lg">
         <FormBanner>{banner}</FormBanner>
 
         <NativeSelect
-          label="Level of representation"
-          description="The rank of the head of delegation"
-          data={LEVEL_OPTIONS}
+          label={t('delegation.level')}
+          description={t('delegation.levelDescription')}
+          data={levels}
           maw={360}
           {...form.getInputProps('level')}
         />
 
         <div>
-          <SeatFields form={form} path="head" label="Head of delegation" people={people} allowNobody />
+          <SeatFields form={form} seat={{ list: 'head' }} people={people} allowNobody />
           {form.errors.head ? (
             <Text c="red" size="sm" role="alert" mt={4}>
               {form.errors.head}
@@ -54,7 +58,7 @@ export function DelegationFields(props: DelegationFieldsProps) {
 
         <SeatLists form={form} seatQuota={seatQuota} people={people} />
 
-        <FormActions submitLabel="Save the delegation" submitting={submitting} onCancel={onCancel} />
+        <FormActions submitLabel={t('delegation.submit')} submitting={submitting} onCancel={onCancel} />
       </Stack>
     </Paper>
   );

@@ -1,7 +1,11 @@
 import { Fieldset, MultiSelect, NativeSelect, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Trans, useTranslation } from 'react-i18next';
+import { MeetingKind, Visibility, WorkingLanguage } from '../../../shared/meetings.js';
+import { useEnumOptions } from '../../i18n/enums.js';
+import { useLanguage } from '../../i18n/format.js';
+import { freeText } from './free-text.js';
 import type { MeetingForm } from './MeetingForm.js';
-import { KIND_LABELS, LANGUAGE_LABELS, options } from './meeting-labels.js';
-import { COMMON_ZONES } from './time-zones.js';
+import { COMMON_ZONES, EXAMPLE_ZONE } from './time-zones.js';
 
 /** An active member, as a choice in a list: "France (FRA)". */
 export interface MemberOption {
@@ -14,21 +18,48 @@ interface FieldsetProps {
   members: MemberOption[];
 }
 
+/**
+ * The meeting's own words (title, summary, agenda) are written in its working language, which
+ * may not be the reader's: the inputs say so, for spelling checkers and screen readers, and
+ * take their direction from what is typed.
+ */
+export function useWorkingLanguageInput(form: MeetingForm): { lang?: string; styles: typeof freeText } {
+  const language = useLanguage();
+  const { workingLanguage } = form.getValues();
+  return { lang: workingLanguage === language ? undefined : workingLanguage, styles: freeText };
+}
+
 /** What the meeting is: its kind, host, title and summary. */
 export function AboutFieldset({ form, members }: FieldsetProps) {
+  const { t } = useTranslation('meetingForms');
+  const kinds = useEnumOptions('meetingKind', MeetingKind.options);
+  const written = useWorkingLanguageInput(form);
   return (
-    <Fieldset legend="The meeting" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
+    <Fieldset legend={t('meeting.about.legend')} variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect label="Kind" data={options(KIND_LABELS)} {...form.getInputProps('kind')} />
+          <NativeSelect label={t('meeting.about.kind')} data={kinds} {...form.getInputProps('kind')} />
           <NativeSelect
-            label="Host"
-            data={[{ value: '', label: 'No host' }, ...members]}
+            label={t('meeting.about.host')}
+            data={[{ value: '', label: t('meeting.about.noHost') }, ...members]}
             {...form.getInputProps('hostCode')}
           />
         </SimpleGrid>
-        <TextInput label="Title" required maxLength={300} {...form.getInputProps('title')} />
-        <Textarea label="Summary" autosize minRows={2} maxLength={5000} {...form.getInputProps('summary')} />
+        <TextInput
+          label={t('meeting.about.title')}
+          required
+          maxLength={300}
+          {...written}
+          {...form.getInputProps('title')}
+        />
+        <Textarea
+          label={t('meeting.about.summary')}
+          autosize
+          minRows={2}
+          maxLength={5000}
+          {...written}
+          {...form.getInputProps('summary')}
+        />
       </Stack>
     </Fieldset>
   );
@@ -36,22 +67,30 @@ export function AboutFieldset({ form, members }: FieldsetProps) {
 
 /** Where, and when in the zone of the place: dates, and times if they are set. */
 export function WhereAndWhenFieldset({ form }: { form: MeetingForm }) {
+  const { t } = useTranslation('meetingForms');
   return (
-    <Fieldset legend="Where and when" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
+    <Fieldset legend={t('meeting.when.legend')} variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="City" maxLength={200} {...form.getInputProps('city')} />
-          <TextInput label="Venue" maxLength={300} {...form.getInputProps('venue')} />
+          <TextInput label={t('meeting.when.city')} maxLength={200} styles={freeText} {...form.getInputProps('city')} />
+          <TextInput
+            label={t('meeting.when.venue')}
+            maxLength={300}
+            styles={freeText}
+            {...form.getInputProps('venue')}
+          />
         </SimpleGrid>
+        {/* An IANA name is Latin script read left to right, in every language (Mantine puts `dir` on the input's box). */}
         <TextInput
-          label="Time zone"
+          label={t('meeting.when.timeZone')}
           required
-          description="The zone of the place where the meeting is held (IANA name). Dates and times below are local to it."
-          placeholder="Europe/Brussels"
+          description={t('meeting.when.timeZoneDescription')}
+          placeholder={EXAMPLE_ZONE}
           list="time-zones"
           autoComplete="off"
           maxLength={100}
           maw={360}
+          dir="ltr"
           {...form.getInputProps('timeZone')}
         />
         <datalist id="time-zones">
@@ -62,19 +101,29 @@ export function WhereAndWhenFieldset({ form }: { form: MeetingForm }) {
         <SimpleGrid cols={{ base: 1, xs: 2, sm: 4 }}>
           <TextInput
             type="date"
-            label="Start date"
-            description="The first day"
+            label={t('meeting.when.startDate')}
+            description={t('meeting.when.startDateDescription')}
             required
             {...form.getInputProps('startDate')}
           />
-          <TextInput type="date" label="End date" description="Blank for one day" {...form.getInputProps('endDate')} />
+          <TextInput
+            type="date"
+            label={t('meeting.when.endDate')}
+            description={t('meeting.when.endDateDescription')}
+            {...form.getInputProps('endDate')}
+          />
           <TextInput
             type="time"
-            label="Start time"
-            description="Blank if not set"
+            label={t('meeting.when.startTime')}
+            description={t('meeting.when.timeDescription')}
             {...form.getInputProps('startTime')}
           />
-          <TextInput type="time" label="End time" description="Blank if not set" {...form.getInputProps('endTime')} />
+          <TextInput
+            type="time"
+            label={t('meeting.when.endTime')}
+            description={t('meeting.when.timeDescription')}
+            {...form.getInputProps('endTime')}
+          />
         </SimpleGrid>
       </Stack>
     </Fieldset>
@@ -83,38 +132,43 @@ export function WhereAndWhenFieldset({ form }: { form: MeetingForm }) {
 
 /** Who may see the meeting, in which language it works, and how many seats a delegation has. */
 export function WhoTakesPartFieldset({ form, members }: FieldsetProps) {
+  const { t } = useTranslation('meetingForms');
+  const languages = useEnumOptions('language', WorkingLanguage.options);
   const { visibility } = form.getValues();
   return (
-    <Fieldset legend="Who takes part" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
+    <Fieldset legend={t('meeting.who.legend')} variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
       <Stack gap="sm">
-        <Radio.Group label="Visibility" {...form.getInputProps('visibility')}>
+        <Radio.Group label={t('meeting.who.visibility')} {...form.getInputProps('visibility')}>
           <Stack gap={6} mt="xs">
-            <Radio value="public" label="Public: anyone, signed in or not" />
-            <Radio value="coalition" label="Coalition: anyone signed in" />
-            <Radio value="restricted" label="Restricted: the secretariat and the members listed" />
+            {Visibility.options.map((value) => (
+              <Radio key={value} value={value} label={t(`meeting.who.visibilityChoice.${value}`)} />
+            ))}
           </Stack>
         </Radio.Group>
         {visibility === 'restricted' ? (
           <MultiSelect
-            label="Members who may see it"
+            label={t('meeting.who.restrictedTo')}
             data={members}
             searchable
             hidePickedOptions
-            nothingFoundMessage="No member matches"
+            nothingFoundMessage={t('meeting.who.noMemberMatches')}
             {...form.getInputProps('restrictedTo')}
           />
         ) : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
-            label="Working language"
-            description="Sets the protocol order of the delegations"
-            data={options(LANGUAGE_LABELS)}
+            label={t('meeting.who.workingLanguage')}
+            description={t('meeting.who.workingLanguageDescription')}
+            data={languages}
             {...form.getInputProps('workingLanguage')}
           />
           <TextInput
-            label="Seat quota"
-            description="Written 1+N: the head of delegation and up to N others"
+            label={t('meeting.who.seatQuota')}
+            description={
+              <Trans t={t} i18nKey="meeting.who.seatQuotaDescription" components={{ formula: <bdi dir="ltr" /> }} />
+            }
             maxLength={5}
+            dir="ltr"
             {...form.getInputProps('seatQuota')}
           />
         </SimpleGrid>

@@ -1,6 +1,7 @@
 import { Paper, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormActions, FormBanner } from '../../components/FormAlerts.js';
 import { focusFirstError } from '../../components/form-focus.js';
 import { AgendaEditor } from './AgendaEditor.js';
@@ -8,7 +9,8 @@ import { AboutFieldset, type MemberOption, WhereAndWhenFieldset, WhoTakesPartFie
 import { emptyMeeting, type MeetingFormValues, validateMeeting } from './meeting-form.js';
 
 export function useMeetingForm(initialValues: MeetingFormValues = emptyMeeting) {
-  return useForm<MeetingFormValues>({ mode: 'controlled', initialValues, validate: validateMeeting });
+  const { t } = useTranslation('meetingForms');
+  return useForm<MeetingFormValues>({ mode: 'controlled', initialValues, validate: validateMeeting(t) });
 }
 
 // @mantine/form's own type for this cannot be imported under NodeNext resolution; infer it.

@@ -1,14 +1,15 @@
 import { Alert, Anchor, Breadcrumbs, Button, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { isApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useLanguage } from '../../i18n/format.js';
 import { canUseSecretariat, useMe, useRoleLabel } from '../auth/auth.api.js';
 import { useMembers } from '../members/members.api.js';
-import { STATUS_LABELS } from './meeting-labels.js';
 import { formatMeetingWhen } from './meeting-time.js';
 import { useDelegation, useMeeting } from './meetings.api.js';
 import { NameDelegationForm } from './NameDelegationForm.js';
@@ -21,6 +22,7 @@ interface RefusalProps {
 }
 
 function Refusal({ title, alertTitle, children, meetingId }: RefusalProps) {
+  const { t } = useTranslation('meetingForms');
   return (
     <Stack maw={640}>
       <PageTitle title={title} />
@@ -30,7 +32,7 @@ function Refusal({ title, alertTitle, children, meetingId }: RefusalProps) {
       </Alert>
       <Text>
         <Anchor component={Link} to={`/meetings/${meetingId}`}>
-          Back to the meeting
+          {t('nameDelegation.backToMeeting')}
         </Anchor>
       </Text>
     </Stack>
@@ -42,6 +44,8 @@ function Refusal({ title, alertTitle, children, meetingId }: RefusalProps) {
  * The page says no before the server would; the server decides all the same.
  */
 export function NameDelegationPage() {
+  const { t } = useTranslation(['meetingForms', 'common']);
+  const language = useLanguage();
   const params = useParams();
   const id = params.id ?? '';
   const code = (params.code ?? '').toUpperCase();
@@ -57,12 +61,12 @@ export function NameDelegationPage() {
   if (!me.data) {
     return (
       <Stack maw={640}>
-        <PageTitle title="Sign in required" />
-        <Title order={1}>Name a delegation</Title>
-        <Text>A member's focal point names its delegation. Sign in to do it.</Text>
+        <PageTitle title={t('nameDelegation.signIn.pageTitle')} />
+        <Title order={1}>{t('nameDelegation.signIn.title')}</Title>
+        <Text>{t('nameDelegation.signIn.text')}</Text>
         <div>
           <Button component={Link} to={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>
-            Sign in
+            {t('common:account.signIn')}
           </Button>
         </div>
       </Stack>
@@ -71,30 +75,37 @@ export function NameDelegationPage() {
   const isSecretariat = canUseSecretariat(me.data);
   if (!isSecretariat && (me.data.role !== 'focal_point' || me.data.memberCode !== code)) {
     if (members.isPending) return <Loading />;
-    const nameOf = (c: string) => members.data?.find((m) => m.code === c)?.name ?? c;
+    const nameOf = (c: string) => {
+      const member = members.data?.find((m) => m.code === c);
+      return member ? member.names[language] || member.name : c;
+    };
     const own = me.data.role === 'focal_point' ? me.data.memberCode : null;
     return (
-      <Refusal title="Not allowed" alertTitle={`${nameOf(code)}'s delegation is not yours to name`} meetingId={id}>
-        You are signed in as {me.data.name} ({roleLabel(me.data)}).{' '}
+      <Refusal
+        title={t('nameDelegation.notAllowed.title')}
+        alertTitle={t('nameDelegation.notAllowed.alertTitle', { member: nameOf(code) })}
+        meetingId={id}
+      >
+        {t('nameDelegation.notAllowed.signedInAs', { name: me.data.name, role: roleLabel(me.data) })}{' '}
         {own
-          ? `A focal point names only their own member's delegation: you may name ${nameOf(own)}'s, not ${nameOf(code)}'s.`
-          : "Only a member's focal point, or the secretariat, names a delegation."}
+          ? t('nameDelegation.notAllowed.ownOnly', { own: nameOf(own), member: nameOf(code) })
+          : t('nameDelegation.notAllowed.notFocalPoint')}
       </Refusal>
     );
   }
 
   if (meeting.isPending || delegation.isPending || (delegation.isFetching && !delegation.isFetchedAfterMount)) {
-    return <Loading label="Loading the delegation" />;
+    return <Loading label={t('nameDelegation.loading')} />;
   }
   if (meeting.isError || delegation.isError) {
     const error = meeting.error ?? delegation.error;
     if (isApiError(error, 404) || isApiError(error, 400)) {
       return (
-        <NotFoundPage title="Delegation not found">
+        <NotFoundPage title={t('nameDelegation.notFound.title')}>
           <Text>
             {meeting.isError
-              ? 'There is no meeting at this address, or it is not one you may see.'
-              : `${code} is not invited to this meeting.`}
+              ? t('nameDelegation.notFound.noMeeting')
+              : t('nameDelegation.notFound.notInvited', { code })}
           </Text>
         </NotFoundPage>
       );
@@ -104,36 +115,40 @@ export function NameDelegationPage() {
 
   const m = meeting.data;
   const d = delegation.data;
-  if (!isSecretariat && m.status !== 'planned') {
+  const member = d.memberNames[language] || d.memberName;
+  const status = m.status;
+  if (!isSecretariat && status !== 'planned') {
     return (
       <Refusal
-        title="Delegations are closed"
-        alertTitle={`The meeting is ${STATUS_LABELS[m.status].toLowerCase()}`}
+        title={t('nameDelegation.closed.title')}
+        alertTitle={t(`nameDelegation.closed.alertTitle.${status}`)}
         meetingId={id}
       >
-        The meeting is {STATUS_LABELS[m.status].toLowerCase()}: {d.memberName}'s delegation can no longer be changed by
-        its focal point. If it needs a correction, ask the secretariat.
+        {t(`nameDelegation.closed.text.${status}`, { member })}
       </Refusal>
     );
   }
 
-  const title = `Delegation of ${d.memberName}`;
+  // The meeting's title is in its working language, which may not be the reader's.
+  const titleLang = m.workingLanguage === language ? undefined : m.workingLanguage;
+  const title = t('nameDelegation.title', { member });
   return (
     <Stack gap="lg">
       <PageTitle title={title} />
       <Breadcrumbs>
         <Anchor component={Link} to="/meetings">
-          Meetings
+          {t('common:nav.meetings')}
         </Anchor>
-        <Anchor component={Link} to={`/meetings/${id}`} truncate="end" maw="40vw">
+        {/* dir="auto": a title in another script is cut at its own end, not at its start. */}
+        <Anchor component={Link} to={`/meetings/${id}`} truncate="end" maw="40vw" lang={titleLang} dir="auto">
           {m.title}
         </Anchor>
-        <Text span>{d.memberName}</Text>
+        <Text span>{member}</Text>
       </Breadcrumbs>
       <Stack gap={4}>
         <Title order={1}>{title}</Title>
         <Text c="dimmed">
-          {m.title} · {formatMeetingWhen(m)}
+          <bdi lang={titleLang}>{m.title}</bdi> · <bdi>{formatMeetingWhen(m)}</bdi>
         </Text>
       </Stack>
       <NameDelegationForm

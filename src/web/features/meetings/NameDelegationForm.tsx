@@ -1,12 +1,14 @@
 import { Anchor } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Delegation, Meeting } from '../../../shared/meetings.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { refill } from '../../components/form-values.js';
 import { Loading } from '../../components/Loading.js';
 import { useFormSubmission } from '../../components/useFormSubmission.js';
+import { useLanguage } from '../../i18n/format.js';
 import { usePeople } from '../members/members.api.js';
 import { DelegationFields, useDelegationForm } from './DelegationForm.js';
 import { candidates, type DelegationFormValues, toBody, toFormValues } from './delegation-form.js';
@@ -22,6 +24,8 @@ interface NameDelegationFormProps {
 
 /** The delegation's form, filled from the delegation as read; a save sends the version it was filled from. */
 export function NameDelegationForm({ meeting, delegation, reload, reloadMeeting }: NameDelegationFormProps) {
+  const { t } = useTranslation('meetingForms');
+  const language = useLanguage();
   const navigate = useNavigate();
   // The version this form was filled from: the one the change is based on, whatever the
   // cache has read since. Sending a newer one would overwrite changes the user never saw.
@@ -44,7 +48,7 @@ export function NameDelegationForm({ meeting, delegation, reload, reloadMeeting 
     // The meeting is no longer planned, someone named sits on another delegation, or the user may not.
     wayOut: (
       <Anchor component={Link} to={back} size="sm" mt="xs" display="inline-block">
-        Back to the meeting
+        {t('nameDelegation.backToMeeting')}
       </Anchor>
     ),
     onProblem: (problem) => {
@@ -60,12 +64,13 @@ export function NameDelegationForm({ meeting, delegation, reload, reloadMeeting 
       { version: base.version, body: toBody(values) },
       {
         onSuccess: (saved) => {
+          const member = saved.memberNames[language] || saved.memberName;
           notifications.show({
             color: 'green',
-            title: 'Delegation saved',
+            title: t('nameDelegation.saved'),
             message: saved.head
-              ? `${saved.memberName}'s delegation is headed by ${saved.head.name}.`
-              : `${saved.memberName}'s delegation is saved.`,
+              ? t('nameDelegation.savedWithHead', { member, head: saved.head.name })
+              : t('nameDelegation.savedText', { member }),
           });
           navigate(`${back}#delegation-${saved.memberCode}`);
         },
@@ -74,8 +79,8 @@ export function NameDelegationForm({ meeting, delegation, reload, reloadMeeting 
     );
   };
 
-  if (people.isPending) return <Loading label="Loading the member's people" />;
-  if (people.isError) return <ErrorAlert error={people.error} title="The member's people could not be loaded" />;
+  if (people.isPending) return <Loading label={t('nameDelegation.loadingPeople')} />;
+  if (people.isError) return <ErrorAlert error={people.error} title={t('nameDelegation.peopleNotLoaded')} />;
   return (
     <DelegationFields
       form={form}

@@ -1,14 +1,10 @@
 import { Alert, Button, Fieldset, Group, Input, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DelegationForm } from './DelegationForm.js';
 import { type Candidate, type ListName, newSeat } from './delegation-form.js';
-import { extraSeats, quotaInWords } from './meeting-labels.js';
+import { extraSeats } from './meeting-labels.js';
 import { SeatFields } from './SeatFields.js';
-
-const ROLE_WORDS: Record<ListName, { one: string; add: string }> = {
-  alternates: { one: 'Alternate', add: 'Add an alternate' },
-  advisers: { one: 'Adviser', add: 'Add an adviser' },
-};
 
 interface SeatListsProps {
   form: DelegationForm;
@@ -18,6 +14,7 @@ interface SeatListsProps {
 
 /** Alternates and advisers, who share the seats the quota gives beside the head, and the buttons that add them. */
 export function SeatLists({ form, seatQuota, people }: SeatListsProps) {
+  const { t } = useTranslation('meetingForms');
   const values = form.getValues();
   const allowed = extraSeats(seatQuota);
   const taken = values.alternates.length + values.advisers.length;
@@ -47,8 +44,7 @@ export function SeatLists({ form, seatQuota, people }: SeatListsProps) {
         <SeatFields
           key={row.key}
           form={form}
-          path={`${list}.${index}`}
-          label={`${ROLE_WORDS[list].one} ${index + 1}`}
+          seat={{ list, index }}
           people={people}
           allowNobody={false}
           onRemove={() => form.removeListItem(list, index)}
@@ -56,7 +52,7 @@ export function SeatLists({ form, seatQuota, people }: SeatListsProps) {
       ))}
       {values[list].length === 0 ? (
         <Text size="sm" c="dimmed">
-          None.
+          {t('seats.none')}
         </Text>
       ) : null}
       {form.errors[list] ? (
@@ -69,10 +65,10 @@ export function SeatLists({ form, seatQuota, people }: SeatListsProps) {
 
   return (
     <Stack gap="sm">
-      <Fieldset legend="Alternates" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
+      <Fieldset legend={t('seats.alternates')} variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
         {seatList('alternates')}
       </Fieldset>
-      <Fieldset legend="Advisers" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
+      <Fieldset legend={t('seats.advisers')} variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
         {seatList('advisers')}
       </Fieldset>
 
@@ -84,13 +80,14 @@ export function SeatLists({ form, seatQuota, people }: SeatListsProps) {
         role={blocked ? 'alert' : 'status'}
       >
         <Text size="sm" fw={600}>
-          Seat quota {quotaInWords(seatQuota)}.
+          {allowed === 0
+            ? t('seats.quotaAlone', { quota: seatQuota })
+            : t('seats.quota', { quota: seatQuota, count: allowed })}
         </Text>
         <Text size="sm">
-          {taken} of {allowed} {allowed === 1 ? 'seat' : 'seats'} beside the head taken (alternates and advisers
-          together).
-          {over > 0 ? ` ${over === 1 ? 'One' : over} too many: remove ${over === 1 ? 'someone' : 'some'}.` : ''}
-          {blocked && over <= 0 ? ' The quota is reached: remove someone before adding another.' : ''}
+          {t('seats.taken', { taken, count: allowed })}
+          {over > 0 ? ` ${t('seats.over', { count: over })}` : null}
+          {blocked && over <= 0 ? ` ${t('seats.reached')}` : null}
         </Text>
       </Alert>
 
@@ -104,11 +101,11 @@ export function SeatLists({ form, seatQuota, people }: SeatListsProps) {
             aria-disabled={full}
             aria-describedby="quota"
           >
-            {ROLE_WORDS[list].add}
+            {t(`seats.add.${list}`)}
           </Button>
         ))}
       </Group>
-      <Input.Description>Someone new is added to the member's people when the delegation is saved.</Input.Description>
+      <Input.Description>{t('seats.newPeople')}</Input.Description>
     </Stack>
   );
 }

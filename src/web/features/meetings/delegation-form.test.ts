@@ -1,5 +1,8 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { Delegation } from '../../../shared/meetings.js';
+import ar from '../../locales/ar/meetingForms.json' with { type: 'json' };
+import en from '../../locales/en/meetingForms.json' with { type: 'json' };
 import {
   candidates,
   type DelegationFormValues,
@@ -7,8 +10,13 @@ import {
   type SeatValues,
   toBody,
   toFormValues,
-  validateDelegation,
+  validateDelegation as validateDelegationIn,
 } from './delegation-form.js';
+
+// The messages as a reader sees them: through i18next, from the catalogs themselves.
+const i18n = i18next.createInstance();
+await i18n.init({ lng: 'en', ns: ['meetingForms'], resources: { en: { meetingForms: en }, ar: { meetingForms: ar } } });
+const validateDelegation = validateDelegationIn(i18n.getFixedT('en', 'meetingForms'));
 
 const person = (id: string, name: string, title: string | null = null) => ({ id, name, title });
 const barrot = person('00000000-0000-4000-8000-000000000001', 'Jean-Noël Barrot', 'Minister of Foreign Affairs');
@@ -89,6 +97,12 @@ describe('what the form checks before sending', () => {
     expect(validateDelegation.alternates.name('Anne Roy', values, 'alternates.0.name')).toBeNull();
     // Someone on record needs no typed name.
     expect(validateDelegation.head.name('', values)).toBeNull();
+  });
+
+  it('says it in the reader’s language', () => {
+    const inArabic = validateDelegationIn(i18n.getFixedT('ar', 'meetingForms'));
+    expect(inArabic.alternates.personId('')).toBe(ar.delegation.errors.choose);
+    expect(inArabic.alternates.personId('')).not.toBe(validateDelegation.alternates.personId(''));
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomId } from '@mantine/hooks';
+import type { TFunction } from 'i18next';
 import type { DelegateInput, Delegation, PutDelegationBody, RepresentationLevel } from '../../../shared/meetings.js';
 
 /** The picker's value for "someone not on record yet": a name and a title are typed instead. */
@@ -64,32 +65,37 @@ export function toBody(values: DelegationFormValues): PutDelegationBody {
   };
 }
 
-const nameRequired = (value: string, row: SeatValues | undefined) =>
-  row?.personId === NEW_PERSON && value.trim() === '' ? 'Enter the name' : null;
-const chosen = (value: string) => (value === '' ? 'Choose someone on record, or someone new' : null);
 /** `alternates.2.name` → the row `alternates.2`. */
 const rowOf = (values: DelegationFormValues, list: ListName, path: string) => values[list][Number(path.split('.')[1])];
 
-/** Only what the server would refuse for sure is checked here; its answer decides the rest. */
-export const validateDelegation = {
-  head: {
-    personId: (value: string, values: DelegationFormValues) =>
-      value === '' && values.alternates.length + values.advisers.length > 0
-        ? 'Name the head: a delegation with alternates or advisers needs one'
-        : null,
-    name: (value: string, values: DelegationFormValues) => nameRequired(value, values.head),
-  },
-  alternates: {
-    personId: chosen,
-    name: (value: string, values: DelegationFormValues, path: string) =>
-      nameRequired(value, rowOf(values, 'alternates', path)),
-  },
-  advisers: {
-    personId: chosen,
-    name: (value: string, values: DelegationFormValues, path: string) =>
-      nameRequired(value, rowOf(values, 'advisers', path)),
-  },
-};
+/**
+ * Only what the server would refuse for sure is checked here; its answer decides the rest.
+ * The messages are in the reader's language, as the server's field errors are.
+ */
+export function validateDelegation(t: TFunction<['meetingForms']>) {
+  const nameRequired = (value: string, row: SeatValues | undefined) =>
+    row?.personId === NEW_PERSON && value.trim() === '' ? t('meetingForms:delegation.errors.name') : null;
+  const chosen = (value: string) => (value === '' ? t('meetingForms:delegation.errors.choose') : null);
+  return {
+    head: {
+      personId: (value: string, values: DelegationFormValues) =>
+        value === '' && values.alternates.length + values.advisers.length > 0
+          ? t('meetingForms:delegation.errors.head')
+          : null,
+      name: (value: string, values: DelegationFormValues) => nameRequired(value, values.head),
+    },
+    alternates: {
+      personId: chosen,
+      name: (value: string, values: DelegationFormValues, path: string) =>
+        nameRequired(value, rowOf(values, 'alternates', path)),
+    },
+    advisers: {
+      personId: chosen,
+      name: (value: string, values: DelegationFormValues, path: string) =>
+        nameRequired(value, rowOf(values, 'advisers', path)),
+    },
+  };
+}
 
 /**
  * The member's people, and whoever already sits on the delegation: a seat whose person the

@@ -1,5 +1,26 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { emptyMeeting, type MeetingFormValues, meetingFieldOf, toCreateBody, validateMeeting } from './meeting-form.js';
+import { Language } from '../../../shared/i18n.js';
+import ar from '../../locales/ar/meetingForms.json' with { type: 'json' };
+import en from '../../locales/en/meetingForms.json' with { type: 'json' };
+import fr from '../../locales/fr/meetingForms.json' with { type: 'json' };
+import {
+  emptyMeeting,
+  type MeetingFormValues,
+  meetingFieldOf,
+  memberOptions,
+  toCreateBody,
+  validateMeeting,
+} from './meeting-form.js';
+
+// The messages as a reader sees them: through i18next, from the catalogs themselves.
+const i18n = i18next.createInstance();
+await i18n.init({
+  lng: 'en',
+  ns: ['meetingForms'],
+  resources: { en: { meetingForms: en }, fr: { meetingForms: fr }, ar: { meetingForms: ar } },
+});
+const inEnglish = i18n.getFixedT('en', 'meetingForms');
 
 const brussels: MeetingFormValues = {
   ...emptyMeeting,
@@ -60,6 +81,8 @@ describe('a new meeting as the API takes it', () => {
 });
 
 describe('what the form checks before sending', () => {
+  const rules = validateMeeting(inEnglish);
+
   it.each([
     ['title', '', 'Enter a title'],
     ['title', '   ', 'Enter a title'],
@@ -68,7 +91,42 @@ describe('what the form checks before sending', () => {
     ['startDate', '', 'Enter the date'],
     ['startDate', '2026-12-03', null],
   ] as const)('%s %j → %j', (field, value, message) => {
-    expect(validateMeeting[field](value)).toBe(message);
+    expect(rules[field](value)).toBe(message);
+  });
+
+  it.each(Language.options)('says it in %s, from the catalog', (language) => {
+    const message = validateMeeting(i18n.getFixedT(language, 'meetingForms')).timeZone('');
+    expect(message).toContain('Europe/Brussels');
+    expect(message).not.toContain('meeting.errors');
+    if (language !== 'en') expect(message).not.toBe(rules.timeZone(''));
+  });
+});
+
+describe('the members a meeting may be hosted by or shown to', () => {
+  const names = (en: string, fr: string, ar: string) => ({ en, fr, ar });
+  const members = [
+    { code: 'FRA', name: 'France', names: names('France', 'France', 'فرنسا'), status: 'active' as const },
+    { code: 'IRQ', name: 'Iraq', names: names('Iraq', 'Irak', 'العراق'), status: 'active' as const },
+    { code: 'XYZ', name: 'Gone', names: names('Gone', 'Parti', 'غائب'), status: 'former' as const },
+    {
+      code: 'EU',
+      name: 'European Union',
+      names: names('European Union', 'Union européenne', ''),
+      status: 'active' as const,
+    },
+  ];
+
+  it('are the active ones, by name and code in the reader’s language, else by their name', () => {
+    expect(memberOptions(members, 'en', inEnglish)).toEqual([
+      { value: 'FRA', label: 'France (FRA)' },
+      { value: 'IRQ', label: 'Iraq (IRQ)' },
+      { value: 'EU', label: 'European Union (EU)' },
+    ]);
+    expect(memberOptions(members, 'ar', i18n.getFixedT('ar', 'meetingForms')).map((o) => o.label)).toEqual([
+      'فرنسا (FRA)',
+      'العراق (IRQ)',
+      'European Union (EU)',
+    ]);
   });
 });
 

@@ -1,5 +1,9 @@
+import type { TFunction } from 'i18next';
+import type { Language } from '../../../shared/i18n.js';
 import type { CreateMeetingBody, MeetingKind, Visibility, WorkingLanguage } from '../../../shared/meetings.js';
+import type { Member } from '../../../shared/members.js';
 import { orNull } from '../../components/form-values.js';
+import { EXAMPLE_ZONE } from './time-zones.js';
 
 /** One agenda item as the form edits it; `key` keeps React's rows apart while items come and go. */
 export interface AgendaRow {
@@ -47,14 +51,19 @@ export const emptyMeeting: MeetingFormValues = {
   agenda: [],
 };
 
-const required = (what: string) => (value: string) => (value.trim() === '' ? `Enter ${what}` : null);
+const required = (message: string) => (value: string) => (value.trim() === '' ? message : null);
 
-/** Only what the server would refuse for sure is checked here; its answer decides the rest. */
-export const validateMeeting = {
-  title: required('a title'),
-  timeZone: required('the time zone of the place, e.g. Europe/Brussels'),
-  startDate: required('the date'),
-};
+/**
+ * Only what the server would refuse for sure is checked here; its answer decides the rest.
+ * The messages are in the reader's language, as the server's field errors are.
+ */
+export function validateMeeting(t: TFunction<['meetingForms']>) {
+  return {
+    title: required(t('meetingForms:meeting.errors.title')),
+    timeZone: required(t('meetingForms:meeting.errors.timeZone', { example: EXAMPLE_ZONE })),
+    startDate: required(t('meetingForms:meeting.errors.startDate')),
+  };
+}
 
 /** The new meeting as the API takes it: planned, and one day long unless an end date is given. */
 export function toCreateBody(v: MeetingFormValues): Partial<CreateMeetingBody> {
@@ -78,6 +87,20 @@ export function toCreateBody(v: MeetingFormValues): Partial<CreateMeetingBody> {
     summary: orNull(v.summary),
     agenda: v.agenda.map((a) => ({ title: a.title.trim(), lineOfEffort: orNull(a.lineOfEffort) })),
   };
+}
+
+/** An active member as a choice in a list, named in the reader's language: "France (FRA)", "فرنسا (FRA)". */
+export function memberOptions(
+  members: readonly Pick<Member, 'code' | 'name' | 'names' | 'status'>[],
+  language: Language,
+  t: TFunction<['meetingForms']>,
+): { value: string; label: string }[] {
+  return members
+    .filter((m) => m.status === 'active')
+    .map((m) => ({
+      value: m.code,
+      label: t('meetingForms:memberOption', { name: m.names[language] || m.name, code: m.code }),
+    }));
 }
 
 /** The members a restricted meeting is shown to are one field on the form, not one per code. */

@@ -1,3 +1,6 @@
+/** The zone a placeholder and a message give as an example: an IANA name, the same in every language. */
+export const EXAMPLE_ZONE = 'Europe/Brussels';
+
 /** Zones the coalition meets in most, offered as the time zone is typed; any IANA zone is accepted, and the server checks it. */
 export const COMMON_ZONES = [
   'Europe/Brussels',

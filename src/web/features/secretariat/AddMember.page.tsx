@@ -1,13 +1,21 @@
 import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useFormT } from '../../components/form-errors.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useFormSubmission } from '../../components/useFormSubmission.js';
+import { useFormat } from '../../i18n/format.js';
+import { problemMessage } from '../../i18n/problem.js';
 import { useCreateMember } from '../members/members.api.js';
 import { MemberFields, useMemberForm } from './MemberForm.js';
 import { type MemberFormValues, toCreateBody } from './member-form.js';
+import { memberName } from './member-name.js';
 
 export function AddMemberPage() {
+  const { t } = useTranslation('secretariat');
+  const formT = useFormT();
+  const { language } = useFormat();
   const navigate = useNavigate();
   const form = useMemberForm('create');
   const create = useCreateMember();
@@ -15,7 +23,7 @@ export function AddMemberPage() {
     record: 'member',
     // The code is taken: say so on the field too.
     onProblem: (problem) => {
-      if (problem.kind === 'refused') form.setFieldError('code', problem.detail);
+      if (problem.kind === 'refused') form.setFieldError('code', problemMessage(formT, problem.error));
     },
   });
 
@@ -25,8 +33,8 @@ export function AddMemberPage() {
       onSuccess: (member) => {
         notifications.show({
           color: 'green',
-          title: 'Member added',
-          message: `${member.name} (${member.code}) is now listed.`,
+          title: t('addMember.added'),
+          message: t('addMember.addedText', { name: memberName(member, language), code: member.code }),
         });
         navigate(`/members/${member.code}`);
       },
@@ -36,19 +44,19 @@ export function AddMemberPage() {
 
   return (
     <Stack gap="lg">
-      <PageTitle title="Add a member" />
+      <PageTitle title={t('addMember.title')} />
       <Breadcrumbs>
         <Anchor component={Link} to="/secretariat">
-          Secretariat
+          {t('desk.title')}
         </Anchor>
-        <Text span>Add a member</Text>
+        <Text span>{t('addMember.title')}</Text>
       </Breadcrumbs>
-      <Title order={1}>Add a member</Title>
+      <Title order={1}>{t('addMember.title')}</Title>
       <MemberFields
         form={form}
         mode="create"
         submitting={create.isPending}
-        submitLabel="Add the member"
+        submitLabel={t('addMember.submit')}
         onSubmit={submit}
         onCancel={() => navigate('/secretariat')}
         banner={submission.banner}

@@ -1,6 +1,7 @@
 import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Member } from '../../../shared/members.js';
 import { isApiError } from '../../app/api.js';
@@ -10,11 +11,15 @@ import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useFormSubmission } from '../../components/useFormSubmission.js';
+import { useFormat } from '../../i18n/format.js';
 import { useMember, useUpdateMember } from '../members/members.api.js';
 import { MemberFields, useMemberForm } from './MemberForm.js';
 import { type MemberFormValues, toFormValues, toUpdateBody } from './member-form.js';
+import { memberName } from './member-name.js';
 
 function EditMemberForm({ member, reload }: { member: Member; reload: () => Promise<Member | undefined> }) {
+  const { t } = useTranslation('secretariat');
+  const { language } = useFormat();
   const navigate = useNavigate();
   // The version this form was filled from: the one the change is based on, whatever the cache
   // has read since. Sending a newer one would overwrite changes the user never saw.
@@ -40,8 +45,8 @@ function EditMemberForm({ member, reload }: { member: Member; reload: () => Prom
         onSuccess: (saved) => {
           notifications.show({
             color: 'green',
-            title: 'Member saved',
-            message: `${saved.name} (${saved.code}) is updated.`,
+            title: t('editMember.saved'),
+            message: t('editMember.savedText', { name: memberName(saved, language), code: saved.code }),
           });
           navigate(`/members/${saved.code}`);
         },
@@ -55,7 +60,7 @@ function EditMemberForm({ member, reload }: { member: Member; reload: () => Prom
       form={form}
       mode="edit"
       submitting={update.isPending}
-      submitLabel="Save changes"
+      submitLabel={t('editMember.submit')}
       banner={submission.banner}
       onSubmit={submit}
       onCancel={() => navigate(`/members/${member.code}`)}
@@ -64,19 +69,26 @@ function EditMemberForm({ member, reload }: { member: Member; reload: () => Prom
 }
 
 export function EditMemberPage() {
+  const { t } = useTranslation('secretariat');
+  const { language } = useFormat();
   const code = (useParams().code ?? '').toUpperCase();
   // Read afresh, not from the cache: a form filled from an old version could only end in a 409.
   const member = useMember(code, { fresh: true });
 
   let body: ReactNode;
   if (member.isPending || (member.isFetching && !member.isFetchedAfterMount))
-    body = <Loading label="Loading the member" />;
+    body = <Loading label={t('editMember.loading')} />;
   else if (member.isError) {
     if (isApiError(member.error, 404) || isApiError(member.error, 400)) {
       return (
-        <NotFoundPage title="Member not found">
+        <NotFoundPage title={t('editMember.notFound')}>
           <Text>
-            No member has the code <strong>{code}</strong>.
+            <Trans
+              t={t}
+              i18nKey="editMember.noSuchCode"
+              values={{ code }}
+              components={{ code: <strong dir="ltr" /> }}
+            />
           </Text>
         </NotFoundPage>
       );
@@ -86,20 +98,20 @@ export function EditMemberPage() {
     body = <EditMemberForm member={member.data} reload={() => member.refetch().then((r) => r.data)} />;
   }
 
-  const name = member.data?.name ?? code;
+  const name = member.data ? memberName(member.data, language) : code;
   return (
     <Stack gap="lg">
-      <PageTitle title={`Edit ${name}`} />
+      <PageTitle title={t('editMember.title', { name })} />
       <Breadcrumbs>
         <Anchor component={Link} to="/secretariat">
-          Secretariat
+          {t('desk.title')}
         </Anchor>
         <Anchor component={Link} to={`/members/${code}`}>
           {name}
         </Anchor>
-        <Text span>Edit</Text>
+        <Text span>{t('editMember.breadcrumb')}</Text>
       </Breadcrumbs>
-      <Title order={1}>Edit {name}</Title>
+      <Title order={1}>{t('editMember.title', { name })}</Title>
       {body}
     </Stack>
   );

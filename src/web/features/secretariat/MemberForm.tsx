@@ -12,15 +12,20 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MemberKind, MemberStatus } from '../../../shared/members.js';
 import { FormActions, FormBanner } from '../../components/FormAlerts.js';
+import { useFormT } from '../../components/form-errors.js';
 import { focusFirstError } from '../../components/form-focus.js';
+import { useEnumOptions } from '../../i18n/enums.js';
 import { emptyMember, type MemberFormMode, type MemberFormValues, memberValidation } from './member-form.js';
 
 export function useMemberForm(mode: MemberFormMode, initialValues: MemberFormValues = emptyMember) {
+  const formT = useFormT();
   return useForm<MemberFormValues>({
     mode: 'controlled',
     initialValues,
-    validate: memberValidation(mode),
+    validate: memberValidation(mode, formT),
     transformValues: (values) => ({ ...values, code: values.code.trim().toUpperCase() }),
   });
 }
@@ -41,6 +46,9 @@ export interface MemberFieldsProps {
 
 /** The fields of a member, for adding one or changing one. */
 export function MemberFields({ form, mode, submitting, submitLabel, banner, onSubmit, onCancel }: MemberFieldsProps) {
+  const { t } = useTranslation(['secretariat', 'enums']);
+  const kinds = useEnumOptions('memberKind', MemberKind.options);
+  const statuses = useEnumOptions('memberStatus', MemberStatus.options);
   const { kind } = form.getValues();
   const isState = kind === 'state';
   const namesOptional = mode === 'create' && isState;
@@ -49,53 +57,65 @@ export function MemberFields({ form, mode, submitting, submitLabel, banner, onSu
     <Paper withBorder p="lg" component="form" onSubmit={form.onSubmit(onSubmit, focusFirstError)} noValidate maw={760}>
       <Stack gap="lg">
         <FormBanner>{banner}</FormBanner>
-        <Fieldset legend="Identity" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
+        <Fieldset legend={t('memberForm.identity')} variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {/* A code is Latin letters and digits: written left to right in every language. */}
             <TextInput
-              label="Code"
+              label={t('memberForm.code')}
               required={mode === 'create'}
               readOnly={mode === 'edit'}
               variant={mode === 'edit' ? 'filled' : 'default'}
-              description={
-                mode === 'edit'
-                  ? 'The code identifies the member and does not change.'
-                  : 'ISO 3166-1 alpha-3 for a state (XKX for Kosovo); a short code of your own for an organisation.'
-              }
+              description={mode === 'edit' ? t('memberForm.codeFixed') : t('memberForm.codeHint')}
               autoCapitalize="characters"
+              dir="ltr"
               maxLength={12}
               {...form.getInputProps('code')}
               onChange={(event) => form.setFieldValue('code', event.currentTarget.value.toUpperCase())}
             />
             {mode === 'create' ? (
-              <Radio.Group label="Kind" required {...form.getInputProps('kind')}>
+              <Radio.Group label={t('memberForm.kind')} required {...form.getInputProps('kind')}>
                 <Group mt="xs">
-                  <Radio value="state" label="State" />
-                  <Radio value="organization" label="Organisation" />
+                  {kinds.map((option) => (
+                    <Radio key={option.value} value={option.value} label={option.label} />
+                  ))}
                 </Group>
               </Radio.Group>
             ) : (
               <TextInput
-                label="Kind"
+                label={t('memberForm.kind')}
                 readOnly
                 variant="filled"
-                value={isState ? 'State' : 'Organisation'}
-                description="A member's kind does not change."
+                value={t(`enums:memberKind.${kind}`)}
+                description={t('memberForm.kindFixed')}
               />
             )}
           </SimpleGrid>
         </Fieldset>
 
-        <Fieldset legend="Names" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
+        <Fieldset legend={t('memberForm.names')} variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
           {namesOptional ? (
             <Alert variant="light" color="blue" mb="sm">
-              Leave the names blank to use the state's ISO names in the three languages; fill one in to replace it.
+              {t('memberForm.namesFromIso')}
             </Alert>
           ) : null}
+          {/* Each name is typed in its own language, and in its own direction. */}
           <Stack gap="sm">
-            <TextInput label="English name" lang="en" required={!namesOptional} {...form.getInputProps('names.en')} />
-            <TextInput label="French name" lang="fr" required={!namesOptional} {...form.getInputProps('names.fr')} />
             <TextInput
-              label="Arabic name"
+              label={t('memberForm.nameEn')}
+              lang="en"
+              dir="ltr"
+              required={!namesOptional}
+              {...form.getInputProps('names.en')}
+            />
+            <TextInput
+              label={t('memberForm.nameFr')}
+              lang="fr"
+              dir="ltr"
+              required={!namesOptional}
+              {...form.getInputProps('names.fr')}
+            />
+            <TextInput
+              label={t('memberForm.nameAr')}
               lang="ar"
               dir="rtl"
               required={!namesOptional}
@@ -104,33 +124,26 @@ export function MemberFields({ form, mode, submitting, submitLabel, banner, onSu
           </Stack>
         </Fieldset>
 
-        <Fieldset legend="Membership" variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
+        <Fieldset legend={t('memberForm.membership')} variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <NativeSelect
-                label="Status"
-                data={[
-                  { value: 'active', label: 'Active' },
-                  { value: 'former', label: 'Former' },
-                ]}
-                {...form.getInputProps('status')}
-              />
+              <NativeSelect label={t('memberForm.status')} data={statuses} {...form.getInputProps('status')} />
               <TextInput
                 type="date"
-                label="Joined on"
-                description="Blank when no date is established"
+                label={t('memberForm.joinedOn')}
+                description={t('memberForm.joinedOnHint')}
                 {...form.getInputProps('joinedOn')}
               />
               <TextInput
                 type="date"
-                label="Left on"
-                description="Blank while a member"
+                label={t('memberForm.leftOn')}
+                description={t('memberForm.leftOnHint')}
                 {...form.getInputProps('leftOn')}
               />
             </SimpleGrid>
             <Textarea
-              label="What is known of the joining"
-              description="Where the date comes from, or why it is uncertain. Shown as “uncertain” when there is no date."
+              label={t('memberForm.joinedNote')}
+              description={t('memberForm.joinedNoteHint')}
               autosize
               minRows={2}
               maxLength={2000}
@@ -139,7 +152,7 @@ export function MemberFields({ form, mode, submitting, submitLabel, banner, onSu
           </Stack>
         </Fieldset>
 
-        <Textarea label="Note" autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
+        <Textarea label={t('memberForm.note')} autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
 
         <FormActions submitLabel={submitLabel} submitting={submitting} onCancel={onCancel} />
       </Stack>

@@ -1,67 +1,86 @@
 import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEvent } from '../../../shared/audit.js';
+import type { Language } from '../../../shared/i18n.js';
 import { api } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formatDateTime } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { KIND_LABELS } from '../members/MembersTable.js';
+import { useFormat } from '../../i18n/format.js';
 import { useMembers } from '../members/members.api.js';
-import { filterMembers } from '../members/members-filter.js';
+import { matchesSearch } from '../members/members-filter.js';
+import { memberName } from './member-name.js';
 
-const ACTIONS: Record<string, string> = {
-  'member.created': 'added',
-  'member.updated': 'changed',
-};
+/** The actions on members the list says in words; any other is named by its code. */
+const MEMBER_ACTIONS = ['member.created', 'member.updated'] as const;
+type MemberAction = (typeof MEMBER_ACTIONS)[number];
+const isMemberAction = (action: string): action is MemberAction => MEMBER_ACTIONS.includes(action as MemberAction);
 
-/** The record an event is about, named from what it holds: an id means nothing to a reader. */
-function subject(event: AuditEvent): string {
+/** The demo seed recorded its rows, with a column a language (`nameFr`); the API records members with `names`. */
+const ROW_NAME: Record<Language, string> = { en: 'nameEn', fr: 'nameFr', ar: 'nameAr' };
+
+/** The record an event is about, named from what it holds in the reader's language: an id means nothing to a reader. */
+function subject(event: AuditEvent, language: Language): string {
   for (const state of [event.after, event.before]) {
     if (typeof state === 'object' && state !== null) {
-      // Members are recorded as the API shows them (`name`); the demo seed recorded its rows (`nameEn`).
-      const { name, nameEn, code } = state as { name?: unknown; nameEn?: unknown; code?: unknown };
-      const shown = typeof name === 'string' ? name : typeof nameEn === 'string' ? nameEn : null;
-      if (shown) return typeof code === 'string' ? `${shown} (${code})` : shown;
+      const held = state as Record<string, unknown>;
+      const names =
+        typeof held.names === 'object' && held.names !== null ? (held.names as Record<string, unknown>) : {};
+      const shown = [names[language], held[ROW_NAME[language]], held.name, held.nameEn].find(
+        (name): name is string => typeof name === 'string' && name !== '',
+      );
+      if (shown) return typeof held.code === 'string' ? `${shown} (${held.code})` : shown;
     }
   }
   return `${event.entityType} ${event.entityId ?? ''}`.trim();
 }
 
 function RecentChanges() {
+  const { t } = useTranslation('secretariat');
+  const format = useFormat();
   const audit = useQuery({
     queryKey: ['audit', 'members'],
     queryFn: ({ signal }) =>
       api<{ items: AuditEvent[] }>('/audit?entityType=member&limit=10', { signal }).then((r) => r.items),
     staleTime: 0,
   });
-  if (audit.isPending) return <Loading label="Loading the recent changes" />;
-  if (audit.isError) return <ErrorAlert error={audit.error} title="The recent changes could not be loaded" />;
-  if (audit.data.length === 0) return <Text c="dimmed">Nothing has changed yet.</Text>;
+  if (audit.isPending) return <Loading label={t('desk.changes.loading')} />;
+  if (audit.isError) return <ErrorAlert error={audit.error} title={t('desk.changes.couldNotLoad')} />;
+  if (audit.data.length === 0) return <Text c="dimmed">{t('desk.changes.none')}</Text>;
   return (
     <Table.ScrollContainer minWidth={560} type="native">
       <Table verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>When</Table.Th>
-            <Table.Th>Who</Table.Th>
-            <Table.Th>What</Table.Th>
+            <Table.Th>{t('desk.changes.when')}</Table.Th>
+            <Table.Th>{t('desk.changes.who')}</Table.Th>
+            <Table.Th>{t('desk.changes.what')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {audit.data.map((event) => (
-            <Table.Tr key={event.seq}>
-              <Table.Td>
-                <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-              </Table.Td>
-              <Table.Td>{event.actorEmail ?? 'the system'}</Table.Td>
-              <Table.Td>
-                {subject(event)} {ACTIONS[event.action] ?? event.action}
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {audit.data.map((event) => {
+            const values = { subject: subject(event, format.language), action: event.action };
+            // The subject is a name and a code, often in another script than the sentence: isolated, it keeps its order.
+            const parts = { subject: <bdi />, action: <bdi /> };
+            return (
+              <Table.Tr key={event.seq}>
+                <Table.Td>
+                  <time dateTime={event.at}>{format.dateTime(event.at)}</time>
+                </Table.Td>
+                <Table.Td>{event.actorEmail ?? t('desk.changes.system')}</Table.Td>
+                <Table.Td>
+                  {isMemberAction(event.action) ? (
+                    <Trans t={t} i18nKey={`desk.changes.action.${event.action}`} values={values} components={parts} />
+                  ) : (
+                    <Trans t={t} i18nKey="desk.changes.action.other" values={values} components={parts} />
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
@@ -70,24 +89,31 @@ function RecentChanges() {
 
 /** The secretariat's desk: the register to edit, a way to add to it, and what changed lately. */
 export function SecretariatPage() {
+  const { t } = useTranslation(['secretariat', 'enums']);
+  const { language, locale } = useFormat();
   const members = useMembers();
   const [search, setSearch] = useState('');
-  const shown = filterMembers([...(members.data ?? [])], { q: search, kind: null, sort: 'name', direction: 'asc' });
+  // In the reader's alphabet: by the names they read.
+  const collator = useMemo(() => new Intl.Collator(locale, { sensitivity: 'base' }), [locale]);
+  const shown = (members.data ?? [])
+    .filter((member) => matchesSearch(member, search))
+    .map((member) => ({ ...member, shownName: memberName(member, language) }))
+    .sort((a, b) => collator.compare(a.shownName, b.shownName));
 
   return (
     <Stack gap="xl">
-      <PageTitle title="Secretariat" />
+      <PageTitle title={t('desk.title')} />
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
-          <Title order={1}>Secretariat</Title>
-          <Text c="dimmed">Keep the register of members up to date, and plan the coalition's meetings.</Text>
+          <Title order={1}>{t('desk.title')}</Title>
+          <Text c="dimmed">{t('desk.intro')}</Text>
         </Stack>
         <Group gap="sm">
           <Button component={Link} to="/secretariat/meetings/new" variant="default">
-            New meeting
+            {t('desk.newMeeting')}
           </Button>
           <Button component={Link} to="/secretariat/members/new">
-            Add a member
+            {t('desk.addMember')}
           </Button>
         </Group>
       </Group>
@@ -96,31 +122,31 @@ export function SecretariatPage() {
         <Group justify="space-between" align="center">
           <Stack gap={2}>
             <Title order={2} size="h3" id="meetings-heading">
-              Meetings
+              {t('desk.meetings.title')}
             </Title>
             <Text size="sm" c="dimmed">
-              Invite members, follow their delegations, record attendance on each meeting's page.
+              {t('desk.meetings.text')}
             </Text>
           </Stack>
           <Anchor component={Link} to="/meetings">
-            See the meetings
+            {t('desk.meetings.see')}
           </Anchor>
         </Group>
       </Paper>
 
       <Stack gap="sm" component="section" aria-labelledby="register-heading">
         <Title order={2} size="h3" id="register-heading">
-          Register
+          {t('desk.register.title')}
         </Title>
         <TextInput
           type="search"
-          label="Find a member to edit"
-          placeholder="Name or code"
+          label={t('desk.register.find')}
+          placeholder={t('desk.register.findPlaceholder')}
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
           maw={420}
         />
-        {members.isPending ? <Loading label="Loading the members" /> : null}
+        {members.isPending ? <Loading label={t('desk.register.loading')} /> : null}
         {members.isError ? <ErrorAlert error={members.error} onRetry={() => members.refetch()} /> : null}
         {members.data ? (
           <Paper withBorder>
@@ -128,12 +154,12 @@ export function SecretariatPage() {
               <Table stickyHeader striped verticalSpacing={6}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Code</Table.Th>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>Kind</Table.Th>
-                    <Table.Th>Version</Table.Th>
+                    <Table.Th>{t('desk.register.code')}</Table.Th>
+                    <Table.Th>{t('desk.register.name')}</Table.Th>
+                    <Table.Th>{t('desk.register.kind')}</Table.Th>
+                    <Table.Th>{t('desk.register.version')}</Table.Th>
                     <Table.Th>
-                      <VisuallyHidden>Actions</VisuallyHidden>
+                      <VisuallyHidden>{t('desk.register.actions')}</VisuallyHidden>
                     </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -143,20 +169,20 @@ export function SecretariatPage() {
                       <Table.Td ff="monospace">{member.code}</Table.Td>
                       <Table.Td>
                         <Anchor component={Link} to={`/members/${member.code}`}>
-                          {member.name}
+                          {member.shownName}
                         </Anchor>
                       </Table.Td>
-                      <Table.Td>{KIND_LABELS[member.kind]}</Table.Td>
+                      <Table.Td>{t(`enums:memberKind.${member.kind}`)}</Table.Td>
                       <Table.Td>{member.version}</Table.Td>
-                      <Table.Td ta="right">
+                      <Table.Td ta="end">
                         <Button
                           component={Link}
                           to={`/secretariat/members/${member.code}/edit`}
                           size="compact-sm"
                           variant="light"
-                          aria-label={`Edit ${member.name}`}
+                          aria-label={t('desk.register.editMember', { name: member.shownName })}
                         >
-                          Edit
+                          {t('desk.register.edit')}
                         </Button>
                       </Table.Td>
                     </Table.Tr>
@@ -166,12 +192,12 @@ export function SecretariatPage() {
             </Table.ScrollContainer>
           </Paper>
         ) : null}
-        {members.data && shown.length === 0 ? <Text c="dimmed">No member matches this search.</Text> : null}
+        {members.data && shown.length === 0 ? <Text c="dimmed">{t('desk.register.noMatch')}</Text> : null}
       </Stack>
 
       <Stack gap="sm" component="section" aria-labelledby="changes-heading">
         <Title order={2} size="h3" id="changes-heading">
-          Recent changes to members
+          {t('desk.changes.title')}
         </Title>
         <RecentChanges />
       </Stack>

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Stack, Text, Title } from '@mantine/core';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
@@ -10,6 +11,7 @@ import { canUseSecretariat, useMe, useRoleLabel } from '../auth/auth.api.js';
  * courtesy: the server refuses the same people whatever the browser shows.
  */
 export function SecretariatArea() {
+  const { t } = useTranslation('secretariat');
   const me = useMe();
   const roleLabel = useRoleLabel();
   const location = useLocation();
@@ -19,12 +21,12 @@ export function SecretariatArea() {
   if (!me.data) {
     return (
       <Stack maw={640}>
-        <PageTitle title="Sign in required" />
-        <Title order={1}>Secretariat</Title>
-        <Text>The secretariat area is for the coalition's secretariat. Sign in to use it.</Text>
+        <PageTitle title={t('area.signInRequired')} />
+        <Title order={1}>{t('area.title')}</Title>
+        <Text>{t('area.signInText')}</Text>
         <div>
           <Button component={Link} to={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>
-            Sign in
+            {t('area.signIn')}
           </Button>
         </div>
       </Stack>
@@ -33,15 +35,20 @@ export function SecretariatArea() {
   if (!canUseSecretariat(me.data)) {
     return (
       <Stack maw={640}>
-        <PageTitle title="Not allowed" />
-        <Title order={1}>Not allowed</Title>
-        <Alert color="orange" title="This area is for the secretariat" role="alert">
-          You are signed in as {me.data.name} ({roleLabel(me.data)}). Only the secretariat and administrators can add or
-          change members. If you need to, ask the secretariat for access.
+        <PageTitle title={t('area.notAllowed')} />
+        <Title order={1}>{t('area.notAllowed')}</Title>
+        <Alert color="orange" title={t('area.onlySecretariat')} role="alert">
+          {/* A name in another script keeps its own direction inside the sentence. */}
+          <Trans
+            t={t}
+            i18nKey="area.signedInAs"
+            values={{ name: me.data.name, role: roleLabel(me.data) }}
+            components={{ name: <bdi /> }}
+          />
         </Alert>
         <Text>
           <Anchor component={Link} to="/members">
-            See the members
+            {t('area.seeMembers')}
           </Anchor>
         </Text>
       </Stack>

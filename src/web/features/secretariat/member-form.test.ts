@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testT } from '../../i18n/test-i18n.js';
 import { emptyMember, type MemberFormValues, memberValidation, toCreateBody, toUpdateBody } from './member-form.js';
 
 const chile: MemberFormValues = {
@@ -39,22 +40,29 @@ describe('a member as the API takes it', () => {
   });
 });
 
-describe('what the form checks before sending', () => {
+describe('what the form checks before sending, in the reader’s language', () => {
+  const en = testT('en');
+  const ar = testT('ar');
+  const badCode = 'Must be 2–12 letters or digits, starting with a letter';
+  const badCodeAr = 'يجب أن يتكون من 2 إلى 12 حرفًا لاتينيًا أو رقمًا، أولها حرف';
+
   it.each([
-    ['create', 'CHL', null],
-    ['create', 'OIC2', null],
-    ['create', 'C', 'Must be 2–12 letters or digits, starting with a letter'],
-    ['create', '1AB', 'Must be 2–12 letters or digits, starting with a letter'],
-    ['edit', '', null],
-  ] as const)('%s: code %j → %j', (mode, code, message) => {
-    expect(memberValidation(mode).code(code)).toBe(message);
+    ['create', 'CHL', null, null],
+    ['create', 'OIC2', null, null],
+    ['create', 'C', badCode, badCodeAr],
+    ['create', '1AB', badCode, badCodeAr],
+    ['edit', '', null, null],
+  ] as const)('%s: code %j → %j', (mode, code, english, arabic) => {
+    expect(memberValidation(mode, en).code(code)).toBe(english);
+    expect(memberValidation(mode, ar).code(code)).toBe(arabic);
   });
 
   it.each([
-    ['create', 'state', null],
-    ['create', 'organization', 'Is required'],
-    ['edit', 'state', 'Is required'],
-  ] as const)('%s, a %s with a blank name → %j', (mode, kind, message) => {
-    expect(memberValidation(mode).names.en(' ', { ...emptyMember, kind })).toBe(message);
+    ['create', 'state', null, null],
+    ['create', 'organization', 'Is required', 'مطلوب'],
+    ['edit', 'state', 'Is required', 'مطلوب'],
+  ] as const)('%s, a %s with a blank name → %j', (mode, kind, english, arabic) => {
+    expect(memberValidation(mode, en).names.en(' ', { ...emptyMember, kind })).toBe(english);
+    expect(memberValidation(mode, ar).names.ar(' ', { ...emptyMember, kind })).toBe(arabic);
   });
 });

@@ -1,4 +1,5 @@
 import type { Member, MemberKind, MemberNames, MemberStatus, UpdateMemberBody } from '../../../shared/members.js';
+import { type FormT, fieldSentence } from '../../components/form-errors.js';
 import { orNull } from '../../components/form-values.js';
 import type { NewMember } from '../members/members.api.js';
 
@@ -42,15 +43,18 @@ export function toFormValues(member: Member): MemberFormValues {
 
 const CODE_PATTERN = /^[A-Z][A-Z0-9]{1,11}$/;
 
-/** Only what the server would refuse for sure is checked here; the server's answer decides the rest. */
-export function memberValidation(mode: MemberFormMode) {
+/**
+ * Only what the server would refuse for sure is checked here; the server's answer decides the
+ * rest. The messages are the ones the server's field errors get, in the reader's language.
+ */
+export function memberValidation(mode: MemberFormMode, t: FormT) {
   const nameRequired = (value: string, values: MemberFormValues) =>
-    (mode === 'edit' || values.kind === 'organization') && value.trim() === '' ? 'Is required' : null;
+    (mode === 'edit' || values.kind === 'organization') && value.trim() === '' ? fieldSentence(t, 'required') : null;
   return {
     code: (value: string) =>
       mode === 'edit' || CODE_PATTERN.test(value.trim())
         ? null
-        : 'Must be 2–12 letters or digits, starting with a letter',
+        : fieldSentence(t, 'invalid_format', { format: 'member_code' }),
     names: { en: nameRequired, fr: nameRequired, ar: nameRequired },
   };
 }
