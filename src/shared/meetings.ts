@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Language } from './i18n.js';
 import { IsoDate, MemberCode, MemberKind, MemberNamesAnswer } from './members.js';
 import { refusedAs } from './problem.js';
 import { AnswerId, Text } from './text.js';
@@ -50,6 +51,31 @@ export const TimeZone = Text.refine(
   refusedAs('invalid_format', 'must be an IANA time zone such as Europe/Brussels', { format: 'time_zone' }),
 );
 
+/** A title's translation into one language: the same bounds as the title itself. */
+const TranslatedTitle = Text.trim().min(1, 'is required').max(300);
+
+/**
+ * A title's translations, by language, as a create or a change sends them. The title itself is
+ * the original, in the meeting's working language, and the authentic text: a translation in that
+ * language is refused (`translation_of_original`), since the original already says it.
+ */
+export const TitleTranslations = z.strictObject(
+  Object.fromEntries(Language.options.map((language) => [language, TranslatedTitle.optional()])) as Record<
+    Language,
+    z.ZodOptional<typeof TranslatedTitle>
+  >,
+);
+export type TitleTranslations = z.infer<typeof TitleTranslations>;
+
+/** A title's translations in an answer: only the languages it has (`{}` when none). */
+export const TitleTranslationsAnswer = z.object(
+  Object.fromEntries(Language.options.map((language) => [language, z.string().optional()])) as Record<
+    Language,
+    z.ZodOptional<z.ZodString>
+  >,
+);
+export type TitleTranslationsAnswer = z.infer<typeof TitleTranslationsAnswer>;
+
 export const MeetingIdParams = z.object({ id: z.uuid({ message: 'must be a meeting id' }) });
 export type MeetingIdParams = z.infer<typeof MeetingIdParams>;
 export const MeetingMemberParams = MeetingIdParams.extend({ memberCode: MemberCode });
@@ -98,7 +124,11 @@ export type Remark = z.infer<typeof Remark>;
 export const MeetingSummary = z.object({
   id: AnswerId,
   kind: MeetingKind,
+  /** The original, in the meeting's working language: the authentic text. */
   title: z.string(),
+  titleTranslations: TitleTranslationsAnswer,
+  /** The language of the title (and of the meeting's texts): what the interface marks the original with. */
+  workingLanguage: WorkingLanguage,
   status: MeetingStatus,
   visibility: Visibility,
   hostCode: z.string().nullable(),
@@ -120,7 +150,6 @@ export type MeetingSummary = z.infer<typeof MeetingSummary>;
 export const Meeting = MeetingSummary.extend({
   summary: z.string().nullable(),
   note: z.string().nullable(),
-  workingLanguage: WorkingLanguage,
   seatQuota: z.string(),
   chairs: z.array(PersonRef),
   /** Chairs the sources name only as a member or body ("Italy", "US CENTCOM"). */
@@ -152,6 +181,8 @@ const AgendaInput = z.strictObject({
 const MeetingFields = {
   kind: MeetingKind,
   title: Text.trim().min(1, 'is required').max(300),
+  /** Replaces the stored translations as a whole; null (or `{}`) leaves the title with none. */
+  titleTranslations: TitleTranslations.nullable(),
   hostCode: MemberCode.nullable(),
   chairIds: z.array(z.uuid()).max(10),
   city: Text.trim().max(200).nullable(),
@@ -172,6 +203,7 @@ const MeetingFields = {
 
 export const CreateMeetingBody = z.strictObject({
   ...MeetingFields,
+  titleTranslations: MeetingFields.titleTranslations.default(null),
   hostCode: MeetingFields.hostCode.default(null),
   chairIds: MeetingFields.chairIds.default([]),
   city: MeetingFields.city.default(null),

@@ -28,6 +28,7 @@ export const FieldErrorCode = z.enum([
   'before_start', // an end (a date, a time, leaving) before its start
   'start_time_required', // an end time needs a start time
   'only_when_restricted', // only a restricted meeting lists members
+  'translation_of_original', // params.language: a translation in the original's own language (the original is the authentic text)
   'not_a_country_code', // a state's code is not an ISO 3166-1 alpha-3 code
   'country_code_for_organization', // an organisation with a country's code
   'over_quota', // params.quota, params.allowed: more delegates than the seat quota

@@ -181,9 +181,10 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
 // ---- meetings and delegations ----------------------------------------------------------------
 
 /**
- * A meeting: by default a planned, public working group on one day in Brussels' zone, with no
- * host, chair or agenda. `invite` lists member codes to invite; the page returned shows them
- * (a meeting meant to be held or cancelled is created planned, invited, then given its status).
+ * A meeting: by default a planned, public working group on one day in Brussels' zone, in English,
+ * with no host, chair, agenda or translation of its title (`titleTranslations: { fr: '…' }` gives
+ * some; never in the working language). `invite` lists member codes to invite; the page returned
+ * shows them (a meeting meant to be held or cancelled is created planned, invited, then given its status).
  */
 export async function buildMeeting(
   ctx: Ctx,

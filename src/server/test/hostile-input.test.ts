@@ -295,6 +295,15 @@ const memberBad = {
 const meetingBad = (f: Fixtures) => ({
   kind: fc.constantFrom('party', 'MINISTERIAL', ''),
   title: fc.oneof(nul, tooLong(300), fc.constant('   ')),
+  titleTranslations: fc.constantFrom(
+    { de: 'Treffen' },
+    { fr: '' },
+    { fr: '   ' },
+    { fr: 'a\u0000b' },
+    { ar: 'x'.repeat(301) },
+    'Réunion',
+    ['fr'],
+  ),
   hostCode: fc.constantFrom('', 'a b', 'A'.repeat(13)),
   chairIds: fc.constantFrom(
     ['not-a-uuid'],
@@ -322,8 +331,12 @@ const meetingBad = (f: Fixtures) => ({
   ),
 });
 
-/** What the meetings service refuses that the schema cannot know: unknown members and people, dates out of order. */
+/**
+ * What the meetings service refuses that the schema cannot know: unknown members and people, dates
+ * out of order, a translation of the title in its own (working) language: English, for every meeting here.
+ */
 const meetingRefused = (f: Fixtures) => ({
+  titleTranslations: fc.record({ en: safeText, fr: safeText }, { requiredKeys: ['en'] }),
   hostCode: fc.constantFrom('ZZZ9', 'NOBODY1'),
   chairIds: fc.array(uuid, { minLength: 1, maxLength: 2 }),
   // A public meeting lists nobody; a member nobody has.
@@ -408,6 +421,9 @@ const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
           hostCode: fc.constantFrom(f.a, f.b, null),
           chairIds: fc.constantFrom([], [f.pa.id]),
           agenda: fc.array(fc.record({ title: safeText }), { maxLength: 2 }),
+          titleTranslations: fc.option(fc.record({ fr: safeText, ar: safeText }, { requiredKeys: [] }), {
+            nil: undefined,
+          }),
         })
         .map((m) => ({ ...m, endDate: m.startDate })),
       bad: meetingBad(f),
@@ -425,9 +441,18 @@ const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
         uuid.map((id) => [id]),
       ),
       versionAt: ([id]) => `/api/v1/meetings/${id}`,
-      valid: fc.record({ title: safeText, summary: safeText, city: safeText }, { requiredKeys: [] }),
+      // Every meeting here keeps a French translation of its title, so that French stays refused as its working language.
+      valid: fc.record(
+        {
+          title: safeText,
+          titleTranslations: fc.record({ fr: safeText, ar: safeText }, { requiredKeys: ['fr'] }),
+          summary: safeText,
+          city: safeText,
+        },
+        { requiredKeys: [] },
+      ),
       bad: meetingBad(f),
-      refused: meetingRefused(f),
+      refused: { ...meetingRefused(f), workingLanguage: fc.constant('fr') },
     }),
 
   'POST /api/v1/meetings/:id/invitations': (f) =>
@@ -632,7 +657,9 @@ describe.each(engines)('hostile input on %s', (engine) => {
     const pa = await buildPerson(ctx, { member: a.code });
     const pb = await buildPerson(ctx, { member: b.code });
     const moved = await buildPerson(ctx, { member: b.code });
-    const planned = await buildMeeting(ctx, { invite: [a.code] });
+    // Titles in English (the working language), each with a French translation.
+    const titleTranslations = { fr: 'Réunion' };
+    const planned = await buildMeeting(ctx, { invite: [a.code], titleTranslations });
     await buildDelegation(ctx, {
       meeting: planned.id,
       member: b.code,
@@ -640,12 +667,13 @@ describe.each(engines)('hostile input on %s', (engine) => {
     });
     // Someone on B's delegation who has since moved to A's service (the registry keeps one row).
     await ctx.database.db.update(people).set({ memberId: a.id }).where(eq(people.id, moved.id));
-    const held = await buildMeeting(ctx, { status: 'held', invite: [a.code] });
+    const held = await buildMeeting(ctx, { status: 'held', invite: [a.code], titleTranslations });
     const cancelled = await buildMeeting(ctx, { status: 'cancelled', invite: [a.code] });
     const restricted = await buildMeeting(ctx, {
       visibility: 'restricted',
       restrictedTo: [b.code],
       invite: [a.code, b.code],
+      titleTranslations,
     });
     fixtures = {
       a: a.code,

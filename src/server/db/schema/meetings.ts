@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -12,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { Language } from '../../../shared/i18n.js';
 import {
   AttendanceStatus,
   DatePrecision,
@@ -19,6 +21,7 @@ import {
   MeetingKind,
   MeetingStatus,
   RepresentationLevel,
+  type TitleTranslations,
   Visibility,
   WorkingLanguage,
 } from '../../../shared/meetings.js';
@@ -30,7 +33,10 @@ export const meetings = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     kind: enumColumn(MeetingKind).notNull(),
+    /** The original, in the working language: the authentic text. */
     title: text().notNull(),
+    /** The title in other languages, `{ fr: "…" }`; never in the working language (the original is `title`). */
+    titleTranslations: jsonb().$type<TitleTranslations>().notNull().default({}),
     status: enumColumn(MeetingStatus).notNull().default(MeetingStatus.enum.planned),
     visibility: enumColumn(Visibility).notNull().default(Visibility.enum.public),
     hostMemberId: uuid().references(() => members.id, { onDelete: 'restrict' }),
@@ -60,6 +66,13 @@ export const meetings = pgTable(
     enumCheck('meetings_visibility_check', t.visibility, Visibility),
     enumCheck('meetings_date_precision_check', t.datePrecision, DatePrecision),
     enumCheck('meetings_working_language_check', t.workingLanguage, WorkingLanguage),
+    // What the API takes, stored only so: an object of our languages, without the original's own.
+    check(
+      'meetings_title_translations_check',
+      sql`jsonb_typeof(${t.titleTranslations}) = 'object'
+        and (${t.titleTranslations} - array[${sql.join(Language.options.map(sqlLiteral), sql`, `)}]) = '{}'::jsonb
+        and not (${t.titleTranslations} ? ${t.workingLanguage})`,
+    ),
     index('meetings_start_idx').on(t.startDate),
   ],
 );

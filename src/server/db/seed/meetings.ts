@@ -104,6 +104,8 @@ export async function seedMeetings(
       .insert(meetings)
       .values({
         kind: meetingKind(m.kind),
+        // Our own English words from the data file's kind and city. No translations: neither the data
+        // file nor the sources it cites give any meeting's title in French or Arabic.
         title: `${capitalise(m.kind)} — ${m.city ?? 'place unknown'}`,
         status: 'held',
         visibility: 'public',

@@ -280,6 +280,167 @@ describe.each(engines)('meetings routes on %s', (engine) => {
     expect(observerTry.statusCode).toBe(403);
   });
 
+  it('keeps translations of a title beside the original: created, replaced and cleared with If-Match, audited', async () => {
+    const titles = {
+      title: 'Réunion ministérielle du petit groupe',
+      workingLanguage: 'fr',
+      titleTranslations: { en: 'Small group ministerial', ar: 'الاجتماع الوزاري للمجموعة المصغرة' },
+    };
+    // The list read once before the writes, so that its cached answer must be dropped by them.
+    const listed = async (id: string) =>
+      (await ctx.app.inject({ url: '/api/v1/meetings' })).json().items.find((m: { id: string }) => m.id === id);
+    expect(await listed(brusselsId)).toMatchObject({ titleTranslations: {}, workingLanguage: 'en' });
+
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      headers: as(secretariat),
+      payload: {
+        kind: 'small_group',
+        timeZone: 'Europe/Paris',
+        startDate: '2027-05-04',
+        endDate: '2027-05-04',
+        ...titles,
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ ...titles, version: 1 });
+    const id: string = created.json().id;
+    const url = `/api/v1/meetings/${id}`;
+    expect((await ctx.app.inject({ url })).json()).toMatchObject(titles);
+    expect(await listed(id)).toMatchObject(titles);
+
+    const patch = (version: number, payload: object) =>
+      ctx.app.inject({ method: 'PATCH', url, headers: as(secretariat, { 'if-match': `"${version}"` }), payload });
+
+    // Sent, the translations replace the stored ones as a whole.
+    const replaced = await patch(1, { titleTranslations: { en: 'Small group of the coalition, ministers' } });
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect(replaced.json()).toMatchObject({
+      title: titles.title,
+      titleTranslations: { en: 'Small group of the coalition, ministers' },
+      version: 2,
+    });
+    expect(replaced.json().titleTranslations).not.toHaveProperty('ar');
+    expect(await listed(id)).toMatchObject({ titleTranslations: { en: 'Small group of the coalition, ministers' } });
+    expect((await patch(1, { titleTranslations: null })).statusCode).toBe(409);
+    // Not sent, they stay as they are.
+    expect((await patch(2, { city: 'Paris' })).json()).toMatchObject({
+      titleTranslations: { en: 'Small group of the coalition, ministers' },
+      version: 3,
+    });
+
+    // null clears them.
+    const cleared = await patch(3, { titleTranslations: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ title: titles.title, titleTranslations: {}, version: 4 });
+    expect((await ctx.app.inject({ url })).json().titleTranslations).toEqual({});
+    expect((await listed(id)).titleTranslations).toEqual({});
+
+    const trail = (
+      await ctx.app.inject({ url: `/api/v1/audit?entityType=meeting&entityId=${id}`, headers: as(secretariat) })
+    ).json().items;
+    const updates = trail.filter((e: { action: string }) => e.action === 'meeting.updated');
+    expect(updates).toHaveLength(3);
+    expect(updates).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          actorEmail: secretariat.email,
+          before: expect.objectContaining({ titleTranslations: titles.titleTranslations, version: 1 }),
+          after: expect.objectContaining({
+            titleTranslations: { en: 'Small group of the coalition, ministers' },
+            version: 2,
+          }),
+        }),
+        expect.objectContaining({
+          before: expect.objectContaining({ titleTranslations: { en: 'Small group of the coalition, ministers' } }),
+          after: expect.objectContaining({ titleTranslations: {}, version: 4 }),
+        }),
+      ]),
+    );
+    expect(trail.find((e: { action: string }) => e.action === 'meeting.created').after).toMatchObject(titles);
+  });
+
+  it('refuses a translation in the working language, where the title is the original, and changes nothing', async () => {
+    const meeting = await buildMeeting(ctx, {
+      title: 'Réunion du groupe de travail',
+      workingLanguage: 'fr',
+      titleTranslations: { en: 'Working group meeting' },
+    });
+    const url = `/api/v1/meetings/${meeting.id}`;
+    const before = await databaseSnapshot(ctx.database);
+    const refusals = async (method: 'POST' | 'PATCH', target: string, payload: object) => {
+      const res = await ctx.app.inject({
+        method,
+        url: target,
+        headers: as(secretariat, method === 'PATCH' ? { 'if-match': `"${meeting.version}"` } : {}),
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      return res.json().errors;
+    };
+
+    const valid = {
+      kind: 'working_group',
+      title: 'Stabilisation',
+      timeZone: 'UTC',
+      startDate: '2027-06-01',
+      endDate: '2027-06-01',
+    };
+    // English is the working language when none is named.
+    expect(
+      await refusals('POST', '/api/v1/meetings', { ...valid, titleTranslations: { en: 'Stabilisation' } }),
+    ).toEqual([
+      {
+        in: 'body',
+        path: 'titleTranslations.en',
+        code: 'translation_of_original',
+        message: expect.any(String),
+        params: { language: 'en' },
+      },
+    ]);
+    expect(await refusals('PATCH', url, { titleTranslations: { fr: 'Réunion', ar: 'اجتماع فريق العمل' } })).toEqual([
+      expect.objectContaining({
+        path: 'titleTranslations.fr',
+        code: 'translation_of_original',
+        params: { language: 'fr' },
+      }),
+    ]);
+    // A change of working language to one the title already has a translation in: said on the working language.
+    expect(await refusals('PATCH', url, { workingLanguage: 'en' })).toEqual([
+      expect.objectContaining({ path: 'workingLanguage', code: 'translation_of_original', params: { language: 'en' } }),
+    ]);
+    // The schema's own refusals: a language we do not have, an empty translation, one too long.
+    expect(await refusals('PATCH', url, { titleTranslations: { de: 'Arbeitsgruppe' } })).toEqual([
+      expect.objectContaining({ path: 'titleTranslations.de', code: 'unknown_field' }),
+    ]);
+    expect(await refusals('PATCH', url, { titleTranslations: { en: '   ' } })).toEqual([
+      expect.objectContaining({ path: 'titleTranslations.en', code: 'required' }),
+    ]);
+    expect(await refusals('PATCH', url, { titleTranslations: { ar: 'x'.repeat(301) } })).toEqual([
+      expect.objectContaining({ path: 'titleTranslations.ar', code: 'too_long', params: { maximum: 300 } }),
+    ]);
+    expect(await databaseSnapshot(ctx.database)).toEqual(before);
+
+    // The original changes language with its translations in one write: the English title is now the original.
+    const switched = await ctx.app.inject({
+      method: 'PATCH',
+      url,
+      headers: as(secretariat, { 'if-match': `"${meeting.version}"` }),
+      payload: {
+        workingLanguage: 'en',
+        title: 'Working group meeting',
+        titleTranslations: { fr: 'Réunion du groupe de travail' },
+      },
+    });
+    expect(switched.statusCode, switched.body).toBe(200);
+    expect(switched.json()).toMatchObject({
+      workingLanguage: 'en',
+      title: 'Working group meeting',
+      titleTranslations: { fr: 'Réunion du groupe de travail' },
+    });
+  });
+
   it('hides restricted meetings from everyone but the secretariat and the listed members (404)', async () => {
     const listed = await focalPoint();
     const other = await focalPoint();

@@ -36,9 +36,29 @@ import {
 /** Every field of a meeting, as a create sends them and an update merges them. */
 type Fields = CreateMeetingBody;
 
-/** Checks what zod cannot: dates in order, referenced members and people exist. Returns their ids. */
-async function resolveFields(tx: Tx, f: Fields) {
+/**
+ * The title is the original, in the working language: a translation in that language is refused,
+ * on the translation when one was sent, else on the working language that a change made the same.
+ */
+function translationOfOriginal(f: Fields, sentTranslations: boolean): FieldError | null {
+  if (f.titleTranslations?.[f.workingLanguage] === undefined) return null;
+  const path = sentTranslations ? `titleTranslations.${f.workingLanguage}` : 'workingLanguage';
+  return fieldError(
+    path,
+    'translation_of_original',
+    `the title is in ${f.workingLanguage}, the working language: it is the original, not a translation`,
+    { language: f.workingLanguage },
+  );
+}
+
+/**
+ * Checks what zod cannot: dates in order, no translation in the original's language, referenced
+ * members and people exist. Returns their ids. `sentTranslations`: did the request send them?
+ */
+async function resolveFields(tx: Tx, f: Fields, sentTranslations = true) {
   const errors: FieldError[] = [];
+  const translation = translationOfOriginal(f, sentTranslations);
+  if (translation) errors.push(translation);
   if (f.endDate < f.startDate) errors.push(fieldError('endDate', 'before_start', 'must not be before the start date'));
   if (f.endTime && !f.startTime) {
     errors.push(fieldError('startTime', 'start_time_required', 'is required when an end time is given'));
@@ -68,6 +88,7 @@ async function resolveFields(tx: Tx, f: Fields) {
 const rowValues = (f: Fields, hostMemberId: string | null) => ({
   kind: f.kind,
   title: f.title,
+  titleTranslations: f.titleTranslations ?? {},
   status: f.status,
   visibility: f.visibility,
   hostMemberId,
@@ -88,6 +109,8 @@ function mergeFields(before: MeetingRecord, body: UpdateMeetingBody): Fields {
   return {
     kind: body.kind ?? before.kind,
     title: body.title ?? before.title,
+    // Sent, they replace the stored ones as a whole (null: none); not sent, they stay.
+    titleTranslations: body.titleTranslations === undefined ? before.titleTranslations : body.titleTranslations,
     hostCode: body.hostCode === undefined ? before.hostCode : body.hostCode,
     chairIds: body.chairIds ?? before.chairs.map((c) => c.id),
     city: body.city === undefined ? before.city : body.city,
@@ -183,7 +206,11 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
           view: (row) => meetingRecord(tx, row.id),
           change: async (_row, before) => {
             const merged = mergeFields(before, body);
-            const { hostMemberId, restrictedIds } = await resolveFields(tx, merged);
+            const { hostMemberId, restrictedIds } = await resolveFields(
+              tx,
+              merged,
+              body.titleTranslations !== undefined,
+            );
             if (body.chairIds) await replaceChairs(tx, id, merged.chairIds);
             if (body.restrictedTo || body.visibility) await replaceRestrictions(tx, id, restrictedIds);
             if (body.agenda) await replaceAgenda(tx, id, merged.agenda);
