@@ -115,3 +115,11 @@ export function keysShowing(language: Language, shown: string, namespaces?: read
 /** Arabic letters (the Arabic block and its presentation forms). */
 export const hasArabic = (text: string | null | undefined) =>
   /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text ?? '');
+
+/** The plural form i18next would choose for `count`: `plural('ar', ar.meetings.delegations, 'present', 2)` is `present_two`. */
+export function plural(language: Language, texts: object, key: string, count: number): string {
+  const form = new Intl.PluralRules(language).select(count);
+  const text = (texts as Record<string, unknown>)[`${key}_${form}`];
+  if (typeof text !== 'string') throw new Error(`no ${key}_${form} in the ${language} catalog`);
+  return text;
+}
