@@ -1,10 +1,14 @@
 import { Anchor, Button, Group, List, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useFormat } from '../../i18n/format.js';
+import { useMemberName } from '../members/member-name.js';
 import { useActors, useMembers } from '../members/members.api.js';
 
 function Stat({ label, value, to }: { label: string; value: number | undefined; to: string }) {
+  const f = useFormat();
   return (
     <Paper withBorder p="md" component={Link} to={to} className="stat-card">
       <Text size="sm" c="dimmed">
@@ -14,7 +18,7 @@ function Stat({ label, value, to }: { label: string; value: number | undefined; 
         <Skeleton height={36} width={60} mt={4} />
       ) : (
         <Text fz={32} fw={700} lh={1.2}>
-          {value}
+          {f.number(value)}
         </Text>
       )}
     </Paper>
@@ -23,63 +27,69 @@ function Stat({ label, value, to }: { label: string; value: number | undefined; 
 
 /** The public front page: what the coalition is, in figures read from the registry. */
 export function HomePage() {
+  const { t } = useTranslation('home');
+  const memberNameOf = useMemberName();
   const members = useMembers();
   const actors = useActors();
   const active = members.data?.filter((m) => m.status === 'active');
   const states = active?.filter((m) => m.kind === 'state').length;
   const organizations = active?.filter((m) => m.kind === 'organization').length;
-  const memberName = (code: string | null) =>
-    code ? (members.data?.find((m) => m.code === code)?.name ?? code) : null;
+  const memberName = (code: string) => {
+    const member = members.data?.find((m) => m.code === code);
+    return member ? memberNameOf(member) : code;
+  };
 
   return (
     <Stack gap="xl">
-      <PageTitle title="Home" />
+      <PageTitle title={t('title')} />
       <Stack gap="sm" maw={720}>
-        <Title order={1}>A coalition of states and organisations, working as one</Title>
-        <Text size="lg">
-          {active ? `${active.length} partners` : 'Its partners'} — states and international organisations — have joined
-          this coalition. They meet, agree joint statements by consensus, split the work into lines of effort, and
-          report what they pledge and deliver.
-        </Text>
-        <Text>
-          Entente is where the coalition's secretariat keeps the register of members. Anyone can see who the members are
-          and when they joined; no account is needed.
-        </Text>
+        <Title order={1}>{t('heading')}</Title>
+        <Text size="lg">{active ? t('intro', { count: active.length }) : t('introPending')}</Text>
+        <Text>{t('register')}</Text>
       </Stack>
 
       {members.isError ? (
-        <ErrorAlert error={members.error} title="The members could not be loaded" onRetry={() => members.refetch()} />
+        <ErrorAlert error={members.error} title={t('membersNotLoaded')} onRetry={() => members.refetch()} />
       ) : (
-        <SimpleGrid cols={{ base: 1, xs: 3 }} maw={720} component="section" aria-label="The coalition in figures">
-          <Stat label="Members" value={active?.length} to="/members" />
-          <Stat label="States" value={states} to="/members?kind=state" />
-          <Stat label="Organisations" value={organizations} to="/members?kind=organization" />
+        <SimpleGrid cols={{ base: 1, xs: 3 }} maw={720} component="section" aria-label={t('figures.label')}>
+          <Stat label={t('figures.members', { count: active?.length ?? 0 })} value={active?.length} to="/members" />
+          <Stat label={t('figures.states', { count: states ?? 0 })} value={states} to="/members?kind=state" />
+          <Stat
+            label={t('figures.organizations', { count: organizations ?? 0 })}
+            value={organizations}
+            to="/members?kind=organization"
+          />
         </SimpleGrid>
       )}
 
       <Group>
         <Button component={Link} to="/members" size="md">
-          See the members on the map
+          {t('seeMap')}
         </Button>
       </Group>
 
       {actors.data && actors.data.length > 0 ? (
         <Stack gap="xs" maw={720} component="section" aria-labelledby="partner-forces">
           <Title order={2} id="partner-forces" size="h3">
-            Partner forces
+            {t('partnerForces.title')}
           </Title>
           <Text c="dimmed" size="sm">
-            Forces the coalition supports. They are recorded here, but they are not members and do not take part in its
-            decisions.
+            {t('partnerForces.text')}
           </Text>
           <List spacing={4}>
             {actors.data.map((actor) => (
               <List.Item key={actor.id}>
+                {/* Names and notes as the register has them, in their own direction (isolated). */}
                 <Text span fw={600}>
-                  {actor.name}
+                  <bdi>{actor.name}</bdi>
                 </Text>
                 {actor.countryCode ? ` (${memberName(actor.countryCode)})` : null}
-                {actor.note ? <Text span c="dimmed">{` — ${actor.note}`}</Text> : null}
+                {actor.note ? (
+                  <Text span c="dimmed">
+                    {' — '}
+                    <bdi>{actor.note}</bdi>
+                  </Text>
+                ) : null}
               </List.Item>
             ))}
           </List>
@@ -87,8 +97,8 @@ export function HomePage() {
       ) : null}
 
       <Text size="sm" c="dimmed">
-        The data is open: every page here reads the public API, described at <Anchor href="/api/docs">/api/docs</Anchor>
-        .
+        {/* An address reads left to right, in an Arabic sentence too. */}
+        <Trans t={t} i18nKey="openData" components={{ docs: <Anchor href="/api/docs" dir="ltr" /> }} />
       </Text>
     </Stack>
   );

@@ -1,25 +1,22 @@
 import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AttendanceStatus, Delegation, Meeting } from '../../../shared/meetings.js';
+import { AttendanceStatus, type Delegation, type Meeting } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
 import { useBannerFocus } from '../../components/FormAlerts.js';
-import { problemText, toFormProblem } from '../../components/form-problem.js';
+import { useFormat, useLanguage } from '../../i18n/format.js';
+import { problemMessage } from '../../i18n/problem.js';
+import { nameIn } from '../members/member-name.js';
 import { AttendanceBadge } from './MeetingBadges.js';
-import { ATTENDANCE_LABELS, LEVEL_LABELS } from './meeting-labels.js';
 import { usePutAttendance } from './meetings.api.js';
 import { NotKnown } from './NotKnown.js';
 
-const ATTENDANCE_OPTIONS: { value: AttendanceStatus; label: string }[] = [
-  { value: 'unknown', label: 'Not known' },
-  { value: 'present', label: 'Present' },
-  { value: 'absent', label: 'Absent' },
-];
-
 interface Conflict {
   memberName: string;
-  message: string;
+  /** The version the delegation is at now, as the reloaded meeting has it. */
+  version: number | null;
 }
 
 interface DelegationsTableProps {
@@ -28,19 +25,32 @@ interface DelegationsTableProps {
   canManage: boolean;
   /** The row the address points at (#delegation-FRA), shown highlighted. */
   highlighted: string | null;
-  onReload: () => Promise<unknown>;
+  /** Reads the meeting again; resolves with it. */
+  onReload: () => Promise<{ data?: Meeting }>;
 }
 
-/** Invited delegations in protocol order: who heads each, at what level, and whether it attended. */
+/**
+ * Invited delegations in protocol order: who heads each, at what level, and whether it attended.
+ * In Arabic the columns start on the right, as the page's direction has them.
+ */
 export function DelegationsTable({ meeting, canManage, highlighted, onReload }: DelegationsTableProps) {
+  const { t, i18n } = useTranslation(['meetings', 'enums']);
+  const f = useFormat();
+  const language = useLanguage();
   const putAttendance = usePutAttendance(meeting.id);
   const [saving, setSaving] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const cancelled = meeting.status === 'cancelled';
   // The row may be far down a list of sixty: bring the message to the user.
   const conflictRef = useBannerFocus(conflict !== null);
+  const attendanceOptions = AttendanceStatus.options.map((value) => ({
+    value,
+    label: t(`attendance.option.${value}`),
+  }));
+  const nameOf = (d: Delegation) => nameIn(d.memberNames, d.memberName, language);
 
   const record = (delegation: Delegation, attendance: AttendanceStatus) => {
+    const memberName = nameOf(delegation);
     setConflict(null);
     setSaving(delegation.memberCode);
     putAttendance.mutate(
@@ -50,19 +60,27 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
         onSuccess: () =>
           notifications.show({
             color: 'green',
-            message: `${delegation.memberName}: attendance recorded as ${ATTENDANCE_LABELS[attendance]}.`,
+            message: t('attendance.recorded', { member: memberName, attendance: t(`enums:attendance.${attendance}`) }),
           }),
         onError: (error) => {
-          const problem = toFormProblem(error);
-          if (problem.kind === 'changed') {
-            setConflict({ memberName: delegation.memberName, message: problem.detail });
-          } else {
-            const text = problemText(problem, 'attendance');
-            const message = typeof text.body === 'string' ? text.body : text.body.join(' ');
-            notifications.show({ color: 'red', title: text.title, message });
+          if (isApiError(error, 409)) {
+            // Changed by a colleague, or the meeting cancelled meanwhile: show the list as it is now,
+            // and a colleague's change once the list shows it (with the version it is now at).
+            const reloaded = onReload();
+            if (error.code === 'version_mismatch') {
+              void reloaded.then(({ data }) => {
+                const now = data?.delegations.find((d) => d.memberCode === delegation.memberCode);
+                setConflict({ memberName, version: now?.version ?? null });
+              });
+              return;
+            }
           }
-          // Changed by a colleague, or the meeting cancelled meanwhile: show the list as it is now.
-          if (isApiError(error, 409)) void onReload();
+          notifications.show({
+            color: 'red',
+            title: t('attendance.notRecorded', { member: memberName }),
+            // A failed request is worded by the common catalog.
+            message: problemMessage(i18n.getFixedT(null, 'common'), error),
+          });
         },
         onSettled: () => setSaving(null),
       },
@@ -77,15 +95,13 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
           tabIndex={-1}
           className="form-banner"
           color="orange"
-          title={`The attendance of ${conflict.memberName} was not recorded`}
+          title={t('attendance.notRecorded', { member: conflict.memberName })}
           role="alert"
         >
           <Text size="sm">
-            Someone else changed this delegation after the page was loaded. The list below has been reloaded: check it,
-            then record the attendance again if it is still needed.
-          </Text>
-          <Text size="xs" c="dimmed" mt={4}>
-            {conflict.message}
+            {conflict.version === null
+              ? t('attendance.changedMeanwhileGone')
+              : t('attendance.changedMeanwhile', { version: f.number(conflict.version) })}
           </Text>
         </Alert>
       ) : null}
@@ -94,19 +110,20 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={40}>
-                <abbr title="Position in protocol order">No.</abbr>
+                <abbr title={t('table.positionLong')}>{t('table.position')}</abbr>
               </Table.Th>
-              <Table.Th visibleFrom="sm">Code</Table.Th>
-              <Table.Th>Member</Table.Th>
-              <Table.Th>Head of delegation</Table.Th>
-              <Table.Th visibleFrom="sm">Level</Table.Th>
-              <Table.Th>Attendance</Table.Th>
-              {canManage ? <Table.Th>Secretariat</Table.Th> : null}
+              <Table.Th visibleFrom="sm">{t('table.code')}</Table.Th>
+              <Table.Th>{t('table.member')}</Table.Th>
+              <Table.Th>{t('table.head')}</Table.Th>
+              <Table.Th visibleFrom="sm">{t('table.level')}</Table.Th>
+              <Table.Th>{t('table.attendance')}</Table.Th>
+              {canManage ? <Table.Th>{t('table.secretariat')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {meeting.delegations.map((d, index) => {
-              const level = d.level ? LEVEL_LABELS[d.level] : null;
+              const level = d.level ? t(`enums:level.${d.level}`) : null;
+              const memberName = nameOf(d);
               return (
                 <Table.Tr
                   key={d.memberCode}
@@ -114,17 +131,17 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
                   data-code={d.memberCode}
                   data-highlighted={highlighted === d.memberCode || undefined}
                 >
-                  <Table.Td>{index + 1}</Table.Td>
+                  <Table.Td>{f.number(index + 1)}</Table.Td>
                   <Table.Td visibleFrom="sm" ff="monospace">
                     {d.memberCode}
                   </Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={`/members/${d.memberCode}`} size="sm">
-                      {d.memberName}
+                      {memberName}
                     </Anchor>
                     {d.memberCode === meeting.hostCode ? (
-                      <Text span size="xs" c="dimmed" ml={6}>
-                        (host)
+                      <Text span size="xs" c="dimmed" ms={6}>
+                        {t('table.host')}
                       </Text>
                     ) : null}
                   </Table.Td>
@@ -132,11 +149,11 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
                     {d.head ? (
                       <>
                         <Text size="sm" fw={600}>
-                          {d.head.name}
+                          <bdi>{d.head.name}</bdi>
                         </Text>
                         {d.head.title ? (
                           <Text size="xs" c="dimmed">
-                            {d.head.title}
+                            <bdi>{d.head.title}</bdi>
                           </Text>
                         ) : null}
                       </>
@@ -145,7 +162,7 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
                     )}
                     {/* On a phone the Level column gives way; the level stays under the head. */}
                     <Text size="xs" hiddenFrom="sm">
-                      Level: {level ?? 'not known'}
+                      {t('table.levelOnPhone', { level: level ?? t('notKnown') })}
                     </Text>
                   </Table.Td>
                   <Table.Td visibleFrom="sm">{level ?? <NotKnown />}</Table.Td>
@@ -155,10 +172,12 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
                   {canManage ? (
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
+                        {/* Wide enough for the longest choice in any language ("غير معروف" was clipped). */}
                         <NativeSelect
                           size="xs"
-                          aria-label={`Attendance of ${d.memberName}`}
-                          data={ATTENDANCE_OPTIONS}
+                          miw={120}
+                          aria-label={t('attendance.of', { member: memberName })}
+                          data={attendanceOptions}
                           value={d.attendance}
                           disabled={cancelled || saving === d.memberCode}
                           onChange={(event) => record(d, event.currentTarget.value as AttendanceStatus)}
@@ -168,9 +187,9 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
                           to={`/meetings/${meeting.id}/delegations/${d.memberCode}`}
                           size="compact-xs"
                           variant="light"
-                          aria-label={`Name the delegation of ${d.memberName}`}
+                          aria-label={t('table.nameDelegationOf', { member: memberName })}
                         >
-                          Name
+                          {t('table.name')}
                         </Button>
                       </Group>
                     </Table.Td>

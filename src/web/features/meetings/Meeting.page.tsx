@@ -1,5 +1,6 @@
 import { Anchor, Breadcrumbs, Stack, Text } from '@mantine/core';
 import { lazy, Suspense, useEffect } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { Meeting } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
@@ -9,6 +10,7 @@ import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
 import { FocalPointPanel } from './FocalPointPanel.js';
+import { InLanguage } from './InLanguage.js';
 import { MeetingAgenda } from './MeetingAgenda.js';
 import { MeetingDelegations } from './MeetingDelegations.js';
 import { MeetingFacts } from './MeetingFacts.js';
@@ -20,7 +22,8 @@ import { useMeeting } from './meetings.api.js';
 const InviteMembers = lazy(() => import('./InviteMembers.js').then((m) => ({ default: m.InviteMembers })));
 
 /** The meeting's page below the breadcrumbs: its sections, and the secretariat's invitations. */
-function MeetingBody({ meeting, reload }: { meeting: Meeting; reload: () => Promise<unknown> }) {
+function MeetingBody({ meeting, reload }: { meeting: Meeting; reload: () => Promise<{ data?: Meeting }> }) {
+  const { t } = useTranslation('meetings');
   const { data: me } = useMe();
   const location = useLocation();
   const canManage = canUseSecretariat(me);
@@ -39,7 +42,7 @@ function MeetingBody({ meeting, reload }: { meeting: Meeting; reload: () => Prom
       <MeetingFacts meeting={meeting} />
       <MeetingAgenda meeting={meeting} />
       {canManage && meeting.status !== 'cancelled' ? (
-        <Suspense fallback={<Loading label="Loading the invitations" />}>
+        <Suspense fallback={<Loading label={t('meeting.loadingInvitations')} />}>
           <InviteMembers meeting={meeting} />
         </Suspense>
       ) : null}
@@ -51,23 +54,25 @@ function MeetingBody({ meeting, reload }: { meeting: Meeting; reload: () => Prom
 
 /** One meeting: when and where (in its own zone), agenda, delegations in protocol order, remarks. */
 export function MeetingPage() {
+  const { t } = useTranslation('meetings');
   const id = useParams().id ?? '';
   const location = useLocation();
   const meeting = useMeeting(id);
 
-  if (meeting.isPending) return <Loading label="Loading the meeting" />;
+  if (meeting.isPending) return <Loading label={t('meeting.loading')} />;
   if (meeting.isError) {
     // Hidden and missing alike answer 404: the page does not say which.
     if (isApiError(meeting.error, 404) || isApiError(meeting.error, 400)) {
       return (
-        <NotFoundPage title="Meeting not found">
+        <NotFoundPage title={t('meeting.notFound')}>
           <Text>
-            There is no meeting at this address, or it is not one you may see. Some meetings are for the coalition's
-            members only:{' '}
-            <Anchor component={Link} to={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>
-              sign in
-            </Anchor>{' '}
-            to see them.
+            <Trans
+              t={t}
+              i18nKey="meeting.notFoundText"
+              components={{
+                signin: <Anchor component={Link} to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} />,
+              }}
+            />
           </Text>
         </NotFoundPage>
       );
@@ -80,10 +85,10 @@ export function MeetingPage() {
       <PageTitle title={meeting.data.title} />
       <Breadcrumbs className="no-print">
         <Anchor component={Link} to="/meetings">
-          Meetings
+          {t('list.title')}
         </Anchor>
         <Text span truncate="end" maw="60vw">
-          {meeting.data.title}
+          <InLanguage language={meeting.data.workingLanguage}>{meeting.data.title}</InLanguage>
         </Text>
       </Breadcrumbs>
       <MeetingBody meeting={meeting.data} reload={() => meeting.refetch()} />

@@ -1,11 +1,13 @@
 import { Badge, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { AttendanceStatus, MeetingStatus } from '../../../shared/meetings.js';
-import { ATTENDANCE_COLORS, ATTENDANCE_LABELS, STATUS_COLORS, STATUS_LABELS } from './meeting-labels.js';
+import { ATTENDANCE_COLORS, STATUS_COLORS } from './meeting-labels.js';
 
 export function StatusBadge({ status }: { status: MeetingStatus }) {
+  const { t } = useTranslation(['meetings', 'enums']);
   return (
     <Badge variant="light" color={STATUS_COLORS[status]} data-status={status} className="badge-whole">
-      {STATUS_LABELS[status]}
+      {t(`enums:meetingStatus.${status}`)}
     </Badge>
   );
 }
@@ -15,6 +17,7 @@ export function StatusBadge({ status }: { status: MeetingStatus }) {
  * partner count") shows on hover and keyboard focus, and is read out by screen readers.
  */
 export function AttendanceBadge({ attendance, note }: { attendance: AttendanceStatus; note: string | null }) {
+  const { t } = useTranslation(['meetings', 'enums']);
   const badge = (
     <Badge
       variant={attendance === 'unknown' ? 'outline' : 'light'}
@@ -25,13 +28,13 @@ export function AttendanceBadge({ attendance, note }: { attendance: AttendanceSt
       tabIndex={note ? 0 : undefined}
       style={note ? { cursor: 'help' } : undefined}
     >
-      {ATTENDANCE_LABELS[attendance]}
-      {note ? <VisuallyHidden>: {note}</VisuallyHidden> : null}
+      {t(`enums:attendance.${attendance}`)}
+      {note ? <VisuallyHidden>{t('attendance.note', { note })}</VisuallyHidden> : null}
     </Badge>
   );
   if (!note) return badge;
   return (
-    <Tooltip label={note} multiline w={300} withArrow events={{ hover: true, focus: true, touch: true }}>
+    <Tooltip label={<bdi>{note}</bdi>} multiline w={300} withArrow events={{ hover: true, focus: true, touch: true }}>
       {badge}
     </Tooltip>
   );

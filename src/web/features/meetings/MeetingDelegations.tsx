@@ -1,5 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/meetings.js';
+import { useFormat } from '../../i18n/format.js';
 import { DelegationsTable } from './DelegationsTable.js';
 import { useProtocolOrder } from './meetings.api.js';
 
@@ -9,30 +11,34 @@ interface MeetingDelegationsProps {
   canManage: boolean;
   /** The row the address points at (#delegation-FRA). */
   highlighted: string | null;
-  onReload: () => Promise<unknown>;
+  onReload: () => Promise<{ data?: Meeting }>;
 }
 
 /** The invited delegations in protocol order, with the rule of the order and the attendance so far. */
 export function MeetingDelegations({ meeting, canManage, highlighted, onReload }: MeetingDelegationsProps) {
+  const { t } = useTranslation('meetings');
+  const f = useFormat();
   const order = useProtocolOrder(meeting.id);
   const present = meeting.delegations.filter((d) => d.attendance === 'present').length;
   return (
     <Stack gap="sm" component="section" aria-labelledby="delegations-heading">
       <Title order={2} size="h3" id="delegations-heading">
-        Delegations ({meeting.delegations.length})
+        {t('delegations.heading', { n: f.number(meeting.delegations.length) })}
       </Title>
       {meeting.delegations.length === 0 ? (
-        <Text c="dimmed">No member is invited yet.</Text>
+        <Text c="dimmed">{t('delegations.none')}</Text>
       ) : (
         <>
           <Text size="sm" role="status">
             {meeting.status === 'planned'
-              ? 'Attendance is recorded once the meeting is held.'
-              : `${present} of ${meeting.delegations.length} delegations recorded as present.`}
+              ? t('delegations.attendanceLater')
+              : t('delegations.present', { present: f.number(present), count: meeting.delegations.length })}
           </Text>
           {order.data ? (
             <Text size="sm" c="dimmed" className="protocol-rule">
-              In protocol order: {order.data.rule}
+              {t('delegations.inProtocolOrder', {
+                rule: t(`protocolOrder.${order.data.rule}.${order.data.language}`),
+              })}
             </Text>
           ) : null}
           <DelegationsTable meeting={meeting} canManage={canManage} highlighted={highlighted} onReload={onReload} />

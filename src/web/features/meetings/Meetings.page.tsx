@@ -1,61 +1,61 @@
 import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { MeetingKind, MeetingSummary } from '../../../shared/meetings.js';
+import { MeetingKind, type MeetingSummary } from '../../../shared/meetings.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useEnumOptions } from '../../i18n/enums.js';
+import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
 import { StatusBadge } from './MeetingBadges.js';
-import { KIND_LABELS, options, STATUS_LABELS, VISIBILITY_LABELS } from './meeting-labels.js';
-import { formatMeetingDates, formatMeetingListTime, meetingDateTime } from './meeting-time.js';
+import { meetingDateTime, useMeetingTime } from './meeting-time.js';
 import { allMeetingsIcsUrl, useMeetings, type When } from './meetings.api.js';
+import { NotKnown } from './NotKnown.js';
 
-const KIND_OPTIONS = [{ value: '', label: 'All kinds' }, ...options(KIND_LABELS)];
-
-// The kinds as the labels list them: the app does not ship zod to read one query parameter.
 function readKind(params: URLSearchParams): MeetingKind | null {
-  const kind = params.get('kind') ?? '';
-  return Object.hasOwn(KIND_LABELS, kind) ? (kind as MeetingKind) : null;
+  const kind = MeetingKind.safeParse(params.get('kind'));
+  return kind.success ? kind.data : null;
 }
 
 function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
-  const time = formatMeetingListTime(meeting);
+  const { t } = useTranslation(['meetings', 'enums']);
+  const time = useMeetingTime();
+  const listTime = time.listTime(meeting);
+  const kind = t(`enums:meetingKind.${meeting.kind}`);
   return (
     <Table.Tr data-meeting={meeting.id}>
       <Table.Td className="date-cell">
-        <time dateTime={meetingDateTime(meeting)}>{formatMeetingDates(meeting)}</time>
-        {time ? (
+        <time dateTime={meetingDateTime(meeting)}>{time.dates(meeting)}</time>
+        {listTime ? (
           <Text size="sm" c="dimmed">
-            {time}
+            {listTime}
           </Text>
         ) : null}
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>
+        {/* The list does not say in which language a title is typed (MeetingSummary has no workingLanguage): isolated only. */}
         <Anchor component={Link} to={`/meetings/${meeting.id}`} fw={600}>
-          {meeting.title}
+          <bdi>{meeting.title}</bdi>
         </Anchor>
         {meeting.visibility !== 'public' ? (
-          <Badge ml="xs" size="sm" variant="outline" color="grape">
-            {VISIBILITY_LABELS[meeting.visibility]}
+          <Badge ms="xs" size="sm" variant="outline" color="grape">
+            {t(`enums:visibility.${meeting.visibility}`)}
           </Badge>
         ) : null}
         {/* On a phone the Kind, City and Status columns give way; what they say stays under the title. */}
         <Text size="xs" c="dimmed" hiddenFrom="sm">
-          {[KIND_LABELS[meeting.kind], meeting.city].filter(Boolean).join(' · ')}
+          {[kind, meeting.city].filter(Boolean).join(' · ')}
           <Text span size="xs" hiddenFrom="xs">
-            {` · ${STATUS_LABELS[meeting.status]}`}
+            {` · ${t(`enums:meetingStatus.${meeting.status}`)}`}
           </Text>
         </Text>
       </Table.Td>
       <Table.Td visibleFrom="sm" style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
-        {KIND_LABELS[meeting.kind]}
+        {kind}
       </Table.Td>
       <Table.Td visibleFrom="sm" style={{ verticalAlign: 'top' }}>
-        {meeting.city ?? (
-          <Text span c="dimmed" size="sm">
-            not known
-          </Text>
-        )}
+        {meeting.city ? <bdi>{meeting.city}</bdi> : <NotKnown />}
       </Table.Td>
       <Table.Td visibleFrom="xs" style={{ verticalAlign: 'top' }}>
         <StatusBadge status={meeting.status} />
@@ -64,52 +64,47 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
   );
 }
 
-const SECTION_WORDS: Record<When, { title: string; none: string; caption: string }> = {
-  upcoming: { title: 'Upcoming', none: 'No meeting is planned', caption: 'Upcoming meetings, soonest first' },
-  past: { title: 'Past', none: 'No past meeting', caption: 'Past meetings, latest first' },
-};
-
 function MeetingsSection({ when, kind }: { when: When; kind: MeetingKind | null }) {
+  const { t } = useTranslation(['meetings', 'enums']);
+  const f = useFormat();
   const meetings = useMeetings(when, kind);
-  const words = SECTION_WORDS[when];
   const headingId = `meetings-${when}`;
   return (
     <Stack gap="sm" component="section" aria-labelledby={headingId}>
       <Title order={2} size="h3" id={headingId}>
-        {words.title}
+        {t(`list.${when}.title`)}
         {meetings.data ? (
-          <Text span c="dimmed" fw={400} ml="xs">
-            ({meetings.data.length})
+          <Text span c="dimmed" fw={400} ms="xs">
+            ({f.number(meetings.data.length)})
           </Text>
         ) : null}
       </Title>
-      {meetings.isPending ? <Loading label={`Loading the ${when} meetings`} /> : null}
+      {meetings.isPending ? <Loading label={t(`list.${when}.loading`)} /> : null}
       {meetings.isError ? (
-        <ErrorAlert
-          error={meetings.error}
-          title="The meetings could not be loaded"
-          onRetry={() => meetings.refetch()}
-        />
+        <ErrorAlert error={meetings.error} title={t('list.notLoaded')} onRetry={() => meetings.refetch()} />
       ) : null}
       {meetings.data && meetings.data.length === 0 ? (
         <Paper withBorder p="md">
           <Text>
-            {words.none}
-            {kind ? ` of this kind (${KIND_LABELS[kind].toLowerCase()})` : ''}.
+            {kind
+              ? t(`list.${when}.noneOfKind`, {
+                  kind: t(`enums:meetingKind.${kind}`).toLocaleLowerCase(f.locale),
+                })
+              : t(`list.${when}.none`)}
           </Text>
         </Paper>
       ) : null}
       {meetings.data && meetings.data.length > 0 ? (
         <Table.ScrollContainer minWidth={320} type="native">
           <Table striped highlightOnHover verticalSpacing="xs" captionSide="top">
-            <Table.Caption style={{ textAlign: 'left' }}>{words.caption}</Table.Caption>
+            <Table.Caption ta="start">{t(`list.${when}.caption`)}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Date</Table.Th>
-                <Table.Th>Meeting</Table.Th>
-                <Table.Th visibleFrom="sm">Kind</Table.Th>
-                <Table.Th visibleFrom="sm">City</Table.Th>
-                <Table.Th visibleFrom="xs">Status</Table.Th>
+                <Table.Th>{t('list.date')}</Table.Th>
+                <Table.Th>{t('list.meeting')}</Table.Th>
+                <Table.Th visibleFrom="sm">{t('list.kind')}</Table.Th>
+                <Table.Th visibleFrom="sm">{t('list.city')}</Table.Th>
+                <Table.Th visibleFrom="xs">{t('list.status')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -126,9 +121,11 @@ function MeetingsSection({ when, kind }: { when: When; kind: MeetingKind | null 
 
 /** The coalition's meetings, upcoming then past, filtered by kind (kept in the address). */
 export function MeetingsPage() {
+  const { t } = useTranslation(['meetings', 'enums']);
   const [params, setParams] = useSearchParams();
   const kind = readKind(params);
   const { data: me } = useMe();
+  const kinds = useEnumOptions('meetingKind', MeetingKind.options);
 
   const setKind = (value: string) =>
     setParams(
@@ -143,31 +140,27 @@ export function MeetingsPage() {
 
   return (
     <Stack gap="lg">
-      <PageTitle title="Meetings" />
+      <PageTitle title={t('list.title')} />
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
-          <Title order={1}>Meetings</Title>
-          <Text c="dimmed">
-            {me
-              ? 'The meetings you may see. Dates and times are those of the place where each meeting is held.'
-              : 'The public meetings of the coalition. Dates and times are those of the place where each meeting is held.'}
-          </Text>
+          <Title order={1}>{t('list.title')}</Title>
+          <Text c="dimmed">{me ? t('list.introSignedIn') : t('list.introPublic')}</Text>
         </Stack>
         <Group gap="sm">
           {canUseSecretariat(me) ? (
             <Button component={Link} to="/secretariat/meetings/new">
-              New meeting
+              {t('list.new')}
             </Button>
           ) : null}
           <Button component="a" href={allMeetingsIcsUrl} variant="default" download>
-            Add to calendar (.ics)
+            {t('list.calendar')}
           </Button>
         </Group>
       </Group>
 
       <NativeSelect
-        label="Kind"
-        data={KIND_OPTIONS}
+        label={t('list.kind')}
+        data={[{ value: '', label: t('list.allKinds') }, ...kinds]}
         value={kind ?? ''}
         onChange={(event) => setKind(event.currentTarget.value)}
         maw={260}

@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useLanguage } from '../../i18n/format.js';
 import { canUseSecretariat, useMe, useRoleLabel } from '../auth/auth.api.js';
 import { useMembers } from '../members/members.api.js';
-import { formatMeetingWhen } from './meeting-time.js';
+import { useMeetingTime } from './meeting-time.js';
 import { useDelegation, useMeeting } from './meetings.api.js';
 import { NameDelegationForm } from './NameDelegationForm.js';
 
@@ -52,6 +52,7 @@ export function NameDelegationPage() {
   const location = useLocation();
   const me = useMe();
   const roleLabel = useRoleLabel();
+  const meetingTime = useMeetingTime();
   const members = useMembers();
   const meeting = useMeeting(id, { fresh: true });
   const delegation = useDelegation(id, code);
@@ -148,7 +149,7 @@ export function NameDelegationPage() {
       <Stack gap={4}>
         <Title order={1}>{title}</Title>
         <Text c="dimmed">
-          <bdi lang={titleLang}>{m.title}</bdi> · <bdi>{formatMeetingWhen(m)}</bdi>
+          <bdi lang={titleLang}>{m.title}</bdi> · <bdi>{meetingTime.when(m)}</bdi>
         </Text>
       </Stack>
       <NameDelegationForm

@@ -1,4 +1,5 @@
 import { Anchor, Breadcrumbs, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Delegation } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
@@ -6,21 +7,23 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { LEVEL_LABELS } from './meeting-labels.js';
-import { formatMeetingWhen } from './meeting-time.js';
+import { useFormat, useLanguage } from '../../i18n/format.js';
+import { nameIn } from '../members/member-name.js';
+import { InLanguage } from './InLanguage.js';
+import { MeetingPlace, PersonWithTitle } from './MeetingFacts.js';
+import { useMeetingTime } from './meeting-time.js';
 import { useMeeting, useProtocolOrder } from './meetings.api.js';
 
-const ROLE_WORDS = { head: 'head', alternate: 'alternate', adviser: 'adviser' } as const;
-
 function OtherDelegates({ delegation }: { delegation: Delegation }) {
+  const { t } = useTranslation(['meetings', 'enums']);
   const others = delegation.delegates.filter((d) => d.role !== 'head');
   if (others.length === 0) return <span className="dimmed">—</span>;
   return (
     <ul className="plain-list">
       {others.map((d) => (
         <li key={d.person.id}>
-          {d.person.name}
-          {d.person.title ? `, ${d.person.title}` : ''} <span className="dimmed">({ROLE_WORDS[d.role]})</span>
+          <PersonWithTitle name={d.person.name} title={d.person.title} />{' '}
+          <span className="dimmed">{t(`print.role.${d.role}`)}</span>
         </li>
       ))}
     </ul>
@@ -32,16 +35,20 @@ function OtherDelegates({ delegation }: { delegation: Delegation }) {
  * and the others on each delegation. Printed without the site's header and navigation.
  */
 export function PrintDelegationsPage() {
+  const { t } = useTranslation(['meetings', 'enums']);
+  const f = useFormat();
+  const language = useLanguage();
+  const time = useMeetingTime();
   const id = useParams().id ?? '';
   const meeting = useMeeting(id);
   const order = useProtocolOrder(id);
 
-  if (meeting.isPending) return <Loading label="Loading the meeting" />;
+  if (meeting.isPending) return <Loading label={t('meeting.loading')} />;
   if (meeting.isError) {
     if (isApiError(meeting.error, 404) || isApiError(meeting.error, 400)) {
       return (
-        <NotFoundPage title="Meeting not found">
-          <Text>There is no meeting at this address, or it is not one you may see.</Text>
+        <NotFoundPage title={t('meeting.notFound')}>
+          <Text>{t('print.notFoundText')}</Text>
         </NotFoundPage>
       );
     }
@@ -49,71 +56,90 @@ export function PrintDelegationsPage() {
   }
 
   const m = meeting.data;
-  const where = [m.venue, m.city].filter(Boolean).join(', ');
+  const title = <InLanguage language={m.workingLanguage}>{m.title}</InLanguage>;
   return (
     <Stack gap="md" className="print-page">
-      <PageTitle title={`Delegations · ${m.title}`} />
+      <PageTitle title={t('print.pageTitle', { title: m.title })} />
       <Breadcrumbs className="no-print">
         <Anchor component={Link} to="/meetings">
-          Meetings
+          {t('list.title')}
         </Anchor>
         <Anchor component={Link} to={`/meetings/${id}`} truncate="end" maw="50vw">
-          {m.title}
+          {title}
         </Anchor>
-        <Text span>Printable list</Text>
+        <Text span>{t('print.breadcrumb')}</Text>
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={1} size="h2">
-            List of delegations
+            {t('print.title')}
           </Title>
-          <Text fw={600}>{m.title}</Text>
+          <Text fw={600}>{title}</Text>
           <Text size="sm">
-            {formatMeetingWhen(m)}
-            {where ? ` · ${where}` : ''}
+            {time.when(m)}
+            {m.venue || m.city ? (
+              <>
+                {' · '}
+                <MeetingPlace venue={m.venue} city={m.city} />
+              </>
+            ) : null}
           </Text>
         </Stack>
         <Button className="no-print" onClick={() => window.print()}>
-          Print
+          {t('print.print')}
         </Button>
       </Group>
       {order.data ? (
         <Text size="sm">
-          {m.delegations.length} delegations, in protocol order: {order.data.rule}
+          {t('print.inProtocolOrder', {
+            count: m.delegations.length,
+            rule: t(`protocolOrder.${order.data.rule}.${order.data.language}`),
+          })}
         </Text>
       ) : null}
       {m.delegations.length === 0 ? (
-        <Text>No member is invited yet.</Text>
+        <Text>{t('delegations.none')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={560} type="native">
           <Table withTableBorder withColumnBorders verticalSpacing={4} className="print-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={44}>No.</Table.Th>
-                <Table.Th>Member</Table.Th>
-                <Table.Th>Head of delegation</Table.Th>
-                <Table.Th>Level</Table.Th>
-                <Table.Th>Other delegates</Table.Th>
+                <Table.Th w={44}>{t('table.position')}</Table.Th>
+                <Table.Th>{t('table.member')}</Table.Th>
+                <Table.Th>{t('table.head')}</Table.Th>
+                <Table.Th>{t('table.level')}</Table.Th>
+                <Table.Th>{t('print.others')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {m.delegations.map((d, index) => (
                 <Table.Tr key={d.memberCode} data-code={d.memberCode}>
-                  <Table.Td>{index + 1}</Table.Td>
+                  <Table.Td>{f.number(index + 1)}</Table.Td>
                   <Table.Td>
-                    {d.memberName} <span className="dimmed">({d.memberCode})</span>
+                    {nameIn(d.memberNames, d.memberName, language)}{' '}
+                    <span className="dimmed">
+                      (<bdi>{d.memberCode}</bdi>)
+                    </span>
                   </Table.Td>
                   <Table.Td>
                     {d.head ? (
                       <>
-                        <strong>{d.head.name}</strong>
-                        {d.head.title ? <div className="dimmed">{d.head.title}</div> : null}
+                        <strong>
+                          <bdi>{d.head.name}</bdi>
+                        </strong>
+                        {d.head.title ? (
+                          <div className="dimmed">
+                            <bdi>{d.head.title}</bdi>
+                          </div>
+                        ) : null}
                       </>
                     ) : (
-                      <span className="dimmed">not known</span>
+                      <span className="dimmed">{t('notKnown')}</span>
                     )}
                   </Table.Td>
-                  <Table.Td>{d.level ? LEVEL_LABELS[d.level] : <span className="dimmed">not known</span>}</Table.Td>
+                  <Table.Td>
+                    {d.level ? t(`enums:level.${d.level}`) : <span className="dimmed">{t('notKnown')}</span>}
+                  </Table.Td>
                   <Table.Td>
                     <OtherDelegates delegation={d} />
                   </Table.Td>

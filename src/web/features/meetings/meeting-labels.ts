@@ -1,60 +1,8 @@
-import type {
-  AttendanceStatus,
-  MeetingKind,
-  MeetingStatus,
-  RepresentationLevel,
-  Visibility,
-  WorkingLanguage,
-} from '../../../shared/meetings.js';
+import type { AttendanceStatus, MeetingStatus } from '../../../shared/meetings.js';
 
-export const KIND_LABELS: Record<MeetingKind, string> = {
-  ministerial: 'Ministerial',
-  small_group: 'Small group',
-  working_group: 'Working group',
-  senior_officials: 'Senior officials',
-  other: 'Other',
-};
-
-export const STATUS_LABELS: Record<MeetingStatus, string> = {
-  planned: 'Planned',
-  held: 'Held',
-  cancelled: 'Cancelled',
-};
 export const STATUS_COLORS: Record<MeetingStatus, string> = { planned: 'blue', held: 'green', cancelled: 'red' };
 
-export const VISIBILITY_LABELS: Record<Visibility, string> = {
-  public: 'Public',
-  coalition: 'Coalition only',
-  restricted: 'Restricted',
-};
-
-export const LEVEL_LABELS: Record<RepresentationLevel, string> = {
-  head_of_state_or_government: 'Head of state or government',
-  minister: 'Minister',
-  deputy_minister: 'Deputy minister',
-  ambassador: 'Ambassador',
-  senior_official: 'Senior official',
-  official: 'Official',
-};
-
-export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
-  present: 'present',
-  absent: 'absent',
-  unknown: 'not known',
-};
 export const ATTENDANCE_COLORS: Record<AttendanceStatus, string> = { present: 'green', absent: 'red', unknown: 'gray' };
-
-export const LANGUAGE_LABELS: Record<WorkingLanguage, string> = { en: 'English', fr: 'French', ar: 'Arabic' };
 
 /** "1+3" → 3: the seats beside the head of delegation. */
 export const extraSeats = (quota: string): number => Number(quota.split('+')[1] ?? 0);
-
-/** "1+3: the head and up to 3 others". */
-export function quotaInWords(quota: string): string {
-  const others = extraSeats(quota);
-  if (others === 0) return `${quota}: the head of delegation alone`;
-  return `${quota}: the head and up to ${others} ${others === 1 ? 'other' : 'others'}`;
-}
-
-export const options = <T extends string>(labels: Record<T, string>) =>
-  (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));

@@ -1,28 +1,67 @@
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MeetingSummary } from '../../../shared/meetings.js';
+import { type Formatters, useFormat } from '../../i18n/format.js';
 
 // A meeting's dates and times are wall-clock values of its own zone ("10:00 in Brussels").
 // They are shown as given: never turned into a Date in the reader's zone, where 10:00 in
 // Brussels would read 01:00 in Los Angeles. Calendar dates are formatted as UTC midnights,
-// which no zone can shift.
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+// which no zone can shift (the Formatters' `date`, `dateRange` and `month` do so).
 
 type MeetingWhen = Pick<
   MeetingSummary,
   'datePrecision' | 'startDate' | 'endDate' | 'startTime' | 'endTime' | 'timeZone'
 >;
 
-const utcDate = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+/** What the words of a meeting's time need: the reader's formatters and the meetings catalog. */
+export interface MeetingTimeWords {
+  f: Formatters;
+  t: TFunction<'meetings'>;
+}
+
+/**
+ * The zones the catalogs name as people say them ("Brussels time", « heure de Bruxelles »,
+ * «بتوقيت بروكسل»): those the meeting form offers. Any other zone is named by its city as IANA
+ * spells it.
+ */
+const NAMED_ZONES = [
+  'Europe/Brussels',
+  'Europe/Paris',
+  'Europe/London',
+  'Europe/Berlin',
+  'Europe/Rome',
+  'Europe/Amsterdam',
+  'Europe/Copenhagen',
+  'Europe/Istanbul',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'America/Toronto',
+  'Asia/Baghdad',
+  'Asia/Riyadh',
+  'Asia/Kuwait',
+  'Asia/Bahrain',
+  'Asia/Qatar',
+  'Asia/Dubai',
+  'Asia/Amman',
+  'Asia/Beirut',
+  'Africa/Cairo',
+  'Africa/Casablanca',
+  'Africa/Lagos',
+  'Asia/Tokyo',
+  'Asia/Seoul',
+  'Australia/Sydney',
+  'UTC',
+] as const;
+type NamedZone = (typeof NAMED_ZONES)[number];
+const isNamedZone = (zone: string): zone is NamedZone => (NAMED_ZONES as readonly string[]).includes(zone);
 
 /** "3 December 2014"; "12–21 November 2014" over several days; "June 2015" when only the month is known. */
-export function formatMeetingDates(m: Pick<MeetingWhen, 'datePrecision' | 'startDate' | 'endDate'>): string {
-  const start = utcDate(m.startDate);
-  const end = utcDate(m.endDate);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return m.startDate;
-  if (m.datePrecision === 'month') return monthFormat.format(start);
-  if (m.startDate === m.endDate) return dayFormat.format(start);
-  return dayFormat.formatRange(start, end);
+export function meetingDates(m: Pick<MeetingWhen, 'datePrecision' | 'startDate' | 'endDate'>, f: Formatters): string {
+  if (m.datePrecision === 'month') return f.month(m.startDate);
+  if (m.startDate === m.endDate) return f.date(m.startDate);
+  return f.dateRange(m.startDate, m.endDate);
 }
 
 /** The machine-readable date of a <time>: "2015-06" when only the month is known, else the day or the moment. */
@@ -37,30 +76,54 @@ export function zoneCity(timeZone: string): string {
   return last.replace(/_/g, ' ');
 }
 
+/** "Brussels time", « heure de Bruxelles », «بتوقيت بروكسل». */
+export function zoneTime(timeZone: string, t: TFunction<'meetings'>): string {
+  return isNamedZone(timeZone) ? t(`time.zone.${timeZone}`) : t('time.otherZone', { city: zoneCity(timeZone) });
+}
+
 /** "10:00–12:30", "10:00", or null when no time is known (a single day's times only). */
-export function formatMeetingTimes(m: Pick<MeetingWhen, 'startTime' | 'endTime'>): string | null {
+function meetingTimes(m: Pick<MeetingWhen, 'startTime' | 'endTime'>, t: TFunction<'meetings'>): string | null {
   if (!m.startTime) return null;
-  return m.endTime ? `${m.startTime}–${m.endTime}` : m.startTime;
+  return m.endTime ? t('time.range', { start: m.startTime, end: m.endTime }) : m.startTime;
 }
 
 /**
  * The meeting page's line: "3 December 2014", "10 March 2027, 10:00–12:30 (Europe/Brussels)",
  * or across days "10 March 2027, 10:00 – 11 March 2027, 12:30 (Europe/Brussels)".
  */
-export function formatMeetingWhen(m: MeetingWhen): string {
-  const dates = formatMeetingDates(m);
+export function meetingWhen(m: MeetingWhen, { f, t }: MeetingTimeWords): string {
+  const dates = meetingDates(m, f);
   if (!m.startTime || m.datePrecision === 'month') return dates;
   if (m.startDate !== m.endDate) {
-    const start = `${dayFormat.format(utcDate(m.startDate))}, ${m.startTime}`;
-    const end = `${dayFormat.format(utcDate(m.endDate))}${m.endTime ? `, ${m.endTime}` : ''}`;
-    return `${start} – ${end} (${m.timeZone})`;
+    const span = {
+      startDate: f.date(m.startDate),
+      startTime: m.startTime,
+      endDate: f.date(m.endDate),
+      zone: m.timeZone,
+    };
+    return m.endTime ? t('time.acrossDays', { ...span, endTime: m.endTime }) : t('time.acrossDaysOpenEnd', span);
   }
-  return `${dates}, ${formatMeetingTimes(m)} (${m.timeZone})`;
+  return t('time.oneDay', { date: dates, times: meetingTimes(m, t), zone: m.timeZone });
 }
 
 /** The list's time: "10:00–12:30 Brussels time" (a range of days says only when it starts). */
-export function formatMeetingListTime(m: MeetingWhen): string | null {
+export function meetingListTime(m: MeetingWhen, { t }: Pick<MeetingTimeWords, 't'>): string | null {
   if (!m.startTime || m.datePrecision === 'month') return null;
-  const times = m.startDate === m.endDate ? formatMeetingTimes(m) : `from ${m.startTime}`;
-  return `${times} ${zoneCity(m.timeZone)} time`;
+  const zone = zoneTime(m.timeZone, t);
+  if (m.startDate !== m.endDate) return t('time.listFrom', { start: m.startTime, zone });
+  return t('time.listOneDay', { times: meetingTimes(m, t), zone });
+}
+
+/** A meeting's dates and times in the reader's language: `const time = useMeetingTime(); time.when(meeting)`. */
+export function useMeetingTime() {
+  const f = useFormat();
+  const { t } = useTranslation('meetings');
+  return useMemo(() => {
+    const words = { f, t };
+    return {
+      dates: (m: MeetingWhen) => meetingDates(m, f),
+      when: (m: MeetingWhen) => meetingWhen(m, words),
+      listTime: (m: MeetingWhen) => meetingListTime(m, words),
+    };
+  }, [f, t]);
 }

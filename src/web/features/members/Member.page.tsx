@@ -1,15 +1,16 @@
 import { Anchor, Badge, Breadcrumbs, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Member } from '../../../shared/members.js';
 import { isApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formatDate } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
-import { KIND_LABELS } from './MembersTable.js';
+import { useMemberName } from './member-name.js';
 import { useMember, usePeople } from './members.api.js';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -24,13 +25,15 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function JoinedDetail({ member }: { member: Member }) {
+  const { t } = useTranslation(['members', 'enums']);
+  const f = useFormat();
   if (member.joinedOn) {
     return (
       <Stack gap={2}>
-        <time dateTime={member.joinedOn}>{formatDate(member.joinedOn)}</time>
+        <time dateTime={member.joinedOn}>{f.date(member.joinedOn)}</time>
         {member.joinedNote ? (
           <Text size="sm" c="dimmed">
-            {member.joinedNote}
+            <bdi>{member.joinedNote}</bdi>
           </Text>
         ) : null}
       </Stack>
@@ -40,40 +43,48 @@ function JoinedDetail({ member }: { member: Member }) {
     return (
       <Stack gap={4} align="flex-start">
         <Badge variant="light" color="orange">
-          Date uncertain
+          {t('member.dateUncertain')}
         </Badge>
-        <Text size="sm">{member.joinedNote}</Text>
+        <Text size="sm">
+          <bdi>{member.joinedNote}</bdi>
+        </Text>
       </Stack>
     );
   }
   return (
     <Text size="sm" c="dimmed">
-      Not recorded
+      {t('member.notRecorded')}
     </Text>
   );
 }
 
 function People({ code }: { code: string }) {
+  const { t } = useTranslation(['members', 'enums']);
   const people = usePeople(code);
-  if (people.isPending) return <Loading label="Loading the people" />;
-  if (people.isError) return <ErrorAlert error={people.error} title="The people could not be loaded" />;
-  if (people.data.length === 0) return <Text c="dimmed">No one is recorded for this member yet.</Text>;
+  if (people.isPending) return <Loading label={t('member.loadingPeople')} />;
+  if (people.isError) return <ErrorAlert error={people.error} title={t('member.peopleNotLoaded')} />;
+  if (people.data.length === 0) return <Text c="dimmed">{t('member.noPeople')}</Text>;
+  // What the register says of each person, in its own direction (isolated within the page's).
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       {people.data.map((person) => (
         <Card key={person.id} withBorder padding="md" component="article">
           <Text fw={700} component="h3" m={0} size="md">
-            {person.name}
+            <bdi>{person.name}</bdi>
           </Text>
-          {person.title ? <Text size="sm">{person.title}</Text> : null}
+          {person.title ? (
+            <Text size="sm">
+              <bdi>{person.title}</bdi>
+            </Text>
+          ) : null}
           {person.affiliation ? (
             <Text size="sm" c="dimmed">
-              {person.affiliation}
+              <bdi>{person.affiliation}</bdi>
             </Text>
           ) : null}
           {person.note ? (
             <Text size="sm" c="dimmed" mt={4}>
-              {person.note}
+              <bdi>{person.note}</bdi>
             </Text>
           ) : null}
         </Card>
@@ -84,17 +95,20 @@ function People({ code }: { code: string }) {
 
 /** One member: its names in the coalition's three languages, when it joined, and its people. */
 export function MemberPage() {
+  const { t } = useTranslation(['members', 'enums']);
+  const f = useFormat();
+  const memberName = useMemberName();
   const code = (useParams().code ?? '').toUpperCase();
   const member = useMember(code);
   const { data: me } = useMe();
 
-  if (member.isPending) return <Loading label="Loading the member" />;
+  if (member.isPending) return <Loading label={t('member.loading')} />;
   if (member.isError) {
     if (isApiError(member.error, 404) || isApiError(member.error, 400)) {
       return (
-        <NotFoundPage title="Member not found">
+        <NotFoundPage title={t('member.notFound')}>
           <Text>
-            No member has the code <strong>{code}</strong>.
+            <Trans t={t} i18nKey="member.noSuchCode" values={{ code }} components={{ strong: <strong /> }} />
           </Text>
         </NotFoundPage>
       );
@@ -103,22 +117,23 @@ export function MemberPage() {
   }
 
   const m = member.data;
+  const name = memberName(m);
   return (
     <Stack gap="lg">
-      <PageTitle title={m.name} />
+      <PageTitle title={name} />
       <Breadcrumbs>
         <Anchor component={Link} to="/members">
-          Members
+          {t('list.title')}
         </Anchor>
-        <Text span>{m.name}</Text>
+        <Text span>{name}</Text>
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start">
         <Stack gap={6}>
-          <Title order={1}>{m.name}</Title>
+          <Title order={1}>{name}</Title>
           <Group gap="xs">
-            <Badge variant="light">{KIND_LABELS[m.kind]}</Badge>
+            <Badge variant="light">{t(`enums:memberKind.${m.kind}`)}</Badge>
             <Badge variant="outline" color={m.status === 'active' ? 'green' : 'gray'}>
-              {m.status === 'active' ? 'Active member' : 'Former member'}
+              {t(`member.status.${m.status}`)}
             </Badge>
             <Text span ff="monospace" size="sm" c="dimmed">
               {m.code}
@@ -127,38 +142,45 @@ export function MemberPage() {
         </Stack>
         {canUseSecretariat(me) ? (
           <Button component={Link} to={`/secretariat/members/${m.code}/edit`} variant="default">
-            Edit this member
+            {t('member.edit')}
           </Button>
         ) : null}
       </Group>
 
       <Table withTableBorder variant="vertical" maw={760} layout="fixed">
         <Table.Tbody>
-          <Field label="English">
-            <span lang="en">{m.names.en}</span>
+          {/* Each name in its own language and direction, whatever the page's. */}
+          <Field label={t('member.names.en')}>
+            <span lang="en" dir="ltr">
+              {m.names.en}
+            </span>
           </Field>
-          <Field label="French">
-            <span lang="fr">{m.names.fr}</span>
+          <Field label={t('member.names.fr')}>
+            <span lang="fr" dir="ltr">
+              {m.names.fr}
+            </span>
           </Field>
-          <Field label="Arabic">
+          <Field label={t('member.names.ar')}>
             <span lang="ar" dir="rtl">
               {m.names.ar}
             </span>
           </Field>
-          <Field label="Joined">
+          <Field label={t('member.joined')}>
             <JoinedDetail member={m} />
           </Field>
           {m.leftOn ? (
-            <Field label="Left">
-              <time dateTime={m.leftOn}>{formatDate(m.leftOn)}</time>
+            <Field label={t('member.left')}>
+              <time dateTime={m.leftOn}>{f.date(m.leftOn)}</time>
             </Field>
           ) : null}
-          <Field label="Note">
+          <Field label={t('member.note')}>
             {m.note ? (
-              <Text size="sm">{m.note}</Text>
+              <Text size="sm">
+                <bdi>{m.note}</bdi>
+              </Text>
             ) : (
               <Text size="sm" c="dimmed">
-                None
+                {t('member.none')}
               </Text>
             )}
           </Field>
@@ -167,7 +189,7 @@ export function MemberPage() {
 
       <Stack gap="sm" component="section" aria-labelledby="people-heading">
         <Title order={2} id="people-heading" size="h3">
-          People
+          {t('member.people')}
         </Title>
         <People code={m.code} />
       </Stack>

@@ -1,10 +1,12 @@
 import { Button, Group, Input, Paper, SegmentedControl, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { MemberKind } from '../../../shared/members.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useFormat, useLanguage } from '../../i18n/format.js';
 import { MembersTable } from './MembersTable.js';
 import { MAP_HEIGHT, MAP_WIDTH } from './map-size.js';
 import { useMembers } from './members.api.js';
@@ -13,18 +15,11 @@ import { filterMembers, type MembersFilter, readFilter, type SortKey, writeFilte
 // The map and its atlas are the heaviest part of the app: loaded only on this page.
 const WorldMap = lazy(() => import('./WorldMap.js'));
 
-const KIND_OPTIONS = [
-  { value: 'all', label: 'All' },
-  { value: 'state', label: 'States' },
-  { value: 'organization', label: 'Organisations' },
-];
-
-const SORT_WORDS: Record<SortKey, string> = { name: 'name', code: 'code', joined: 'date of joining' };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** The registry: the world map of member states and a searchable, sortable table of every member. */
 export function MembersPage() {
+  const { t } = useTranslation(['members', 'enums']);
+  const language = useLanguage();
+  const f = useFormat();
   const [params, setParams] = useSearchParams();
   // The search box keeps its own state: a router update lands a moment later, and an input
   // controlled by the address bar alone would drop keys typed in between.
@@ -68,46 +63,49 @@ export function MembersPage() {
     );
 
   const all = members.data ?? [];
-  const shown = filterMembers([...all], filter);
+  const shown = filterMembers([...all], filter, language);
   const searching = filter.q.trim() !== '' || filter.kind !== null;
   const highlighted = searching ? new Set(shown.map((m) => m.code)) : null;
   const active = all.filter((m) => m.status === 'active');
   const states = active.filter((m) => m.kind === 'state').length;
   const former = all.length - active.length;
+  const order = t(`list.order.${filter.sort}.${filter.direction}`);
+  const counts = {
+    members: t('count.members', { count: active.length }),
+    states: t('count.states', { count: states }),
+    organizations: t('count.organizations', { count: active.length - states }),
+    former: t('count.former', { count: former }),
+  };
 
   return (
     <Stack gap="lg">
-      <PageTitle title="Members" />
+      <PageTitle title={t('list.title')} />
       <Stack gap={4}>
-        <Title order={1}>Members</Title>
+        <Title order={1}>{t('list.title')}</Title>
         {members.data ? (
-          <Text c="dimmed">
-            {plural(active.length, 'member', 'members')}: {plural(states, 'state', 'states')} and{' '}
-            {plural(active.length - states, 'organisation', 'organisations')}
-            {former > 0 ? `; ${plural(former, 'former member', 'former members')} also listed` : ''}.
-          </Text>
+          <Text c="dimmed">{former > 0 ? t('list.summaryWithFormer', counts) : t('list.summary', counts)}</Text>
         ) : null}
       </Stack>
 
-      {members.isPending ? <Loading label="Loading the members" /> : null}
+      {members.isPending ? <Loading label={t('list.loading')} /> : null}
       {members.isError ? (
-        <ErrorAlert error={members.error} title="The members could not be loaded" onRetry={() => members.refetch()} />
+        <ErrorAlert error={members.error} title={t('list.notLoaded')} onRetry={() => members.refetch()} />
       ) : null}
 
       {members.data ? (
         <>
-          <Paper withBorder p="sm" component="section" aria-label="Map of the member states">
+          <Paper withBorder p="sm" component="section" aria-label={t('list.mapRegion')}>
             <Suspense fallback={<Skeleton style={{ aspectRatio: `${MAP_WIDTH} / ${MAP_HEIGHT}` }} />}>
               <WorldMap members={all} highlighted={highlighted} />
             </Suspense>
           </Paper>
 
-          <Stack gap="sm" component="section" aria-label="Table of members">
+          <Stack gap="sm" component="section" aria-label={t('list.tableRegion')}>
             <Group align="flex-end" gap="md" wrap="wrap">
               <TextInput
                 type="search"
-                label="Search members"
-                placeholder="Name or code, in English, French or Arabic"
+                label={t('list.search')}
+                placeholder={t('list.searchPlaceholder')}
                 value={filter.q}
                 onChange={(event) => update({ q: event.currentTarget.value })}
                 style={{ flex: '1 1 18rem' }}
@@ -115,11 +113,15 @@ export function MembersPage() {
               />
               <Stack gap={4}>
                 <Input.Label component="span" id="kind-filter-label">
-                  Kind
+                  {t('list.kind')}
                 </Input.Label>
                 <SegmentedControl
                   aria-labelledby="kind-filter-label"
-                  data={KIND_OPTIONS}
+                  data={[
+                    { value: 'all', label: t('list.allKinds') },
+                    { value: 'state', label: t('enums:memberKindPlural.state') },
+                    { value: 'organization', label: t('enums:memberKindPlural.organization') },
+                  ]}
                   value={filter.kind ?? 'all'}
                   onChange={(value) => update({ kind: value === 'all' ? null : (value as MemberKind) })}
                 />
@@ -127,7 +129,7 @@ export function MembersPage() {
             </Group>
 
             <Text size="sm" aria-live="polite" role="status">
-              {searching ? `${plural(shown.length, 'member', 'members')} found of ${all.length}.` : null}
+              {searching ? t('list.found', { count: shown.length, total: f.number(all.length) }) : null}
             </Text>
 
             {shown.length > 0 ? (
@@ -136,13 +138,13 @@ export function MembersPage() {
                 sort={filter.sort}
                 direction={filter.direction}
                 onSort={onSort}
-                caption={`${searching ? 'Members found' : 'Every member'}, by ${SORT_WORDS[filter.sort]} (${filter.direction === 'asc' ? 'ascending' : 'descending'})`}
+                caption={searching ? t('list.captionFound', { order }) : t('list.captionAll', { order })}
               />
             ) : (
               <Paper withBorder p="lg">
-                <Text>No member matches this search.</Text>
+                <Text>{t('list.noMatch')}</Text>
                 <Button variant="subtle" mt="xs" onClick={() => update({ q: '', kind: null })}>
-                  Clear the search
+                  {t('list.clear')}
                 </Button>
               </Paper>
             )}

@@ -1,9 +1,13 @@
-import { Anchor, Group, Text } from '@mantine/core';
+import { Anchor, ColorSwatch, Group, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { type MouseEvent, useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Member } from '../../../shared/members.js';
+import { useFormat, useLanguage } from '../../i18n/format.js';
 import { MAP_WIDTH } from './map-size.js';
-import { countryMap, shapeKeyOf } from './world-map.js';
+import { useMemberName } from './member-name.js';
+import { countryMap, loadCountryNames, shapeKeyOf, unlistedOf } from './world-map.js';
 
 export interface WorldMapProps {
   members: Member[];
@@ -14,14 +18,52 @@ export interface WorldMapProps {
 const isPlainClick = (event: MouseEvent) =>
   event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 
+/** One entry of the map's key: its colour, then what it means (on the reading side in either direction). */
+function KeyEntry({ color, children }: { color: string; children: string }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <ColorSwatch component="span" color={color} size={14} radius={2} withShadow={false} aria-hidden="true" />
+      <Text size="sm">{children}</Text>
+    </Group>
+  );
+}
+
+/** The members too small to draw, as links, in a list of the reader's language ("A, B, C" / "A، وB، وC"). */
+function SmallMembers({ members }: { members: Member[] }) {
+  const f = useFormat();
+  const memberName = useMemberName();
+  const names = members.map(memberName);
+  const parts = new Intl.ListFormat(f.locale, { type: 'unit', style: 'short' }).formatToParts(names);
+  let next = 0;
+  return parts.map((part, i) => {
+    if (part.type === 'literal') return part.value;
+    const member = members[next++] as Member;
+    return (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one list, in a fixed order
+      <Anchor key={i} component={Link} to={`/members/${member.code}`} size="sm">
+        {part.value}
+      </Anchor>
+    );
+  });
+}
+
 /**
  * The world, member states filled. Each member is a link to its page, named by its <title>.
  * The links stay out of the Tab order: the table below holds the same links, and a keyboard
- * user should not have to walk through sixty countries to reach it.
+ * user should not have to walk through sixty countries to reach it. The drawing is geographic:
+ * it is not mirrored in a right-to-left language; its key is.
  */
 export function WorldMap({ members, highlighted }: WorldMapProps) {
+  const { t } = useTranslation('members');
+  const language = useLanguage();
+  const memberName = useMemberName();
   const navigate = useNavigate();
   const { shapes, height } = countryMap();
+  const countryNames = useQuery({
+    queryKey: ['country-names', language],
+    queryFn: () => loadCountryNames(language),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 
   const { byShape, notDrawn } = useMemo(() => {
     const drawn = new Set(shapes.map((s) => s.key));
@@ -34,6 +76,13 @@ export function WorldMap({ members, highlighted }: WorldMapProps) {
     }
     return { byShape, notDrawn };
   }, [shapes, members]);
+
+  /** A country that is not a member, in the reader's language once its names are loaded (the atlas's English until then). */
+  const countryName = (key: string, atlasName: string) => {
+    const unlisted = unlistedOf(key);
+    if (unlisted) return t(`map.unlisted.${unlisted}`);
+    return countryNames.data?.(key) ?? atlasName;
+  };
 
   const open = (event: MouseEvent, code: string) => {
     if (!isPlainClick(event)) return;
@@ -48,7 +97,7 @@ export function WorldMap({ members, highlighted }: WorldMapProps) {
         className="world-map"
         viewBox={`0 0 ${MAP_WIDTH} ${height}`}
         role="group"
-        aria-label={`World map: the ${byShape.size} member states drawn at this scale are shaded`}
+        aria-label={t('map.label', { count: byShape.size })}
       >
         {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <g> of plain paths is not focusable; only members are links */}
         <g aria-hidden="true">
@@ -56,7 +105,7 @@ export function WorldMap({ members, highlighted }: WorldMapProps) {
             .filter((s) => !byShape.has(s.key))
             .map((s) => (
               <path key={s.key} className="country" d={s.d}>
-                <title>{s.name}</title>
+                <title>{countryName(s.key, s.name)}</title>
               </path>
             ))}
         </g>
@@ -73,7 +122,7 @@ export function WorldMap({ members, highlighted }: WorldMapProps) {
                 onClick={(event) => open(event, member.code)}
                 data-code={member.code}
               >
-                <title>{member.name}</title>
+                <title>{memberName(member)}</title>
                 <path className={dimmed ? 'member dimmed' : 'member'} d={s.d} />
               </a>,
             ];
@@ -81,32 +130,24 @@ export function WorldMap({ members, highlighted }: WorldMapProps) {
         </g>
       </svg>
       <Group component="figcaption" gap="lg" mt="xs" wrap="wrap">
-        <Text size="sm">
-          <span className="map-swatch member" aria-hidden="true" />
-          {highlighted ? 'Found by the search' : 'Member state'}
-        </Text>
-        {highlighted ? (
-          <Text size="sm">
-            <span className="map-swatch dimmed" aria-hidden="true" />
-            Other member
-          </Text>
-        ) : null}
-        <Text size="sm">
-          <span className="map-swatch other" aria-hidden="true" />
-          Not a member
-        </Text>
+        <KeyEntry color="var(--mantine-primary-color-filled)">
+          {highlighted ? t('map.found') : t('map.memberState')}
+        </KeyEntry>
+        {highlighted ? <KeyEntry color="var(--mantine-color-blue-2)">{t('map.otherMember')}</KeyEntry> : null}
+        <KeyEntry color="var(--mantine-color-gray-3)">{t('map.notMember')}</KeyEntry>
         {notDrawn.length > 0 ? (
           <Text size="sm">
-            Too small to draw at this scale:{' '}
-            {notDrawn.map((m, i) => (
-              <span key={m.code}>
-                {i > 0 ? ', ' : null}
-                <Anchor component={Link} to={`/members/${m.code}`} size="sm">
-                  {m.name}
-                </Anchor>
-              </span>
-            ))}
-            .
+            <Trans
+              t={t}
+              i18nKey="map.tooSmall"
+              components={{
+                list: (
+                  <span>
+                    <SmallMembers members={notDrawn} />
+                  </span>
+                ),
+              }}
+            />
           </Text>
         ) : null}
       </Group>

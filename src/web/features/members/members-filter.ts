@@ -1,5 +1,7 @@
+import { DEFAULT_LANGUAGE, formattingLocale, type Language } from '../../../shared/i18n.js';
 import type { Member, MemberKind } from '../../../shared/members.js';
 import { fold } from '../../components/format.js';
+import { nameIn } from './member-name.js';
 
 export type SortKey = 'name' | 'code' | 'joined';
 export type SortDirection = 'asc' | 'desc';
@@ -11,7 +13,15 @@ export interface MembersFilter {
   direction: SortDirection;
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
+// A collator is costly to build: one per language, kept.
+const collators = new Map<Language, Intl.Collator>();
+function collatorFor(language: Language): Intl.Collator {
+  const known = collators.get(language);
+  if (known) return known;
+  const made = new Intl.Collator(formattingLocale[language], { sensitivity: 'base' });
+  collators.set(language, made);
+  return made;
+}
 
 /** Finds a member by its code or any of its three names, accents and case ignored. */
 export function matchesSearch(member: Member, q: string): boolean {
@@ -20,21 +30,29 @@ export function matchesSearch(member: Member, q: string): boolean {
   return [member.code, member.names.en, member.names.fr, member.names.ar].some((h) => fold(h).includes(needle));
 }
 
-function compare(a: Member, b: Member, sort: SortKey): number {
+function compare(a: Member, b: Member, sort: SortKey, language: Language): number {
+  const collator = collatorFor(language);
+  // By the names the reader sees, in their language's alphabetical order.
+  const byName = () => collator.compare(nameIn(a.names, a.name, language), nameIn(b.names, b.name, language));
   if (sort === 'code') return collator.compare(a.code, b.code);
   if (sort === 'joined') {
     // Members without a date go last either way: "uncertain" is not earlier or later than a date.
-    if (a.joinedOn === b.joinedOn) return collator.compare(a.name, b.name);
+    if (a.joinedOn === b.joinedOn) return byName();
     if (!a.joinedOn) return 1;
     if (!b.joinedOn) return -1;
     return a.joinedOn < b.joinedOn ? -1 : 1;
   }
-  return collator.compare(a.name, b.name);
+  return byName();
 }
 
-export function filterMembers(members: Member[], filter: MembersFilter): Member[] {
+/** The members the filter finds, sorted as it asks, by their names in the reader's `language`. */
+export function filterMembers(
+  members: Member[],
+  filter: MembersFilter,
+  language: Language = DEFAULT_LANGUAGE,
+): Member[] {
   const found = members.filter((m) => (!filter.kind || m.kind === filter.kind) && matchesSearch(m, filter.q));
-  const sorted = found.sort((a, b) => compare(a, b, filter.sort));
+  const sorted = found.sort((a, b) => compare(a, b, filter.sort, language));
   if (filter.direction === 'desc') {
     // Reversed, except that undated members stay at the end when sorting by date.
     const dated = filter.sort === 'joined' ? sorted.filter((m) => m.joinedOn) : sorted;

@@ -1,9 +1,9 @@
 import { geoEqualEarth, geoPath } from 'd3-geo';
-import { alpha3ToNumeric } from 'i18n-iso-countries';
+import { alpha3ToNumeric, getName, type LocaleData, registerLocale } from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlas from 'world-atlas/countries-110m.json' with { type: 'json' };
-
+import type { Language } from '../../../shared/i18n.js';
 import { MAP_WIDTH } from './map-size.js';
 
 export interface CountryShape {
@@ -18,6 +18,11 @@ export interface CountryShape {
  * stands for them. Kosovo has no ISO code; XKX is the user-assigned one.
  */
 const UNCODED: Record<string, string> = { Kosovo: 'XKX' };
+
+/** The shapes with no ISO code that no coalition counts as a member: the catalog names them (members.json, map.unlisted). */
+export const UNLISTED = { 'N. Cyprus': 'northernCyprus', Somaliland: 'somaliland' } as const;
+export type Unlisted = (typeof UNLISTED)[keyof typeof UNLISTED];
+export const unlistedOf = (key: string): Unlisted | null => UNLISTED[key as keyof typeof UNLISTED] ?? null;
 
 // Antarctica (010) takes a fifth of the height and no coalition counts it as a member.
 const LEFT_OUT = new Set(['010']);
@@ -56,4 +61,17 @@ export function shapeKeyOf(code: string): string | null {
   const uncoded = Object.entries(UNCODED).find(([, c]) => c === code);
   if (uncoded) return uncoded[0];
   return code.length === 3 ? (alpha3ToNumeric(code) ?? null) : null;
+}
+
+// The atlas names countries in English; ISO's names in the reader's language come in a chunk of their own.
+const COUNTRY_NAMES: Record<Language, () => Promise<{ default: LocaleData }>> = {
+  en: () => import('i18n-iso-countries/langs/en.json'),
+  fr: () => import('i18n-iso-countries/langs/fr.json'),
+  ar: () => import('i18n-iso-countries/langs/ar.json'),
+};
+
+/** The countries' names in `language`, by shape key: null for a shape ISO does not name. */
+export async function loadCountryNames(language: Language): Promise<(key: string) => string | null> {
+  registerLocale((await COUNTRY_NAMES[language]()).default);
+  return (key) => getName(key, language) ?? null;
 }
