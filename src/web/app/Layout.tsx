@@ -150,7 +150,7 @@ export function Layout() {
               <img src="/favicon.svg" alt="" width={28} height={28} />
               <span>{t('brand')}</span>
             </Anchor>
-            <Group component="nav" aria-label={t('nav.main')} gap={4} visibleFrom="sm" ml="md">
+            <Group component="nav" aria-label={t('nav.main')} gap={4} visibleFrom="sm" ms="md">
               {items.map((item) => (
                 <Button
                   key={item.to}
