@@ -26,23 +26,25 @@ export interface LocalizedTitleProps {
 export function LocalizedTitle({ title, titleTranslations, language, authenticLabel }: LocalizedTitleProps) {
   const shown = chooseTitle(useLanguage(), title, titleTranslations, language);
   if (!shown.isTranslation) {
-    return (
-      <span lang={shown.lang} dir="auto">
-        {shown.text}
-      </span>
-    );
+    return <bdi lang={shown.lang}>{shown.text}</bdi>;
   }
   return (
     <>
-      <span lang={shown.lang}>{shown.text}</span>
+      <bdi lang={shown.lang}>{shown.text}</bdi>
       {authenticLabel ? (
         <Text component="span" display="block" size="sm" c="dimmed" fw={400}>
-          {authenticLabel}{' '}
-          <span lang={language} dir="auto">
-            {title}
-          </span>
+          {authenticLabel} <bdi lang={language}>{title}</bdi>
         </Text>
       ) : null}
     </>
   );
+}
+
+/** The title's text in the reader's language (a translation, else the original), for a document title. */
+export function useLocalizedTitleText(
+  title: string,
+  titleTranslations: Partial<Record<Language, string>> | null | undefined,
+  language: Language,
+): string {
+  return chooseTitle(useLanguage(), title, titleTranslations, language).text;
 }

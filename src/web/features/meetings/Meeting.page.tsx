@@ -6,11 +6,11 @@ import type { Meeting } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
+import { LocalizedTitle, useLocalizedTitleText } from '../../components/LocalizedTitle.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
 import { FocalPointPanel } from './FocalPointPanel.js';
-import { InLanguage } from './InLanguage.js';
 import { MeetingAgenda } from './MeetingAgenda.js';
 import { MeetingDelegations } from './MeetingDelegations.js';
 import { MeetingFacts } from './MeetingFacts.js';
@@ -58,6 +58,11 @@ export function MeetingPage() {
   const id = useParams().id ?? '';
   const location = useLocation();
   const meeting = useMeeting(id);
+  const title = useLocalizedTitleText(
+    meeting.data?.title ?? '',
+    meeting.data?.titleTranslations,
+    meeting.data?.workingLanguage ?? 'en',
+  );
 
   if (meeting.isPending) return <Loading label={t('meeting.loading')} />;
   if (meeting.isError) {
@@ -82,13 +87,17 @@ export function MeetingPage() {
 
   return (
     <Stack gap="lg">
-      <PageTitle title={meeting.data.title} />
+      <PageTitle title={title} />
       <Breadcrumbs className="no-print">
         <Anchor component={Link} to="/meetings">
           {t('list.title')}
         </Anchor>
         <Text span truncate="end" maw="60vw">
-          <InLanguage language={meeting.data.workingLanguage}>{meeting.data.title}</InLanguage>
+          <LocalizedTitle
+            title={meeting.data.title}
+            titleTranslations={meeting.data.titleTranslations}
+            language={meeting.data.workingLanguage}
+          />
         </Text>
       </Breadcrumbs>
       <MeetingBody meeting={meeting.data} reload={() => meeting.refetch()} />

@@ -1,5 +1,6 @@
 import { Fieldset, MultiSelect, NativeSelect, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
+import { Language } from '../../../shared/i18n.js';
 import { MeetingKind, Visibility, WorkingLanguage } from '../../../shared/meetings.js';
 import { useEnumOptions } from '../../i18n/enums.js';
 import { useLanguage } from '../../i18n/format.js';
@@ -31,7 +32,8 @@ export function useWorkingLanguageInput(form: MeetingForm): { lang?: string; sty
 
 /** What the meeting is: its kind, host, title and summary. */
 export function AboutFieldset({ form, members }: FieldsetProps) {
-  const { t } = useTranslation('meetingForms');
+  const { t } = useTranslation(['meetingForms', 'enums']);
+  const { workingLanguage } = form.getValues();
   const kinds = useEnumOptions('meetingKind', MeetingKind.options);
   const written = useWorkingLanguageInput(form);
   return (
@@ -52,6 +54,19 @@ export function AboutFieldset({ form, members }: FieldsetProps) {
           {...written}
           {...form.getInputProps('title')}
         />
+        {Language.options
+          .filter((language) => language !== workingLanguage)
+          .map((language) => (
+            <TextInput
+              key={language}
+              label={t('meeting.about.titleIn', { language: t(`enums:language.${language}`) })}
+              description={t('meeting.about.titleInHint')}
+              maxLength={300}
+              lang={language}
+              styles={freeText}
+              {...form.getInputProps(`titleTranslations.${language}`)}
+            />
+          ))}
         <Textarea
           label={t('meeting.about.summary')}
           autosize

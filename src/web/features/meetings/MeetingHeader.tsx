@@ -2,8 +2,8 @@ import { Badge, Button, Group, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Meeting } from '../../../shared/meetings.js';
+import { LocalizedTitle } from '../../components/LocalizedTitle.js';
 import { useFormat } from '../../i18n/format.js';
-import { InLanguage } from './InLanguage.js';
 import { StatusBadge } from './MeetingBadges.js';
 import { meetingIcsUrl } from './meetings.api.js';
 
@@ -15,7 +15,12 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
   return (
     <Stack gap="sm">
       <Title order={1}>
-        <InLanguage language={meeting.workingLanguage}>{meeting.title}</InLanguage>
+        <LocalizedTitle
+          title={meeting.title}
+          titleTranslations={meeting.titleTranslations}
+          language={meeting.workingLanguage}
+          authenticLabel={t('header.authentic', { language: t(`enums:language.${meeting.workingLanguage}`) })}
+        />
       </Title>
       <Group gap="xs">
         <Badge variant="light">{t(`enums:meetingKind.${meeting.kind}`)}</Badge>

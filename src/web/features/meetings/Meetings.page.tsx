@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { MeetingKind, type MeetingSummary } from '../../../shared/meetings.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
+import { LocalizedTitle } from '../../components/LocalizedTitle.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useEnumOptions } from '../../i18n/enums.js';
 import { useFormat } from '../../i18n/format.js';
@@ -34,9 +35,12 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
         ) : null}
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>
-        {/* The list does not say in which language a title is typed (MeetingSummary has no workingLanguage): isolated only. */}
         <Anchor component={Link} to={`/meetings/${meeting.id}`} fw={600}>
-          <bdi>{meeting.title}</bdi>
+          <LocalizedTitle
+            title={meeting.title}
+            titleTranslations={meeting.titleTranslations}
+            language={meeting.workingLanguage}
+          />
         </Anchor>
         {meeting.visibility !== 'public' ? (
           <Badge ms="xs" size="sm" variant="outline" color="grape">

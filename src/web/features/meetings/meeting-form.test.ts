@@ -37,6 +37,7 @@ describe('a new meeting as the API takes it', () => {
     expect(toCreateBody(brussels)).toEqual({
       kind: 'ministerial',
       title: 'Senior officials',
+      titleTranslations: null,
       hostCode: null,
       city: 'Brussels',
       venue: null,
@@ -53,6 +54,15 @@ describe('a new meeting as the API takes it', () => {
       summary: null,
       agenda: [],
     });
+  });
+
+  it('sends the title translated into the other languages, trimmed, and never one in the working language', () => {
+    const body = toCreateBody({
+      ...brussels,
+      workingLanguage: 'fr',
+      titleTranslations: { en: ' Senior officials ', fr: 'Hauts fonctionnaires', ar: '   ' },
+    });
+    expect(body.titleTranslations).toEqual({ en: 'Senior officials' });
   });
 
   it('keeps an end date and times that are given', () => {

@@ -16,6 +16,8 @@ export interface AgendaRow {
 export interface MeetingFormValues {
   kind: MeetingKind;
   title: string;
+  /** The title in the other languages, translated; the one in the working language is not used. */
+  titleTranslations: Record<Language, string>;
   hostCode: string;
   city: string;
   venue: string;
@@ -35,6 +37,7 @@ export interface MeetingFormValues {
 export const emptyMeeting: MeetingFormValues = {
   kind: 'ministerial',
   title: '',
+  titleTranslations: { en: '', fr: '', ar: '' },
   hostCode: '',
   city: '',
   venue: '',
@@ -65,11 +68,20 @@ export function validateMeeting(t: TFunction<['meetingForms']>) {
   };
 }
 
+/** The translations typed, in languages other than the working language (the original's); null when none. */
+export function titleTranslationsOf(v: Pick<MeetingFormValues, 'titleTranslations' | 'workingLanguage'>) {
+  const typed = Object.entries(v.titleTranslations)
+    .filter(([language, text]) => language !== v.workingLanguage && text.trim() !== '')
+    .map(([language, text]) => [language, text.trim()]);
+  return typed.length > 0 ? (Object.fromEntries(typed) as Partial<Record<Language, string>>) : null;
+}
+
 /** The new meeting as the API takes it: planned, and one day long unless an end date is given. */
 export function toCreateBody(v: MeetingFormValues): Partial<CreateMeetingBody> {
   return {
     kind: v.kind,
     title: v.title.trim(),
+    titleTranslations: titleTranslationsOf(v),
     hostCode: orNull(v.hostCode),
     city: orNull(v.city),
     venue: orNull(v.venue),
