@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Language } from './i18n.js';
+import { Language } from './language.js';
 import { AnswerId } from './text.js';
 
 export const Role = z.enum(['admin', 'secretariat', 'focal_point', 'observer']);

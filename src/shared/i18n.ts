@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import { LANGUAGES } from './enums.js';
 
 /**
  * The languages of the interface: the coalition's three working languages. Adding a fourth
- * starts here (see docs/adding-a-language.md).
+ * starts in `LANGUAGES` (src/shared/enums.ts; see docs/adding-a-language.md). This file has no
+ * zod: the web app's first load uses it. The zod enum is in src/shared/language.ts.
  */
-export const Language = z.enum(['en', 'fr', 'ar']);
-export type Language = z.infer<typeof Language>;
+export { LANGUAGES };
+export type Language = (typeof LANGUAGES)[number];
 
 export const DEFAULT_LANGUAGE: Language = 'en';
 
@@ -27,7 +28,8 @@ export const formattingLocale: Record<Language, string> = {
   ar: 'ar-u-nu-latn',
 };
 
-const isLanguage = (value: unknown): value is Language => Language.safeParse(value).success;
+const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /** A language tag ("fr-CA", "ar", "EN") as one of ours, or null. */
 export function languageOf(tag: string | null | undefined): Language | null {

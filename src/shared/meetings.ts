@@ -1,33 +1,34 @@
 import { z } from 'zod';
-import { Language } from './i18n.js';
+import {
+  ATTENDANCE_STATUSES,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  REPRESENTATION_LEVELS,
+  VISIBILITIES,
+  WORKING_LANGUAGES,
+} from './enums.js';
+import { Language } from './language.js';
 import { IsoDate, MemberCode, MemberKind, MemberNamesAnswer } from './members.js';
 import { refusedAs } from './problem.js';
 import { AnswerId, Text } from './text.js';
 
-export const MeetingKind = z.enum(['ministerial', 'small_group', 'working_group', 'senior_officials', 'other']);
+export const MeetingKind = z.enum(MEETING_KINDS);
 export type MeetingKind = z.infer<typeof MeetingKind>;
-export const MeetingStatus = z.enum(['planned', 'held', 'cancelled']);
+export const MeetingStatus = z.enum(MEETING_STATUSES);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
-export const Visibility = z.enum(['public', 'coalition', 'restricted']);
+export const Visibility = z.enum(VISIBILITIES);
 export type Visibility = z.infer<typeof Visibility>;
-export const WorkingLanguage = z.enum(['en', 'fr', 'ar']);
+export const WorkingLanguage = z.enum(WORKING_LANGUAGES);
 export type WorkingLanguage = z.infer<typeof WorkingLanguage>;
 /** How much of the date the sources give: a day, or only the month ("June 2015"). */
 export const DatePrecision = z.enum(['day', 'month']);
 export type DatePrecision = z.infer<typeof DatePrecision>;
 
-export const RepresentationLevel = z.enum([
-  'head_of_state_or_government',
-  'minister',
-  'deputy_minister',
-  'ambassador',
-  'senior_official',
-  'official',
-]);
+export const RepresentationLevel = z.enum(REPRESENTATION_LEVELS);
 export type RepresentationLevel = z.infer<typeof RepresentationLevel>;
 export const DelegateRole = z.enum(['head', 'alternate', 'adviser']);
 export type DelegateRole = z.infer<typeof DelegateRole>;
-export const AttendanceStatus = z.enum(['unknown', 'present', 'absent']);
+export const AttendanceStatus = z.enum(ATTENDANCE_STATUSES);
 export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
 
 /** The shape of a wall-clock time; a field error names it as the format `time`. */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { MEMBER_KINDS, MEMBER_STATUSES } from './enums.js';
 import { AnswerId, Text } from './text.js';
 
-export const MemberKind = z.enum(['state', 'organization']);
+export const MemberKind = z.enum(MEMBER_KINDS);
 export type MemberKind = z.infer<typeof MemberKind>;
 
-export const MemberStatus = z.enum(['active', 'former']);
+export const MemberStatus = z.enum(MEMBER_STATUSES);
 export type MemberStatus = z.infer<typeof MemberStatus>;
 
 /** The shape of a member code; a field error names it as the format `member_code`. */

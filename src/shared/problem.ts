@@ -1,41 +1,12 @@
 import { z } from 'zod';
+import { FIELD_ERROR_CODES } from './enums.js';
 import { ErrorCode } from './errors.js';
 
 /**
  * Why a field was refused, as a stable code the interface translates (the `message` is English,
  * for API users and logs). Parameters, when a code has some, are in `params`.
  */
-export const FieldErrorCode = z.enum([
-  // From the request's schema.
-  'required', // missing, or empty where a value is needed
-  'invalid_type', // a number where text was expected, and the like
-  'too_short', // text: params.minimum characters at least
-  'too_long', // text: params.maximum characters at most
-  'too_few', // a list: params.minimum items at least
-  'too_many', // a list: params.maximum items at most
-  'too_small', // a number: params.minimum at least
-  'too_big', // a number: params.maximum at most
-  'invalid_format', // params.format: email, date, time, uuid, time_zone, member_code, pattern…
-  'invalid_value', // not one of the allowed values (params.options, comma-separated)
-  'unknown_field', // a field the endpoint does not take
-  'nul_character', // text holds a NUL character (U+0000), which cannot be stored
-  'invalid', // anything else the schema refuses
-  // From the services: the request is well-formed but does not fit the records.
-  'unknown_member', // params.code: no member has this code
-  'unknown_person', // no such person
-  'person_of_other_member', // the person speaks for another member
-  'person_twice', // the person is already on this delegation
-  'before_start', // an end (a date, a time, leaving) before its start
-  'start_time_required', // an end time needs a start time
-  'only_when_restricted', // only a restricted meeting lists members
-  'translation_of_original', // params.language: a translation in the original's own language (the original is the authentic text)
-  'not_a_country_code', // a state's code is not an ISO 3166-1 alpha-3 code
-  'country_code_for_organization', // an organisation with a country's code
-  'over_quota', // params.quota, params.allowed: more delegates than the seat quota
-  'head_required', // a delegation with others needs a head
-  'member_for_focal_point_only', // a focal point needs a member; other roles take none
-  'version_format', // If-Match is not a version number
-]);
+export const FieldErrorCode = z.enum(FIELD_ERROR_CODES);
 export type FieldErrorCode = z.infer<typeof FieldErrorCode>;
 
 /** Values a code's sentence needs: a limit, a code, a format's name. */

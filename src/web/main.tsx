@@ -12,13 +12,15 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 // The reader's language and its common catalog come before the first paint: no English flash.
+// (A promise rather than a top-level await, which would make the build split the entry into more
+// files for the browser to fetch one after another.)
 const language = detectLanguage();
-await startI18n(language);
-
-createRoot(root).render(
-  <StrictMode>
-    <Providers language={language}>
-      <RouterProvider router={router} />
-    </Providers>
-  </StrictMode>,
+void startI18n(language).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <Providers language={language}>
+        <RouterProvider router={router} />
+      </Providers>
+    </StrictMode>,
+  ),
 );

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { SetLanguageBody, SignInBody } from '../../shared/auth.js';
-import { Language } from '../../shared/i18n.js';
+import { Language } from '../../shared/language.js';
 import {
   AttendanceStatus,
   CreateMeetingBody,

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { type FieldError, FieldErrorCode, type ProblemParams } from '../../shared/problem.js';
+import { FIELD_ERROR_CODES, isOneOf } from '../../shared/enums.js';
+import type { FieldError, FieldErrorCode, ProblemParams } from '../../shared/problem.js';
 import { isApiError } from '../app/api.js';
 
 /**
@@ -63,8 +64,7 @@ export function fieldSentence(t: FormT, code: FieldErrorCode, params: ProblemPar
  */
 export function fieldMessage(t: FormT, field: FieldError): string {
   if (field.code === undefined) return field.message.charAt(0).toUpperCase() + field.message.slice(1);
-  const code = FieldErrorCode.safeParse(field.code);
-  return code.success ? fieldSentence(t, code.data, field.params) : t('forms:field.invalid');
+  return isOneOf(FIELD_ERROR_CODES, field.code) ? fieldSentence(t, field.code, field.params) : t('forms:field.invalid');
 }
 
 /** A field error as one line of text, for when no field of the form shows it: "alternates: The seat quota…". */

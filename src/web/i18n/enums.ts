@@ -6,7 +6,7 @@ export type EnumName = keyof typeof en;
 
 /**
  * A select's options for an enum, labelled in the reader's language:
- * `useEnumOptions('meetingKind', MeetingKind.options)`.
+ * `useEnumOptions('meetingKind', MEETING_KINDS)`.
  */
 export function useEnumOptions<E extends EnumName>(
   name: E,

@@ -6,7 +6,8 @@ import {
   directionOf,
   LANGUAGE_COOKIE,
   LANGUAGE_PARAM,
-  Language,
+  LANGUAGES,
+  type Language,
   languageOf,
 } from '../../shared/i18n.js';
 
@@ -86,7 +87,7 @@ export async function startI18n(language: Language = detectLanguage()): Promise<
       lng: language,
       // No fallback: a reader of Arabic never downloads the English catalogs (the catalog test keeps them complete).
       fallbackLng: false,
-      supportedLngs: Language.options,
+      supportedLngs: [...LANGUAGES],
       ns: ['common', 'enums'],
       defaultNS: 'common',
       interpolation: { escapeValue: false }, // React escapes

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../shared/auth.js';
-import { directionOf, Language } from '../../shared/i18n.js';
+import { directionOf, LANGUAGES, type Language } from '../../shared/i18n.js';
 import { api } from '../app/api.js';
 import { meKey } from '../features/auth/auth.api.js';
 import { useLanguage } from './format.js';
@@ -94,7 +94,7 @@ export function LanguageSwitcher({ me }: { me: Me | null | undefined }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('language.label')}</Menu.Label>
-        {Language.options.map((l) => (
+        {LANGUAGES.map((l) => (
           <Menu.Item
             key={l}
             lang={l}

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { Role } from '../../../shared/auth.js';
-import { Language } from '../../../shared/i18n.js';
+import { Language } from '../../../shared/language.js';
 import { enumCheck, enumColumn, sqlLiteral } from './columns.js';
 import { members } from './members.js';
 

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { Language } from '../../../shared/i18n.js';
+import { Language } from '../../../shared/language.js';
 import {
   AttendanceStatus,
   DatePrecision,

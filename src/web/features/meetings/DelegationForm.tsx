@@ -2,7 +2,7 @@ import { NativeSelect, Paper, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RepresentationLevel } from '../../../shared/meetings.js';
+import { REPRESENTATION_LEVELS } from '../../../shared/enums.js';
 import { FormActions, FormBanner } from '../../components/FormAlerts.js';
 import { focusFirstError } from '../../components/form-focus.js';
 import { useEnumOptions } from '../../i18n/enums.js';
@@ -32,7 +32,7 @@ export interface DelegationFieldsProps {
 export function DelegationFields(props: DelegationFieldsProps) {
   const { form, seatQuota, people, submitting, banner, onSubmit, onCancel } = props;
   const { t } = useTranslation('meetingForms');
-  const levelOptions = useEnumOptions('level', RepresentationLevel.options);
+  const levelOptions = useEnumOptions('level', REPRESENTATION_LEVELS);
   const levels = [{ value: '', label: t('delegation.levelNotGiven') }, ...levelOptions];
   return (
     <Paper withBorder p="lg" component="form" onSubmit={form.onSubmit(onSubmit, focusFirstError)} noValidate maw={820}>

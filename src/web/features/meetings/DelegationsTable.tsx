@@ -3,7 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { AttendanceStatus, type Delegation, type Meeting } from '../../../shared/meetings.js';
+import { ATTENDANCE_STATUSES } from '../../../shared/enums.js';
+import type { AttendanceStatus, Delegation, Meeting } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
 import { useBannerFocus } from '../../components/FormAlerts.js';
 import { useFormat, useLanguage } from '../../i18n/format.js';
@@ -43,7 +44,7 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
   const cancelled = meeting.status === 'cancelled';
   // The row may be far down a list of sixty: bring the message to the user.
   const conflictRef = useBannerFocus(conflict !== null);
-  const attendanceOptions = AttendanceStatus.options.map((value) => ({
+  const attendanceOptions = ATTENDANCE_STATUSES.map((value) => ({
     value,
     label: t(`attendance.option.${value}`),
   }));

@@ -1,7 +1,6 @@
 import { Fieldset, MultiSelect, NativeSelect, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
-import { Language } from '../../../shared/i18n.js';
-import { MeetingKind, Visibility, WorkingLanguage } from '../../../shared/meetings.js';
+import { LANGUAGES, MEETING_KINDS, VISIBILITIES, WORKING_LANGUAGES } from '../../../shared/enums.js';
 import { useEnumOptions } from '../../i18n/enums.js';
 import { useLanguage } from '../../i18n/format.js';
 import { freeText } from './free-text.js';
@@ -34,7 +33,7 @@ export function useWorkingLanguageInput(form: MeetingForm): { lang?: string; sty
 export function AboutFieldset({ form, members }: FieldsetProps) {
   const { t } = useTranslation(['meetingForms', 'enums']);
   const { workingLanguage } = form.getValues();
-  const kinds = useEnumOptions('meetingKind', MeetingKind.options);
+  const kinds = useEnumOptions('meetingKind', MEETING_KINDS);
   const written = useWorkingLanguageInput(form);
   return (
     <Fieldset legend={t('meeting.about.legend')} variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
@@ -54,19 +53,17 @@ export function AboutFieldset({ form, members }: FieldsetProps) {
           {...written}
           {...form.getInputProps('title')}
         />
-        {Language.options
-          .filter((language) => language !== workingLanguage)
-          .map((language) => (
-            <TextInput
-              key={language}
-              label={t('meeting.about.titleIn', { language: t(`enums:language.${language}`) })}
-              description={t('meeting.about.titleInHint')}
-              maxLength={300}
-              lang={language}
-              styles={freeText}
-              {...form.getInputProps(`titleTranslations.${language}`)}
-            />
-          ))}
+        {LANGUAGES.filter((language) => language !== workingLanguage).map((language) => (
+          <TextInput
+            key={language}
+            label={t('meeting.about.titleIn', { language: t(`enums:language.${language}`) })}
+            description={t('meeting.about.titleInHint')}
+            maxLength={300}
+            lang={language}
+            styles={freeText}
+            {...form.getInputProps(`titleTranslations.${language}`)}
+          />
+        ))}
         <Textarea
           label={t('meeting.about.summary')}
           autosize
@@ -148,14 +145,14 @@ export function WhereAndWhenFieldset({ form }: { form: MeetingForm }) {
 /** Who may see the meeting, in which language it works, and how many seats a delegation has. */
 export function WhoTakesPartFieldset({ form, members }: FieldsetProps) {
   const { t } = useTranslation('meetingForms');
-  const languages = useEnumOptions('language', WorkingLanguage.options);
+  const languages = useEnumOptions('language', WORKING_LANGUAGES);
   const { visibility } = form.getValues();
   return (
     <Fieldset legend={t('meeting.who.legend')} variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
       <Stack gap="sm">
         <Radio.Group label={t('meeting.who.visibility')} {...form.getInputProps('visibility')}>
           <Stack gap={6} mt="xs">
-            {Visibility.options.map((value) => (
+            {VISIBILITIES.map((value) => (
               <Radio key={value} value={value} label={t(`meeting.who.visibilityChoice.${value}`)} />
             ))}
           </Stack>

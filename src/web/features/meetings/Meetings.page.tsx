@@ -1,7 +1,8 @@
 import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { MeetingKind, type MeetingSummary } from '../../../shared/meetings.js';
+import { isOneOf, MEETING_KINDS } from '../../../shared/enums.js';
+import type { MeetingKind, MeetingSummary } from '../../../shared/meetings.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { LocalizedTitle } from '../../components/LocalizedTitle.js';
@@ -15,8 +16,8 @@ import { allMeetingsIcsUrl, useMeetings, type When } from './meetings.api.js';
 import { NotKnown } from './NotKnown.js';
 
 function readKind(params: URLSearchParams): MeetingKind | null {
-  const kind = MeetingKind.safeParse(params.get('kind'));
-  return kind.success ? kind.data : null;
+  const kind = params.get('kind');
+  return isOneOf(MEETING_KINDS, kind) ? kind : null;
 }
 
 function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
@@ -129,7 +130,7 @@ export function MeetingsPage() {
   const [params, setParams] = useSearchParams();
   const kind = readKind(params);
   const { data: me } = useMe();
-  const kinds = useEnumOptions('meetingKind', MeetingKind.options);
+  const kinds = useEnumOptions('meetingKind', MEETING_KINDS);
 
   const setKind = (value: string) =>
     setParams(

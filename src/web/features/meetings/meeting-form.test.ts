@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { Language } from '../../../shared/i18n.js';
+import { LANGUAGES } from '../../../shared/i18n.js';
 import ar from '../../locales/ar/meetingForms.json' with { type: 'json' };
 import en from '../../locales/en/meetingForms.json' with { type: 'json' };
 import fr from '../../locales/fr/meetingForms.json' with { type: 'json' };
@@ -104,7 +104,7 @@ describe('what the form checks before sending', () => {
     expect(rules[field](value)).toBe(message);
   });
 
-  it.each(Language.options)('says it in %s, from the catalog', (language) => {
+  it.each(LANGUAGES)('says it in %s, from the catalog', (language) => {
     const message = validateMeeting(i18n.getFixedT(language, 'meetingForms')).timeZone('');
     expect(message).toContain('Europe/Brussels');
     expect(message).not.toContain('meeting.errors');

@@ -13,7 +13,7 @@ import {
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MemberKind, MemberStatus } from '../../../shared/members.js';
+import { MEMBER_KINDS, MEMBER_STATUSES } from '../../../shared/enums.js';
 import { FormActions, FormBanner } from '../../components/FormAlerts.js';
 import { useFormT } from '../../components/form-errors.js';
 import { focusFirstError } from '../../components/form-focus.js';
@@ -47,8 +47,8 @@ export interface MemberFieldsProps {
 /** The fields of a member, for adding one or changing one. */
 export function MemberFields({ form, mode, submitting, submitLabel, banner, onSubmit, onCancel }: MemberFieldsProps) {
   const { t } = useTranslation(['secretariat', 'enums']);
-  const kinds = useEnumOptions('memberKind', MemberKind.options);
-  const statuses = useEnumOptions('memberStatus', MemberStatus.options);
+  const kinds = useEnumOptions('memberKind', MEMBER_KINDS);
+  const statuses = useEnumOptions('memberStatus', MEMBER_STATUSES);
   const { kind } = form.getValues();
   const isState = kind === 'state';
   const namesOptional = mode === 'create' && isState;

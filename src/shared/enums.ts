@@ -1,0 +1,64 @@
+// The values of the enums the web app needs at run time, without zod: a page that lists meeting
+// kinds should not download a schema library to do it (zod is 24 KiB gzip of the public pages'
+// first load). The zod enums in the other files of src/shared are made from these lists, so
+// there is still one source for each; the server and the API's schemas use the zod enums.
+
+export const LANGUAGES = ['en', 'fr', 'ar'] as const;
+
+export const MEMBER_KINDS = ['state', 'organization'] as const;
+export const MEMBER_STATUSES = ['active', 'former'] as const;
+
+export const MEETING_KINDS = ['ministerial', 'small_group', 'working_group', 'senior_officials', 'other'] as const;
+export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;
+export const VISIBILITIES = ['public', 'coalition', 'restricted'] as const;
+/** A meeting's working language: one of the interface's languages. */
+export const WORKING_LANGUAGES = LANGUAGES;
+export const REPRESENTATION_LEVELS = [
+  'head_of_state_or_government',
+  'minister',
+  'deputy_minister',
+  'ambassador',
+  'senior_official',
+  'official',
+] as const;
+export const ATTENDANCE_STATUSES = ['unknown', 'present', 'absent'] as const;
+
+/**
+ * Why a field was refused (src/shared/problem.ts: `FieldErrorCode`), as a stable code the interface
+ * translates; parameters, when a code has some, are in the field error's `params`.
+ */
+export const FIELD_ERROR_CODES = [
+  // From the request's schema.
+  'required', // missing, or empty where a value is needed
+  'invalid_type', // a number where text was expected, and the like
+  'too_short', // text: params.minimum characters at least
+  'too_long', // text: params.maximum characters at most
+  'too_few', // a list: params.minimum items at least
+  'too_many', // a list: params.maximum items at most
+  'too_small', // a number: params.minimum at least
+  'too_big', // a number: params.maximum at most
+  'invalid_format', // params.format: email, date, time, uuid, time_zone, member_code, pattern…
+  'invalid_value', // not one of the allowed values (params.options, comma-separated)
+  'unknown_field', // a field the endpoint does not take
+  'nul_character', // text holds a NUL character (U+0000), which cannot be stored
+  'invalid', // anything else the schema refuses
+  // From the services: the request is well-formed but does not fit the records.
+  'unknown_member', // params.code: no member has this code
+  'unknown_person', // no such person
+  'person_of_other_member', // the person speaks for another member
+  'person_twice', // the person is already on this delegation
+  'before_start', // an end (a date, a time, leaving) before its start
+  'start_time_required', // an end time needs a start time
+  'only_when_restricted', // only a restricted meeting lists members
+  'translation_of_original', // params.language: a translation in the original's own language (the original is the authentic text)
+  'not_a_country_code', // a state's code is not an ISO 3166-1 alpha-3 code
+  'country_code_for_organization', // an organisation with a country's code
+  'over_quota', // params.quota, params.allowed: more delegates than the seat quota
+  'head_required', // a delegation with others needs a head
+  'member_for_focal_point_only', // a focal point needs a member; other roles take none
+  'version_format', // If-Match is not a version number
+] as const;
+
+/** Whether a value is one of an enum's: `isOneOf(MEETING_KINDS, params.get('kind'))`. */
+export const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (values as readonly string[]).includes(value);
