@@ -25,6 +25,8 @@ export const FieldErrorCode = z.enum([
   'unknown_person', // no such person
   'person_of_other_member', // the person speaks for another member
   'person_twice', // the person is already on this delegation
+  'merge_into_itself', // a person cannot be merged into themselves
+  'person_exists', // params.personId, params.name: a known person of the member has this name (compared folded: case, accents, spaces)
   'before_start', // an end (a date, a time, leaving) before its start
   'start_time_required', // an end time needs a start time
   'only_when_restricted', // only a restricted meeting lists members
@@ -72,6 +74,7 @@ export const ProblemReason = z.enum([
   'meeting_closed', // params.status: held or cancelled; delegations can no longer change
   'meeting_cancelled', // nothing more can be recorded for it
   'seated_elsewhere', // params.members: the other delegations (comma-separated codes)
+  'people_on_one_delegation', // params.meetings: two people to merge sit together at that many meetings
   'wrong_credentials', // sign-in: the email or the password is wrong
   'sign_in_throttled', // params.minutes: too many failed sign-ins
 ]);

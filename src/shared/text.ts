@@ -15,3 +15,11 @@ export const Text = z
  * measured a fifth of the cost of checking a list against its schema. Inputs use `z.uuid()`.
  */
 export const AnswerId = z.string().meta({ format: 'uuid' });
+
+/**
+ * A name as compared for sameness: "  jane  EXAMPLE" and "Jane Example", "Jose" and "José" are
+ * one name. Decomposed (NFD), marks stripped, lower-cased, spaces collapsed. The server refuses a
+ * new person whose folded name is a known person's; the web filters its pickers with it.
+ */
+export const foldName = (name: string): string =>
+  name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
