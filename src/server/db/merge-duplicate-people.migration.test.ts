@@ -36,9 +36,8 @@ describe.each(engines)('migration 0005: duplicate people merged on %s', (engine)
   const page = async (id: string): Promise<Meeting> =>
     (await ctx.app.inject({ url: `/api/v1/meetings/${id}`, headers: { cookie: secretariat.cookie } })).json();
   const peopleOf = async (code: string) =>
-    (
-      await ctx.app.inject({ url: `/api/v1/people?member=${code}`, headers: { cookie: secretariat.cookie } })
-    ).json().items as { id: string; name: string }[];
+    (await ctx.app.inject({ url: `/api/v1/people?member=${code}`, headers: { cookie: secretariat.cookie } })).json()
+      .items as { id: string; name: string }[];
 
   beforeAll(async () => {
     // No read cache: the migration writes the database behind the app's back.
@@ -97,8 +96,7 @@ describe.each(engines)('migration 0005: duplicate people merged on %s', (engine)
   });
 
   it('moves seats, remarks and chairs to the person kept', async () => {
-    const seats = (m: Meeting) =>
-      m.delegations.flatMap((d) => d.delegates.map((s) => `${s.role}:${s.person.id}`));
+    const seats = (m: Meeting) => m.delegations.flatMap((d) => d.delegates.map((s) => `${s.role}:${s.person.id}`));
     expect(seats(await page(first))).toEqual([`head:${jane.id}`, `adviser:${adviser.id}`]);
     const later = await page(second);
     expect(seats(later)).toEqual([

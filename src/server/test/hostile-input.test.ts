@@ -582,7 +582,10 @@ const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
       schema: MergePersonBody,
       // A merge that succeeds deletes its person: the later ones answer 404, as they should.
       params: fc.constantFrom(...f.twins.map((t) => [t.id])),
-      badParams: fc.oneof(fc.constantFrom<string[]>([MISSING_ID], ['not-a-uuid'], ['']), uuid.map((id) => [id])),
+      badParams: fc.oneof(
+        fc.constantFrom<string[]>([MISSING_ID], ['not-a-uuid'], ['']),
+        uuid.map((id) => [id]),
+      ),
       valid: fc.record({ into: fc.constantFrom(...f.twins.map((t) => t.id)) }),
       bad: { into: fc.constantFrom('not-a-uuid', '', 'x'.repeat(37)) },
       // No such person; someone of another member.

@@ -40,7 +40,9 @@ export async function coalitionOnlyPersonIds(conn: Conn): Promise<Set<string>> {
             .from(headSeat)
             .where(and(eq(headSeat.personId, delegates.personId), eq(headSeat.role, DelegateRole.enum.head))),
         ),
-        notExists(conn.select({ one: sql`1` }).from(meetingChairs).where(eq(meetingChairs.personId, delegates.personId))),
+        notExists(
+          conn.select({ one: sql`1` }).from(meetingChairs).where(eq(meetingChairs.personId, delegates.personId)),
+        ),
         notExists(conn.select({ one: sql`1` }).from(remarks).where(eq(remarks.personId, delegates.personId))),
       ),
     );

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../../shared/meetings.js';
 import { fixedClock } from '../../lib/clock.js';
 import { buildDelegation, buildMeeting, buildMember, buildPerson, buildUser } from '../../test/factories.js';
-import { createTestApp, databaseSnapshot, engines, signedInUser, type TestContext, type TestUser } from '../../test/harness.js';
+import {
+  createTestApp,
+  databaseSnapshot,
+  engines,
+  signedInUser,
+  type TestContext,
+  type TestUser,
+} from '../../test/harness.js';
 
 const NOW = '2030-06-15T09:00:00Z';
 
@@ -80,7 +87,9 @@ describe.each(engines)('people: no duplicates, merges, who is public, on %s', (e
         alternates: [{ name: 'ana  newcomer' }],
       });
       expect(twice.statusCode).toBe(400);
-      expect(twice.json().errors).toEqual([expect.objectContaining({ path: 'alternates.0.name', code: 'person_twice' })]);
+      expect(twice.json().errors).toEqual([
+        expect.objectContaining({ path: 'alternates.0.name', code: 'person_twice' }),
+      ]);
       expect(await peopleOf(member)).toEqual([]);
 
       const ok = await name(meetingId, member, { head: { name: 'Ana Newcomer' }, alternates: [{ name: 'Bo Other' }] });
@@ -124,7 +133,9 @@ describe.each(engines)('people: no duplicates, merges, who is public, on %s', (e
         merged: twin.id,
         moved: { seats: 1, remarks: 1, chairs: 1 },
       });
-      const page: Meeting = (await ctx.app.inject({ url: `/api/v1/meetings/${meetingId}`, headers: as(secretariat) })).json();
+      const page: Meeting = (
+        await ctx.app.inject({ url: `/api/v1/meetings/${meetingId}`, headers: as(secretariat) })
+      ).json();
       expect(seatsIn(page)).toEqual([`${member}:head:${other.name}`, `${member}:adviser:Jane Example`]);
       expect(page.remarks.map((r) => r.person.id)).toEqual([kept.id]);
       const chairs = (await ctx.app.inject({ url: `/api/v1/meetings/${chaired.id}`, headers: as(secretariat) })).json()
@@ -172,7 +183,11 @@ describe.each(engines)('people: no duplicates, merges, who is public, on %s', (e
       const before = await databaseSnapshot(ctx.database);
       const res = await merge(twin.id, head.id);
       expect(res.statusCode).toBe(409);
-      expect(res.json()).toMatchObject({ code: 'conflict', reason: 'people_on_one_delegation', params: { meetings: 1 } });
+      expect(res.json()).toMatchObject({
+        code: 'conflict',
+        reason: 'people_on_one_delegation',
+        params: { meetings: 1 },
+      });
       expect(await databaseSnapshot(ctx.database)).toEqual(before);
     });
 
@@ -188,7 +203,9 @@ describe.each(engines)('people: no duplicates, merges, who is public, on %s', (e
       const bad = async (into: unknown, id = a.id) => (await merge(id, into)).json().errors;
       expect(await bad('nope')).toEqual([expect.objectContaining({ path: 'into', code: 'invalid_format' })]);
       expect(await bad(a.id)).toEqual([expect.objectContaining({ path: 'into', code: 'merge_into_itself' })]);
-      expect(await bad(elsewhere.id)).toEqual([expect.objectContaining({ path: 'into', code: 'person_of_other_member' })]);
+      expect(await bad(elsewhere.id)).toEqual([
+        expect.objectContaining({ path: 'into', code: 'person_of_other_member' }),
+      ]);
       expect(await bad('00000000-0000-4000-8000-000000000001')).toEqual([
         expect.objectContaining({ path: 'into', code: 'unknown_person' }),
       ]);

@@ -1,5 +1,5 @@
-import type { SessionUser } from '../../lib/auth-context.js';
 import { isSecretariat } from '../../lib/access.js';
+import type { SessionUser } from '../../lib/auth-context.js';
 
 /** Merging two records of one person rewrites delegations of many meetings: the secretariat's work. */
 export const canMergePeople = (user: SessionUser | null): boolean => isSecretariat(user);

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { AttendanceStatus, type Delegation, type Meeting } from '../../../shared/meetings.js';
+import { AttendanceStatus, DelegateRole, type Delegation, type Meeting } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
 import { useBannerFocus } from '../../components/FormAlerts.js';
 import { useFormat, useLanguage } from '../../i18n/format.js';
@@ -160,6 +160,14 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
                     ) : (
                       <NotKnown />
                     )}
+                    {/* Alternates and advisers: the server sends them to signed-in users only. */}
+                    {d.delegates
+                      .filter((s) => s.role !== DelegateRole.enum.head)
+                      .map((s) => (
+                        <Text key={s.person.id} size="xs" data-role={s.role}>
+                          {t('table.seatHolder', { role: t(`enums:delegateRole.${s.role}`), name: s.person.name })}
+                        </Text>
+                      ))}
                     {/* On a phone the Level column gives way; the level stays under the head. */}
                     <Text size="xs" hiddenFrom="sm">
                       {t('table.levelOnPhone', { level: level ?? t('notKnown') })}
