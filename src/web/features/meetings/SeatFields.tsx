@@ -86,6 +86,8 @@ export function SeatFields({ form, seat, people, allowNobody, onRemove }: SeatFi
             searchable
             filter={byFoldedName}
             clearable={allowNobody}
+            // Choosing the chosen option again keeps it (a click on "Someone new" must not drop the name typed).
+            allowDeselect={false}
             nothingFoundMessage={t('seat.nothingFound')}
             style={{ flex: 1 }}
             {...picker}
