@@ -47,6 +47,8 @@ export const FIELD_ERROR_CODES = [
   'unknown_person', // no such person
   'person_of_other_member', // the person speaks for another member
   'person_twice', // the person is already on this delegation
+  'merge_into_itself', // a person cannot be merged into themselves
+  'person_exists', // params.personId, params.name: a known person of the member has this name (compared folded: case, accents, spaces)
   'before_start', // an end (a date, a time, leaving) before its start
   'start_time_required', // an end time needs a start time
   'only_when_restricted', // only a restricted meeting lists members

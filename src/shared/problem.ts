@@ -43,6 +43,7 @@ export const ProblemReason = z.enum([
   'meeting_closed', // params.status: held or cancelled; delegations can no longer change
   'meeting_cancelled', // nothing more can be recorded for it
   'seated_elsewhere', // params.members: the other delegations (comma-separated codes)
+  'people_on_one_delegation', // params.meetings: two people to merge sit together at that many meetings
   'wrong_credentials', // sign-in: the email or the password is wrong
   'sign_in_throttled', // params.minutes: too many failed sign-ins
 ]);

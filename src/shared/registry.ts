@@ -27,3 +27,19 @@ export const PersonList = z.object({ items: z.array(Person) });
 export type PersonList = z.infer<typeof PersonList>;
 export const ListPeopleQuery = z.object({ member: Text.trim().toUpperCase().max(12).optional() });
 export type ListPeopleQuery = z.infer<typeof ListPeopleQuery>;
+
+export const PersonIdParams = z.object({ id: z.uuid({ message: 'must be a person id' }) });
+export type PersonIdParams = z.infer<typeof PersonIdParams>;
+
+/** Two records of one person made one: `into` is kept and takes the other's seats, remarks and chairs. */
+export const MergePersonBody = z.strictObject({ into: z.uuid({ message: 'must be a person id' }) });
+export type MergePersonBody = z.infer<typeof MergePersonBody>;
+
+export const PersonMerge = z.object({
+  /** The person kept, with everything the merged one had. */
+  into: Person,
+  /** The id of the person merged, who is no more. */
+  merged: AnswerId,
+  moved: z.object({ seats: z.number().int(), remarks: z.number().int(), chairs: z.number().int() }),
+});
+export type PersonMerge = z.infer<typeof PersonMerge>;

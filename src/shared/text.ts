@@ -15,3 +15,5 @@ export const Text = z
  * measured a fifth of the cost of checking a list against its schema. Inputs use `z.uuid()`.
  */
 export const AnswerId = z.string().meta({ format: 'uuid' });
+
+export { foldName } from './fold.js';

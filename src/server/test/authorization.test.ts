@@ -96,6 +96,14 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     },
     'GET /api/v1/actors': { request: async () => ({ method: 'GET', url: '/api/v1/actors' }), expected: all(200) },
     'GET /api/v1/people': { request: async () => ({ method: 'GET', url: '/api/v1/people' }), expected: all(200) },
+    'POST /api/v1/people/:id/merge': {
+      // Two fresh records of one person each time: a merge deletes one of them.
+      request: async () => {
+        const [merged, into] = [await buildPerson(ctx, { member }), await buildPerson(ctx, { member })];
+        return { method: 'POST', url: `/api/v1/people/${merged.id}/merge`, payload: { into: into.id } };
+      },
+      expected: secretariatOnly(200),
+    },
     'POST /api/v1/auth/sign-in': {
       request: async (_who, user) => ({
         method: 'POST',

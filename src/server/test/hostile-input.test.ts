@@ -17,6 +17,7 @@ import {
   UpdateMeetingBody,
 } from '../../shared/meetings.js';
 import { CreateMemberBody, UpdateMemberBody } from '../../shared/members.js';
+import { MergePersonBody } from '../../shared/registry.js';
 import { people } from '../db/schema/members.js';
 import { fixedClock } from '../lib/clock.js';
 import { insertSession, revokeSessionByHash } from '../modules/auth/auth.repo.js';
@@ -82,6 +83,8 @@ interface Fixtures {
   pa: TestPerson;
   pb: TestPerson;
   moved: TestPerson;
+  /** Three people of C, to merge into one another (none of the other routes names them). */
+  twins: TestPerson[];
   /** Meetings: planned (A, B invited), held (A), cancelled (A), restricted to B (A, B invited). */
   planned: string;
   held: string;
@@ -572,6 +575,23 @@ const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
       refused: { personId: uuid },
     }),
 
+  'POST /api/v1/people/:id/merge': (f) =>
+    route({
+      method: 'POST',
+      url: ([id]) => `/api/v1/people/${id}/merge`,
+      schema: MergePersonBody,
+      // A merge that succeeds deletes its person: the later ones answer 404, as they should.
+      params: fc.constantFrom(...f.twins.map((t) => [t.id])),
+      badParams: fc.oneof(
+        fc.constantFrom<string[]>([MISSING_ID], ['not-a-uuid'], ['']),
+        uuid.map((id) => [id]),
+      ),
+      valid: fc.record({ into: fc.constantFrom(...f.twins.map((t) => t.id)) }),
+      bad: { into: fc.constantFrom('not-a-uuid', '', 'x'.repeat(37)) },
+      // No such person; someone of another member.
+      refused: { into: fc.oneof(uuid, fc.constant(f.pa.id), fc.constant(f.pb.id)) },
+    }),
+
   'POST /api/v1/auth/sign-in': (f) =>
     route({
       method: 'POST',
@@ -682,6 +702,11 @@ describe.each(engines)('hostile input on %s', (engine) => {
       pa,
       pb,
       moved: { ...moved, memberId: a.id, memberCode: a.code },
+      twins: [
+        await buildPerson(ctx, { member: c.code }),
+        await buildPerson(ctx, { member: c.code }),
+        await buildPerson(ctx, { member: c.code }),
+      ],
       planned: planned.id,
       held: held.id,
       cancelled: cancelled.id,

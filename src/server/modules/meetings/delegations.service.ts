@@ -1,3 +1,4 @@
+import { foldName } from '../../../shared/fold.js';
 import {
   type AttendanceRoll,
   AttendanceStatus,
@@ -21,7 +22,7 @@ import { AppError, fieldError, invalid, notFound, unknownMember } from '../../li
 import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { memberIdsByCode } from '../members/members.repo.js';
-import { findPeople } from '../registry/registry.repo.js';
+import { findPeople, lockPeopleOf, peopleOfMember } from '../registry/registry.repo.js';
 import { addPerson } from '../registry/registry.service.js';
 import { MEETINGS_TAG, type MeetingLoader } from './meeting-loader.js';
 import { canManageMeetings, canNameDelegation, canReadMeeting, type MeetingAccess } from './meetings.policy.js';
@@ -75,6 +76,45 @@ function checkSeats(seatQuota: string, body: PutDelegationBody): void {
   }
 }
 
+/**
+ * Someone named afresh must not be a person the member already has (compared folded: "  jane
+ * EXAMPLE" is Jane Example, Jose is José), nor be named twice in one request: each would make a
+ * duplicate that lists the person twice on the public pages. The refusal offers the known person.
+ */
+async function newcomersKnownAlready(
+  tx: Tx,
+  memberId: string,
+  entries: { input: DelegateInput; path: string }[],
+): Promise<FieldError[]> {
+  const fresh = entries.flatMap((e) => ('name' in e.input ? [{ name: e.input.name, path: `${e.path}.name` }] : []));
+  if (fresh.length === 0) return [];
+  // Held until the transaction ends, so that a concurrent request naming the same newcomer waits and then sees them.
+  await lockPeopleOf(tx, memberId);
+  const known = new Map<string, { id: string; name: string }>();
+  for (const person of await peopleOfMember(tx, memberId)) {
+    const key = foldName(person.name);
+    if (!known.has(key)) known.set(key, person);
+  }
+  const errors: FieldError[] = [];
+  const named = new Set<string>();
+  for (const { name, path } of fresh) {
+    const key = foldName(name);
+    const person = known.get(key);
+    if (person) {
+      errors.push(
+        fieldError(path, 'person_exists', `${person.name} is on record already: name them by personId`, {
+          personId: person.id,
+          name: person.name,
+        }),
+      );
+    } else if (named.has(key)) {
+      errors.push(fieldError(path, 'person_twice', 'is already on this delegation'));
+    }
+    named.add(key);
+  }
+  return errors;
+}
+
 /** People named by id must exist and speak for this member; people named afresh are created for it. */
 async function resolveDelegates(tx: Tx, auth: Auth, memberId: string, body: PutDelegationBody) {
   const entries: { input: DelegateInput; role: DelegateRole; path: string }[] = [
@@ -100,6 +140,7 @@ async function resolveDelegates(tx: Tx, auth: Auth, memberId: string, body: PutD
     if (seen.has(personId)) errors.push(fieldError(path, 'person_twice', 'is already on this delegation'));
     seen.add(personId);
   }
+  errors.push(...(await newcomersKnownAlready(tx, memberId, entries)));
   if (errors.length > 0) throw invalid(errors);
   const seats: { personId: string; role: DelegateRole }[] = [];
   for (const e of entries) {

@@ -5,6 +5,7 @@ import type { Auth } from '../../lib/auth-context.js';
 import { notFound } from '../../lib/errors.js';
 import type { ServiceDeps } from '../../lib/transaction.js';
 import { MEMBERS_TAG } from '../members/members.service.js';
+import { publicMeeting } from './meeting-people.js';
 import { type MeetingRecord, toMeeting, toMeetingRecord, toSummary } from './meetings.mapper.js';
 import { canReadMeeting, type MeetingAccess } from './meetings.policy.js';
 import { findMeetingRecord, readMeetingList, readMeetingPage } from './meetings.repo.js';
@@ -30,18 +31,27 @@ export function createMeetingLoader(deps: Pick<ServiceDeps, 'read' | 'cache'>) {
   return {
     /** The meeting page if this caller may see it; 404 alike for missing and hidden. */
     async visible(auth: Auth, id: string): Promise<LoadedMeeting> {
-      const loaded = await cache.get(PAGE_TAGS, `one:${id}`, async () => {
-        const found = await readMeetingPage(read, id);
-        // A meeting nobody has is not kept: anyone can ask for any number of them.
-        if (!found) throw notFound('Meeting');
-        const { page } = found;
-        const access: MeetingAccess = {
-          visibility: page.visibility,
-          status: page.status,
-          restrictedMemberIds: page.restrictedTo.map((r) => r.memberId),
-        };
-        return { meeting: toMeeting(found), access };
-      });
+      const full = () =>
+        cache.get(PAGE_TAGS, `one:${id}`, async () => {
+          const found = await readMeetingPage(read, id);
+          // A meeting nobody has is not kept: anyone can ask for any number of them.
+          if (!found) throw notFound('Meeting');
+          const { page } = found;
+          const access: MeetingAccess = {
+            visibility: page.visibility,
+            status: page.status,
+            restrictedMemberIds: page.restrictedTo.map((r) => r.memberId),
+          };
+          return { meeting: toMeeting(found), access };
+        });
+      // Alternates and advisers are the coalition's: the public gets a page without them, kept
+      // beside the full one so that each is one object, serialized once, whoever asks.
+      const loaded: LoadedMeeting = auth.user
+        ? await full()
+        : await cache.get(PAGE_TAGS, `public:${id}`, async () => {
+            const page = await full();
+            return { ...page, meeting: publicMeeting(page.meeting) };
+          });
       return requireVisible(loaded, (m) => canReadMeeting(auth.user, m.access), 'Meeting');
     },
 

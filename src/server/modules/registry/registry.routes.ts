@@ -1,11 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ActorList, ListPeopleQuery, PersonList } from '../../../shared/registry.js';
+import {
+  ActorList,
+  ListPeopleQuery,
+  MergePersonBody,
+  PersonIdParams,
+  PersonList,
+  PersonMerge,
+} from '../../../shared/registry.js';
 import { errorResponses, jsonSender } from '../../plugins/http.js';
 import type { RegistryService } from './registry.service.js';
 
 export const registryRoutes: FastifyPluginAsyncZod<{ service: RegistryService }> = async (app, { service }) => {
   const sendActors = jsonSender(ActorList);
   const sendPeople = jsonSender(PersonList);
+  const sendMerge = jsonSender(PersonMerge);
 
   app.get(
     '/actors',
@@ -23,5 +31,20 @@ export const registryRoutes: FastifyPluginAsyncZod<{ service: RegistryService }>
       },
     },
     async (req, reply) => sendPeople(req, reply, await service.listPeople(req.auth, req.query.member)),
+  );
+
+  app.post(
+    '/people/:id/merge',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Merge two records of one person: the other takes their seats, remarks and chairs (secretariat)',
+        params: PersonIdParams,
+        body: MergePersonBody,
+        response: { 200: PersonMerge, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => sendMerge(req, reply, await service.mergePerson(req.requireAuth(), req.params.id, req.body)),
   );
 };

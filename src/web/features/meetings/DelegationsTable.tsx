@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ATTENDANCE_STATUSES } from '../../../shared/enums.js';
-import type { AttendanceStatus, Delegation, Meeting } from '../../../shared/meetings.js';
+import type { AttendanceStatus, DelegateRole, Delegation, Meeting } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
 import { useBannerFocus } from '../../components/FormAlerts.js';
 import { useFormat, useLanguage } from '../../i18n/format.js';
@@ -29,6 +29,9 @@ interface DelegationsTableProps {
   /** Reads the meeting again; resolves with it. */
   onReload: () => Promise<{ data?: Meeting }>;
 }
+
+// A type-checked value, not the zod enum: the public meeting page loads without zod.
+const HEAD: DelegateRole = 'head';
 
 /**
  * Invited delegations in protocol order: who heads each, at what level, and whether it attended.
@@ -161,6 +164,14 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
                     ) : (
                       <NotKnown />
                     )}
+                    {/* Alternates and advisers: the server sends them to signed-in users only. */}
+                    {d.delegates
+                      .filter((s) => s.role !== HEAD)
+                      .map((s) => (
+                        <Text key={s.person.id} size="xs" data-role={s.role}>
+                          {t('table.seatHolder', { role: t(`enums:delegateRole.${s.role}`), name: s.person.name })}
+                        </Text>
+                      ))}
                     {/* On a phone the Level column gives way; the level stays under the head. */}
                     <Text size="xs" hiddenFrom="sm">
                       {t('table.levelOnPhone', { level: level ?? t('notKnown') })}

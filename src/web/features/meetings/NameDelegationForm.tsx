@@ -13,6 +13,7 @@ import { usePeople } from '../members/members.api.js';
 import { DelegationFields, useDelegationForm } from './DelegationForm.js';
 import { candidates, type DelegationFormValues, toBody, toFormValues } from './delegation-form.js';
 import { usePutDelegation } from './meetings.api.js';
+import { offersOf, type PersonOffers, PersonOffersContext } from './person-offers.js';
 
 interface NameDelegationFormProps {
   meeting: Meeting;
@@ -32,6 +33,8 @@ export function NameDelegationForm({ meeting, delegation, reload, reloadMeeting 
   const [base, setBase] = useState(delegation);
   const form = useDelegationForm(toFormValues(delegation));
   const people = usePeople(delegation.memberCode);
+  // People on record whom the last refusal offered in place of a name typed afresh.
+  const [offers, setOffers] = useState<PersonOffers>({});
   const save = usePutDelegation(meeting.id, delegation.memberCode);
   const back = `/meetings/${meeting.id}`;
 
@@ -55,6 +58,12 @@ export function NameDelegationForm({ meeting, delegation, reload, reloadMeeting 
       // A lowered quota, or a change made meanwhile: count with the meeting as it is now. (A
       // meeting closed meanwhile keeps the form on screen, with the server's words above it.)
       if (problem.kind === 'invalid' || problem.kind === 'changed') void reloadMeeting();
+      if (problem.kind === 'invalid') {
+        const offered = offersOf(problem.error);
+        setOffers(offered);
+        // Someone a colleague named meanwhile may be the one offered: have them in the list.
+        if (Object.keys(offered).length > 0) void people.refetch();
+      }
     },
   });
 
@@ -82,14 +91,16 @@ export function NameDelegationForm({ meeting, delegation, reload, reloadMeeting 
   if (people.isPending) return <Loading label={t('nameDelegation.loadingPeople')} />;
   if (people.isError) return <ErrorAlert error={people.error} title={t('nameDelegation.peopleNotLoaded')} />;
   return (
-    <DelegationFields
-      form={form}
-      seatQuota={meeting.seatQuota}
-      people={candidates(people.data, base)}
-      submitting={save.isPending}
-      banner={submission.banner}
-      onSubmit={submit}
-      onCancel={() => navigate(back)}
-    />
+    <PersonOffersContext value={offers}>
+      <DelegationFields
+        form={form}
+        seatQuota={meeting.seatQuota}
+        people={candidates(people.data, base)}
+        submitting={save.isPending}
+        banner={submission.banner}
+        onSubmit={submit}
+        onCancel={() => navigate(back)}
+      />
+    </PersonOffersContext>
   );
 }

@@ -10,6 +10,7 @@ import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
+import { MergePerson } from './MergePerson.js';
 import { useMemberName } from './member-name.js';
 import { useMember, usePeople } from './members.api.js';
 
@@ -58,7 +59,7 @@ function JoinedDetail({ member }: { member: Member }) {
   );
 }
 
-function People({ code }: { code: string }) {
+function People({ code, canMerge }: { code: string; canMerge: boolean }) {
   const { t } = useTranslation(['members', 'enums']);
   const people = usePeople(code);
   if (people.isPending) return <Loading label={t('member.loadingPeople')} />;
@@ -86,6 +87,9 @@ function People({ code }: { code: string }) {
             <Text size="sm" c="dimmed" mt={4}>
               <bdi>{person.note}</bdi>
             </Text>
+          ) : null}
+          {canMerge ? (
+            <MergePerson person={person} others={people.data.filter((p) => p.id !== person.id)} memberCode={code} />
           ) : null}
         </Card>
       ))}
@@ -191,7 +195,7 @@ export function MemberPage() {
         <Title order={2} id="people-heading" size="h3">
           {t('member.people')}
         </Title>
-        <People code={m.code} />
+        <People code={m.code} canMerge={canUseSecretariat(me)} />
       </Stack>
     </Stack>
   );

@@ -1,6 +1,6 @@
+import { fold } from '../../../shared/fold.js';
 import { DEFAULT_LANGUAGE, formattingLocale, type Language } from '../../../shared/i18n.js';
 import type { Member, MemberKind } from '../../../shared/members.js';
-import { fold } from '../../components/format.js';
 import { nameIn } from './member-name.js';
 
 export type SortKey = 'name' | 'code' | 'joined';

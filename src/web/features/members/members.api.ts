@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateMemberBody, Member, MemberList, UpdateMemberBody } from '../../../shared/members.js';
-import type { Actor, Person } from '../../../shared/registry.js';
+import type { Actor, Person, PersonMerge } from '../../../shared/registry.js';
 import { api, q } from '../../app/api.js';
 
 export const membersKey = ['members'] as const;
@@ -64,5 +64,20 @@ export function useUpdateMember(code: string) {
       queryClient.setQueryData(memberKey(member.code), member);
       return queryClient.invalidateQueries({ queryKey: membersKey, predicate: (query) => query.queryKey[1] !== 'one' });
     },
+  });
+}
+
+/** Merges a person into another record of the same person (secretariat): their seats, remarks and chairs move. */
+export function useMergePerson(memberCode: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, into }: { id: string; into: string }) =>
+      api<PersonMerge>(`/people/${q(id)}/merge`, { method: 'POST', body: { into } }),
+    // The member's people, and every meeting page that named the merged person.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['people', memberCode] }),
+        queryClient.invalidateQueries({ queryKey: ['meetings'] }),
+      ]),
   });
 }
