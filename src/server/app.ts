@@ -22,6 +22,8 @@ import { createAuthService, defaultSessionSettings, type SessionSettings } from 
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createHealthService } from './modules/health/health.service.js';
 import { createDelegationsService } from './modules/meetings/delegations.service.js';
+import { deskRoutes } from './modules/meetings/desk.routes.js';
+import { createDeskService } from './modules/meetings/desk.service.js';
 import { createMeetingLoader } from './modules/meetings/meeting-loader.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { createMeetingsService } from './modules/meetings/meetings.service.js';
@@ -114,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     meetings: createMeetingsService({ ...deps, loader }),
     delegations: createDelegationsService({ ...deps, loader }),
     notifications: createNotificationsService(deps),
+    desk: createDeskService(deps),
   };
 
   const mail = options.mail ?? {};
@@ -160,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes, { service: services.audit });
       await api.register(meetingsRoutes, { meetings: services.meetings, delegations: services.delegations });
       await api.register(notificationsRoutes, { service: services.notifications });
+      await api.register(deskRoutes, { service: services.desk });
     },
     { prefix: '/api/v1' },
   );

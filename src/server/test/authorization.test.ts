@@ -226,6 +226,14 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       request: async () => ({ method: 'POST', url: `/api/v1/notifications/${await focalPointNotification()}/read` }),
       expected: { anonymous: 401, observer: 404, focal_point: 204, secretariat: 404, admin: 404 },
     },
+    'GET /api/v1/desk/invitations': {
+      request: async () => ({ method: 'GET', url: '/api/v1/desk/invitations' }),
+      expected: { anonymous: 401, observer: 403, focal_point: 200, secretariat: 403, admin: 403 },
+    },
+    'GET /api/v1/desk/secretariat': {
+      request: async () => ({ method: 'GET', url: '/api/v1/desk/secretariat' }),
+      expected: secretariatOnly(200),
+    },
     'POST /api/v1/notifications/read-all': {
       request: async () => ({ method: 'POST', url: '/api/v1/notifications/read-all' }),
       expected: signedIn(200),
