@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TitleTranslationsAnswer } from './meetings.js';
+import { TitleTranslationsAnswer, WorkingLanguage } from './meetings.js';
 import { AnswerId } from './text.js';
 
 /**
@@ -19,6 +19,8 @@ export const DelegationInvitedParams = z.object({
   /** The original title, in the meeting's working language, and its translations, as the meeting has them. */
   meetingTitle: z.string(),
   titleTranslations: TitleTranslationsAnswer,
+  /** The language of the original title. */
+  workingLanguage: WorkingLanguage,
   memberCode: z.string(),
   startDate: z.string(),
   endDate: z.string(),

@@ -188,6 +188,7 @@ export function createDelegationsService(deps: ServiceDeps & { loader: MeetingLo
               meetingId,
               meetingTitle: meeting.title,
               titleTranslations: meeting.titleTranslations,
+              workingLanguage: meeting.workingLanguage,
               memberCode: code,
               startDate: meeting.startDate,
               endDate: meeting.endDate,

@@ -85,6 +85,7 @@ describe.each(engines)('notifications and their mail on %s', (engine) => {
             meetingId: meeting.id,
             meetingTitle: 'Counter-financing working group',
             titleTranslations: { fr: 'Groupe de travail sur le financement' },
+            workingLanguage: 'en',
             memberCode: member.code,
             startDate: '2031-03-04',
             endDate: '2031-03-05',
