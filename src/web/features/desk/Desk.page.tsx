@@ -240,9 +240,11 @@ function SecretariatTasks() {
         <Title order={2} size="h3" id="upcoming-heading">
           {t('secretariat.upcoming.title', { count: Math.round(horizonDays / 7) })}
         </Title>
-        <Text size="sm" c="dimmed">
-          {t('secretariat.upcoming.text', { count: toChase })}
-        </Text>
+        {upcoming.length > 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('secretariat.upcoming.text', { count: toChase })}
+          </Text>
+        ) : null}
         <MeetingsToChase items={upcoming} empty={t('secretariat.upcoming.none')} kind="upcoming" />
       </Stack>
       <Stack gap="sm" component="section" aria-labelledby="overdue-heading">
