@@ -117,6 +117,7 @@ const SECRETARIAT_PAGES: PageCase[] = [
   { name: 'add-member', path: () => '/secretariat/members/new', signedIn: true },
   { name: 'edit-member-usa', path: () => '/secretariat/members/USA/edit', signedIn: true },
   { name: 'new-meeting', path: () => '/secretariat/meetings/new', signedIn: true },
+  { name: 'desk', path: () => '/desk', signedIn: true },
   {
     name: 'name-delegation',
     path: () => `/meetings/${planned.id}/delegations/FRA`,

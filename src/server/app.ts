@@ -22,11 +22,23 @@ import { createAuthService, defaultSessionSettings, type SessionSettings } from 
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createHealthService } from './modules/health/health.service.js';
 import { createDelegationsService } from './modules/meetings/delegations.service.js';
+import { deskRoutes } from './modules/meetings/desk.routes.js';
+import { createDeskService } from './modules/meetings/desk.service.js';
 import { createMeetingLoader } from './modules/meetings/meeting-loader.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { createMeetingsService } from './modules/meetings/meetings.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { createMembersService } from './modules/members/members.service.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import {
+  createOutboxDrainer,
+  logTransport,
+  type MailTransport,
+  type OutboxDrainer,
+  type OutboxSettings,
+  smtpTransport,
+} from './modules/notifications/outbox.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { registerAuth } from './plugins/auth.js';
@@ -37,6 +49,8 @@ import { registerResponseHeaders } from './plugins/security.js';
 declare module 'fastify' {
   interface FastifyInstance {
     routeList: { method: string; url: string }[];
+    /** Sends the outbox's mail: main.ts starts it on an interval; tests drain it once. */
+    outbox: OutboxDrainer;
   }
 }
 
@@ -52,7 +66,12 @@ export interface AppOptions {
   disableCache?: boolean;
   /** What time it is: the database's clock unless a test sets one. */
   clock?: Clock;
+  /** Where mail goes: a transport (tests), else SMTP at `smtpUrl`, else the log. */
+  mail?: { transport?: MailTransport; smtpUrl?: string; from?: string; outbox?: OutboxSettings };
 }
+
+/** The sender of mail when MAIL_FROM is not set. */
+export const DEFAULT_MAIL_FROM = 'Entente <entente@localhost>';
 
 /** Builds the whole app on a database; main.ts and every test build it the same way. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -96,7 +115,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     health: createHealthService({ database }),
     meetings: createMeetingsService({ ...deps, loader }),
     delegations: createDelegationsService({ ...deps, loader }),
+    notifications: createNotificationsService(deps),
+    desk: createDeskService(deps),
   };
+
+  const mail = options.mail ?? {};
+  const transport =
+    mail.transport ??
+    (mail.smtpUrl ? smtpTransport(mail.smtpUrl, mail.from ?? DEFAULT_MAIL_FROM) : logTransport(app.log));
+  const outbox = createOutboxDrainer({
+    db: database.db,
+    clock: deps.clock,
+    log: app.log,
+    transport,
+    settings: mail.outbox,
+  });
+  app.decorate('outbox', outbox);
+  app.addHook('onClose', () => outbox.stop());
 
   registerResponseHeaders(app);
   await app.register(cookie);
@@ -127,6 +162,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(registryRoutes, { service: services.registry });
       await api.register(auditRoutes, { service: services.audit });
       await api.register(meetingsRoutes, { meetings: services.meetings, delegations: services.delegations });
+      await api.register(notificationsRoutes, { service: services.notifications });
+      await api.register(deskRoutes, { service: services.desk });
     },
     { prefix: '/api/v1' },
   );

@@ -35,6 +35,15 @@ const EnvSchema = z.object({
   READ_CACHE: Bool.default(true),
   /** Seed the demo coalition into an empty database at start-up. */
   SEED_DEMO: Bool.default(true),
+  /** The SMTP server mail is sent through (`smtp://user:pass@host:587`, `smtps://…`); unset: mail is logged. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of Entente's mail. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** How often each process sends the outbox's due mail, in milliseconds. */
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   /** Serve the built web app from this folder (empty: API only). */
   WEB_DIST: z.string().default('dist/web'),
 });

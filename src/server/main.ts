@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       disableCache: !env.READ_CACHE,
       session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
+      mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     }),
   );
   await phase('database open', database.ready);
@@ -107,6 +108,11 @@ async function main(): Promise<void> {
     { database: database.kind, startupMs: Math.round(performance.now()) },
     `Entente is at http://${env.HOST}:${env.PORT}`,
   );
+
+  // Mail waits in the outbox until a process sends it; every process drains, claiming rows so that
+  // each is sent once. Stopped by app.close().
+  app.outbox.start(env.OUTBOX_INTERVAL_MS);
+  if (!env.SMTP_URL) app.log.info('no SMTP_URL set: mail is logged, not sent');
 
   // Serving already. A moment later (so that the first health check is not queued behind it) the
   // reads every page starts with are loaded into the cache, so that the first visitors do not each

@@ -225,6 +225,37 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       request: async () => ({ method: 'GET', url: '/api/v1/calendar.ics' }),
       expected: all(200),
     },
+    'GET /api/v1/notifications': {
+      request: async () => ({ method: 'GET', url: '/api/v1/notifications' }),
+      expected: signedIn(200),
+    },
+    'POST /api/v1/notifications/:id/read': {
+      // Each time a fresh notification of the matrix's focal point: theirs to mark, nobody else's to see.
+      request: async () => ({ method: 'POST', url: `/api/v1/notifications/${await focalPointNotification()}/read` }),
+      expected: { anonymous: 401, observer: 404, focal_point: 204, secretariat: 404, admin: 404 },
+    },
+    'GET /api/v1/desk/invitations': {
+      request: async () => ({ method: 'GET', url: '/api/v1/desk/invitations' }),
+      expected: { anonymous: 401, observer: 403, focal_point: 200, secretariat: 403, admin: 403 },
+    },
+    'GET /api/v1/desk/secretariat': {
+      request: async () => ({ method: 'GET', url: '/api/v1/desk/secretariat' }),
+      expected: secretariatOnly(200),
+    },
+    'POST /api/v1/notifications/read-all': {
+      request: async () => ({ method: 'POST', url: '/api/v1/notifications/read-all' }),
+      expected: signedIn(200),
+    },
+  };
+
+  /** The newest notification of the matrix's focal point, after inviting their member to a new meeting. */
+  const focalPointNotification = async (): Promise<string> => {
+    await buildMeeting(ctx, { invite: [member] });
+    const res = await ctx.app.inject({
+      url: '/api/v1/notifications',
+      headers: { cookie: users.get('focal_point')?.cookie ?? '' },
+    });
+    return res.json().items[0].id;
   };
 
   beforeAll(async () => {

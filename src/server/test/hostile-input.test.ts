@@ -92,6 +92,8 @@ interface Fixtures {
   restricted: string;
   /** Whose password the sign-in attempts know. */
   account: TestUser;
+  /** Notifications: one of the focal point session's, one of a focal point of C's (hidden from every session). */
+  notifications: { mine: string; theirs: string };
 }
 
 // ---- pieces of requests ----------------------------------------------------------------------
@@ -626,6 +628,14 @@ const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
       refused: { language: fc.constantFrom(...Language.options) },
     }),
 
+  'POST /api/v1/notifications/:id/read': (f) =>
+    bodylessRoute(
+      fc
+        .oneof(fc.constantFrom(f.notifications.mine, f.notifications.theirs, MISSING_ID), uuid, hostilePathPart)
+        .map((id) => `/api/v1/notifications/${encodeURIComponent(String(id))}/read`),
+    ),
+  'POST /api/v1/notifications/read-all': () => bodylessRoute(fc.constant('/api/v1/notifications/read-all')),
+
   'POST /api/v1/auth/sign-out': () => signOutRoute('/api/v1/auth/sign-out'),
   'POST /api/v1/auth/sign-out-everywhere': () => signOutRoute('/api/v1/auth/sign-out-everywhere'),
 };
@@ -650,6 +660,25 @@ function signOutRoute(url: string): fc.Arbitrary<Attempt> {
       hostileContentType,
     )
     .map(([who, payload, contentType]): Attempt => ({ method: 'POST', url, who, contentType, payload }));
+  return fc.oneof({ weight: 4, arbitrary: wellFormed }, { weight: 1, arbitrary: hostile });
+}
+
+/** A route that takes no body: what can be wrong is the path, the caller, the body sent anyway, the type. */
+function bodylessRoute(url: fc.Arbitrary<string>): fc.Arbitrary<Attempt> {
+  const wellFormed = fc
+    .tuple(
+      url,
+      whoOfRole,
+      fc.oneof(
+        fc.constant({ contentType: null, payload: '' }),
+        fc.constant({ contentType: 'application/json', payload: '{}' }),
+        fc.jsonValue().map((v) => ({ contentType: 'application/json', payload: json(v) })),
+      ),
+    )
+    .map(([u, who, body]): Attempt => ({ method: 'POST', url: u, who, ...body }));
+  const hostile = fc
+    .tuple(url, whoOfRole, hostileBody, hostileContentType)
+    .map(([u, who, payload, contentType]): Attempt => ({ method: 'POST', url: u, who, contentType, payload }));
   return fc.oneof({ weight: 4, arbitrary: wellFormed }, { weight: 1, arbitrary: hostile });
 }
 
@@ -712,11 +741,21 @@ describe.each(engines)('hostile input on %s', (engine) => {
       cancelled: cancelled.id,
       restricted: restricted.id,
       account: await buildUser(ctx, { role: 'observer' }),
+      notifications: { mine: '', theirs: '' },
     };
     sessions.secretariat = await buildUser(ctx, { role: 'secretariat' });
     sessions.focal_point = await buildUser(ctx, { role: 'focal_point', member: a.code });
     sessions.observer = await buildUser(ctx, { role: 'observer' });
     sessionOwner = await buildUser(ctx, { role: 'observer' });
+    // Invitations tell focal points: one to the session's focal point of A, one to a focal point of C.
+    const stranger = await buildUser(ctx, { role: 'focal_point', member: c.code });
+    await buildMeeting(ctx, { invite: [a.code, c.code] });
+    const notificationOf = async (user: TestUser) =>
+      (await ctx.app.inject({ url: '/api/v1/notifications', headers: { cookie: user.cookie } })).json().items[0].id;
+    fixtures.notifications = {
+      mine: await notificationOf(sessions.focal_point),
+      theirs: await notificationOf(stranger),
+    };
   });
   afterAll(() => ctx?.close());
 
@@ -818,7 +857,7 @@ describe.each(engines)('hostile input on %s', (engine) => {
     // it says something about the generators and never fails by chance.
     const shares = Object.fromEntries(
       Object.entries(generators)
-        .filter(([key]) => !key.includes('/sign-out'))
+        .filter(([key]) => !key.includes('/sign-out') && !key.includes('/notifications/'))
         .map(([key, generator]) => {
           const sample = fc.sample(generator(fixtures), { numRuns: 2000, seed: 42 });
           return [key, Math.round((100 * sample.filter(passesSchema).length) / sample.length)];

@@ -25,7 +25,7 @@ import { problemMessage } from '../i18n/problem.js';
 
 interface NavItem {
   to: string;
-  label: 'home' | 'members' | 'meetings' | 'secretariat';
+  label: 'home' | 'members' | 'meetings' | 'desk' | 'secretariat';
   end?: boolean;
 }
 
@@ -35,6 +35,7 @@ function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/members', label: 'members' },
     { to: '/meetings', label: 'meetings' },
   ];
+  if (me) items.push({ to: '/desk', label: 'desk' });
   if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'secretariat' });
   return items;
 }

@@ -35,6 +35,9 @@ const NewMeetingPage = lazy(() =>
   import('../features/meetings/NewMeeting.page.js').then((m) => ({ default: m.NewMeetingPage })),
 );
 
+// Each signed-in user's starting point: nothing the public needs.
+const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
+
 export const router = createBrowserRouter([
   {
     path: '/',
@@ -49,6 +52,7 @@ export const router = createBrowserRouter([
       { path: 'meetings/:id/delegations/:code', element: <NameDelegationPage /> },
       { path: 'meetings/:id/print', element: <PrintDelegationsPage /> },
       { path: 'sign-in', element: <SignInPage /> },
+      { path: 'desk', element: <DeskPage /> },
       {
         path: 'secretariat',
         element: <SecretariatArea />,

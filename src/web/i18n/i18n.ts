@@ -28,6 +28,7 @@ export const NAMESPACES = [
   'meetingForms',
   'secretariat',
   'auth',
+  'desk',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -2,6 +2,7 @@
 // is a type error, and so is a dynamic key whose values are not all in it.
 import type auth from '../locales/en/auth.json';
 import type common from '../locales/en/common.json';
+import type desk from '../locales/en/desk.json';
 import type enums from '../locales/en/enums.json';
 import type forms from '../locales/en/forms.json';
 import type home from '../locales/en/home.json';
@@ -16,6 +17,7 @@ declare module 'i18next' {
     resources: {
       auth: typeof auth;
       common: typeof common;
+      desk: typeof desk;
       enums: typeof enums;
       forms: typeof forms;
       home: typeof home;

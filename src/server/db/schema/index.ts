@@ -3,3 +3,4 @@ export * from './audit.js';
 export * from './auth.js';
 export * from './meetings.js';
 export * from './members.js';
+export * from './notifications.js';

@@ -11,7 +11,9 @@ import {
   ProtocolRule,
   type PutAttendanceBody,
   type PutDelegationBody,
+  Visibility,
 } from '../../../shared/meetings.js';
+import { NotificationKind } from '../../../shared/notifications.js';
 import type { FieldError } from '../../../shared/problem.js';
 import type { Tx } from '../../db/client.js';
 import { delegations } from '../../db/schema/meetings.js';
@@ -22,6 +24,7 @@ import { AppError, fieldError, invalid, notFound, unknownMember } from '../../li
 import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { memberIdsByCode } from '../members/members.repo.js';
+import { notify } from '../notifications/notify.js';
 import { findPeople, lockPeopleOf, peopleOfMember } from '../registry/registry.repo.js';
 import { addPerson } from '../registry/registry.service.js';
 import { MEETINGS_TAG, type MeetingLoader } from './meeting-loader.js';
@@ -210,6 +213,28 @@ export function createDelegationsService(deps: ServiceDeps & { loader: MeetingLo
             entityType: 'delegation',
             entityId: d.id,
             after: d,
+          });
+        }
+        // Each invited member's focal points are asked to name the delegation, in this transaction;
+        // not when the meeting is restricted to other members: they could not see it, and the
+        // notification would tell them its title.
+        const shownTo =
+          meeting.visibility === Visibility.enum.restricted ? await restrictedMemberIdsOf(tx, meetingId) : null;
+        for (const code of invited) {
+          if (shownTo && !shownTo.includes(ids.get(code) as string)) continue;
+          await notify(tx, deps.clock, {
+            kind: NotificationKind.enum.delegation_invited,
+            to: { focalPointsOf: [ids.get(code) as string] },
+            params: {
+              meetingId,
+              meetingTitle: meeting.title,
+              titleTranslations: meeting.titleTranslations,
+              workingLanguage: meeting.workingLanguage,
+              memberCode: code,
+              startDate: meeting.startDate,
+              endDate: meeting.endDate,
+              deadline: null,
+            },
           });
         }
         return { invited, alreadyInvited: codes.filter((c) => !invited.includes(c)) };

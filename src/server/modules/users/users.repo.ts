@@ -1,5 +1,5 @@
-import { count } from 'drizzle-orm';
-import type { Role } from '../../../shared/auth.js';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { Role } from '../../../shared/auth.js';
 import type { Db, Tx } from '../../db/client.js';
 import { users } from '../../db/schema/auth.js';
 
@@ -18,4 +18,16 @@ export async function insertUser(
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id, email: users.email, name: users.name, role: users.role, memberId: users.memberId });
   return row;
+}
+
+/**
+ * The focal points of these members who can still sign in, with what a message to them needs:
+ * the notifications module asks here rather than reading the users table itself.
+ */
+export async function activeFocalPointsOf(conn: Db | Tx, memberIds: string[]) {
+  if (memberIds.length === 0) return [];
+  return conn
+    .select({ id: users.id, email: users.email, language: users.language, memberId: users.memberId })
+    .from(users)
+    .where(and(eq(users.role, Role.enum.focal_point), inArray(users.memberId, memberIds), isNull(users.disabledAt)));
 }

@@ -11,9 +11,12 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { problemMessage } from '../../i18n/problem.js';
 import { useMe, useSignIn } from './auth.api.js';
 
-/** Only a path on this site: `?next=https://elsewhere` must not become an open redirect. */
+/**
+ * Where to go once signed in: the page `?next=` names, if it is a path on this site
+ * (`?next=https://elsewhere` must not become an open redirect), else the user's desk.
+ */
 function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/desk';
 }
 
 /** How long sign-in is paused: the server's `minutes`, else its Retry-After, rounded up to minutes. */
