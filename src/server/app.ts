@@ -21,6 +21,8 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService, defaultSessionSettings, type SessionSettings } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createHealthService } from './modules/health/health.service.js';
+import { calendarRoutes } from './modules/meetings/calendar.routes.js';
+import { createCalendarService } from './modules/meetings/calendar.service.js';
 import { createDelegationsService } from './modules/meetings/delegations.service.js';
 import { createMeetingLoader } from './modules/meetings/meeting-loader.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
@@ -88,14 +90,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const session = { ...defaultSessionSettings, ...options.session };
   const deps = { db: database.db, read: database.read, cache, clock: options.clock ?? systemClock };
   const loader = createMeetingLoader(deps);
+  const auth = createAuthService({ ...deps, settings: session });
   const services = {
-    auth: createAuthService({ ...deps, settings: session }),
+    auth,
     members: createMembersService(deps),
     registry: createRegistryService(deps),
     audit: createAuditService(deps),
     health: createHealthService({ database }),
     meetings: createMeetingsService({ ...deps, loader }),
     delegations: createDelegationsService({ ...deps, loader }),
+    calendar: createCalendarService({ ...deps, loader, auth }),
   };
 
   registerResponseHeaders(app);
@@ -127,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(registryRoutes, { service: services.registry });
       await api.register(auditRoutes, { service: services.audit });
       await api.register(meetingsRoutes, { meetings: services.meetings, delegations: services.delegations });
+      await api.register(calendarRoutes, { service: services.calendar });
     },
     { prefix: '/api/v1' },
   );

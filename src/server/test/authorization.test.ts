@@ -217,6 +217,23 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       request: async () => ({ method: 'GET', url: '/api/v1/calendar.ics' }),
       expected: all(200),
     },
+    'POST /api/v1/auth/me/calendar-link': {
+      // Every signed-in role has a link of its own.
+      request: async () => ({ method: 'POST', url: '/api/v1/auth/me/calendar-link' }),
+      expected: signedIn(201),
+    },
+    'GET /api/v1/calendar/:token.ics': {
+      // The token is the credential: whoever holds it reads its owner's calendar, with or without a session.
+      request: async () => {
+        const made = await ctx.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/me/calendar-link',
+          headers: { cookie: users.get('observer')?.cookie ?? '' },
+        });
+        return { method: 'GET', url: made.json().path };
+      },
+      expected: all(200),
+    },
   };
 
   beforeAll(async () => {

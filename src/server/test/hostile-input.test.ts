@@ -608,6 +608,8 @@ const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
 
   'POST /api/v1/auth/sign-out': () => signOutRoute('/api/v1/auth/sign-out'),
   'POST /api/v1/auth/sign-out-everywhere': () => signOutRoute('/api/v1/auth/sign-out-everywhere'),
+  // No body either: what can be wrong is the session, the body sent anyway, the type.
+  'POST /api/v1/auth/me/calendar-link': () => signOutRoute('/api/v1/auth/me/calendar-link'),
 };
 
 /** Sign-out takes no body: what can be wrong is the session, the body sent anyway, the type. */
