@@ -795,7 +795,8 @@ describe.each(engines)('hostile input on %s', (engine) => {
     // it says something about the generators and never fails by chance.
     const shares = Object.fromEntries(
       Object.entries(generators)
-        .filter(([key]) => !key.includes('/sign-out'))
+        // Routes without a body have no schema to get past.
+        .filter(([key]) => !key.includes('/sign-out') && !key.endsWith('/calendar-link'))
         .map(([key, generator]) => {
           const sample = fc.sample(generator(fixtures), { numRuns: 2000, seed: 42 });
           return [key, Math.round((100 * sample.filter(passesSchema).length) / sample.length)];
