@@ -15,7 +15,15 @@ function SubscriptionAddress({ label, path }: { label: string; path: string }) {
   const address = webcal(path);
   return (
     <Group gap="xs" align="flex-end" wrap="nowrap">
-      <TextInput label={label} value={address} readOnly dir="ltr" flex={1} maw={560} onFocus={(e) => e.currentTarget.select()} />
+      <TextInput
+        label={label}
+        value={address}
+        readOnly
+        dir="ltr"
+        flex={1}
+        maw={560}
+        onFocus={(e) => e.currentTarget.select()}
+      />
       <CopyButton value={address}>
         {({ copied, copy }) => (
           <Button variant="default" onClick={copy}>

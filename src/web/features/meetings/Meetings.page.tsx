@@ -9,9 +9,9 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useEnumOptions } from '../../i18n/enums.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
+import { CalendarSubscription } from './CalendarSubscription.js';
 import { StatusBadge } from './MeetingBadges.js';
 import { meetingDateTime, useMeetingTime } from './meeting-time.js';
-import { CalendarSubscription } from './CalendarSubscription.js';
 import { useMeetings, type When } from './meetings.api.js';
 import { NotKnown } from './NotKnown.js';
 
