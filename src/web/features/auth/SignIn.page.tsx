@@ -6,15 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { FieldError } from '../../../shared/problem.js';
 import { isApiError } from '../../app/api.js';
+import { safeNext } from '../../app/sign-in-path.js';
 import { applyFieldErrors, type FormT, fieldErrorLine, useFormT } from '../../components/form-errors.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { problemMessage } from '../../i18n/problem.js';
 import { useMe, useSignIn } from './auth.api.js';
-
-/** Only a path on this site: `?next=https://elsewhere` must not become an open redirect. */
-function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 /** How long sign-in is paused: the server's `minutes`, else its Retry-After, rounded up to minutes. */
 function pausedMinutes(error: unknown): number | null {
