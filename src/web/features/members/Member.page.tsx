@@ -165,12 +165,10 @@ export function MemberPage() {
               {m.names.ar}
             </span>
           </Field>
-          {/* The long official form, where it differs from the short name shown everywhere else; in the reader's language. */}
+          {/* The long official form, where it differs from the short name shown everywhere else, in the page's language. */}
           {m.officialNames ? (
             <Field label={t('member.officialName')}>
-              <span lang={f.language} dir={f.language === 'ar' ? 'rtl' : 'ltr'}>
-                {m.officialNames[f.language]}
-              </span>
+              <bdi>{m.officialNames[f.language]}</bdi>
             </Field>
           ) : null}
           <Field label={t('member.joined')}>
