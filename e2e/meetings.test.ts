@@ -551,7 +551,7 @@ describe('meetings', () => {
       await past.getByRole('link', { name: brussels.title }).click();
       await page.getByRole('heading', { name: brussels.title, level: 1 }).waitFor();
       expect(await page.getByRole('row', { name: /^When/ }).textContent()).toContain('3 December 2014');
-      expect(await page.getByRole('row', { name: /^Host/ }).textContent()).toContain('United States of America');
+      expect(await page.getByRole('row', { name: /^Host/ }).textContent()).toContain('United States');
       expect(await page.getByRole('row', { name: /^Chair/ }).textContent()).toContain('John Kerry');
       expect(await page.getByText(/^In protocol order: The host first/).count()).toBe(1);
       const rows = page.locator('.delegations-table tbody tr');

@@ -199,8 +199,8 @@ describe('public portal', () => {
   it('a member page shows the three names, Arabic right to left, the joining and the people', async () => {
     await withPage(async ({ page }) => {
       await page.goto('/members/USA');
-      await page.getByRole('heading', { name: 'United States of America', level: 1 }).waitFor();
-      expect(await page.title()).toBe('United States of America · Entente');
+      await page.getByRole('heading', { name: 'United States', level: 1 }).waitFor();
+      expect(await page.title()).toBe('United States · Entente');
       const usa = members.find((m) => m.code === 'USA') as Member;
       const french = page.locator('span[lang="fr"]');
       expect(await french.textContent()).toBe(usa.names.fr);

@@ -78,7 +78,7 @@ describe('secretariat', () => {
       expect(
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secretariat' }).count(),
       ).toBe(1);
-      await page.getByRole('heading', { name: 'Recent changes to members' }).waitFor();
+      await page.getByRole('heading', { name: 'Recent changes' }).waitFor();
       await screenshot(page, 'secretariat-desk');
 
       await page.getByRole('link', { name: 'Add a member' }).click();
@@ -136,7 +136,7 @@ describe('secretariat', () => {
 
       // The secretariat's desk lists the addition first among the recent changes, with who made it.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secretariat' }).click();
-      const latest = page.getByRole('region', { name: 'Recent changes to members' }).locator('tbody tr').first();
+      const latest = page.getByRole('region', { name: 'Recent changes' }).locator('tbody tr').first();
       await latest.getByText('Chile (CHL) added').waitFor();
       expect(await latest.textContent()).toContain(secretariat.email);
     });

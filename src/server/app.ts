@@ -21,6 +21,8 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService, defaultSessionSettings, type SessionSettings } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createHealthService } from './modules/health/health.service.js';
+import { calendarRoutes } from './modules/meetings/calendar.routes.js';
+import { createCalendarService } from './modules/meetings/calendar.service.js';
 import { createDelegationsService } from './modules/meetings/delegations.service.js';
 import { deskRoutes } from './modules/meetings/desk.routes.js';
 import { createDeskService } from './modules/meetings/desk.service.js';
@@ -107,8 +109,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const session = { ...defaultSessionSettings, ...options.session };
   const deps = { db: database.db, read: database.read, cache, clock: options.clock ?? systemClock };
   const loader = createMeetingLoader(deps);
+  const auth = createAuthService({ ...deps, settings: session });
   const services = {
-    auth: createAuthService({ ...deps, settings: session }),
+    auth,
     members: createMembersService(deps),
     registry: createRegistryService(deps),
     audit: createAuditService(deps),
@@ -117,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     delegations: createDelegationsService({ ...deps, loader }),
     notifications: createNotificationsService(deps),
     desk: createDeskService(deps),
+    calendar: createCalendarService({ ...deps, loader, auth }),
   };
 
   const mail = options.mail ?? {};
@@ -164,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(meetingsRoutes, { meetings: services.meetings, delegations: services.delegations });
       await api.register(notificationsRoutes, { service: services.notifications });
       await api.register(deskRoutes, { service: services.desk });
+      await api.register(calendarRoutes, { service: services.calendar });
     },
     { prefix: '/api/v1' },
   );

@@ -28,5 +28,9 @@ export const ListAuditQuery = z.object({
   entityId: Text.trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().min(1).optional(),
+  /** `true`: leave out what the system did with nobody signed in (the demo seed, the CLI, first start). */
+  excludeSystem: z.stringbool().optional(),
+  /** `true`: leave out sign-ins and sign-outs (`session.*`), which are not changes to the coalition's records. */
+  excludeSessions: z.stringbool().optional(),
 });
 export type ListAuditQuery = z.infer<typeof ListAuditQuery>;

@@ -307,3 +307,11 @@ export const CreateRemarkBody = z.strictObject({
     .max(50),
 });
 export type CreateRemarkBody = z.infer<typeof CreateRemarkBody>;
+
+/** A private calendar link, answered once when made: `path` carries the token (only its hash is kept). */
+export const CalendarLink = z.object({ path: z.string() });
+export type CalendarLink = z.infer<typeof CalendarLink>;
+
+/** The private calendar's token, as its path gives it; any other string is a token nobody has (404). */
+export const CalendarTokenParams = z.object({ token: z.string().max(200) });
+export type CalendarTokenParams = z.infer<typeof CalendarTokenParams>;

@@ -36,6 +36,8 @@ export const Member = z.object({
   kind: MemberKind,
   name: z.string(),
   names: MemberNamesAnswer,
+  /** The official long form ("Republic of North Macedonia") where it differs from the short `names`; null otherwise. */
+  officialNames: MemberNamesAnswer.nullable(),
   status: MemberStatus,
   joinedOn: z.string().nullable(),
   joinedNote: z.string().nullable(),

@@ -35,7 +35,31 @@ function englishName(code: string): string {
   return `${tail} ${head}`;
 }
 
-/** English, French and Arabic names of a state, or null for a code no list knows. */
+/**
+ * Where the library's first name is a long official form or not the common short name a reader
+ * looks for in a list ("The Republic of North Macedonia" sorted under T, « États-Unis d'Amérique »),
+ * the short name in each language; the rest of the library's names are already the short ones.
+ */
+const SHORT_NAMES: Record<string, Partial<MemberNames>> = {
+  CZE: { en: 'Czechia', fr: 'Tchéquie', ar: 'التشيك' },
+  MDA: { en: 'Moldova' },
+  MKD: { en: 'North Macedonia' },
+  USA: { en: 'United States', fr: 'États-Unis' },
+  // The library capitalises these as English would; French writes the adjective in lower case.
+  ARE: { fr: 'Émirats arabes unis' },
+  SAU: { fr: 'Arabie saoudite' },
+};
+
+/** The official long forms of the states whose display name is a short one (the UN's terminology). */
+const OFFICIAL_NAMES: Record<string, MemberNames> = {
+  CZE: { en: 'Czech Republic', fr: 'République tchèque', ar: 'الجمهورية التشيكية' },
+  KOR: { en: 'Republic of Korea', fr: 'République de Corée', ar: 'جمهورية كوريا' },
+  MDA: { en: 'Republic of Moldova', fr: 'République de Moldova', ar: 'جمهورية مولدوفا' },
+  MKD: { en: 'Republic of North Macedonia', fr: 'République de Macédoine du Nord', ar: 'جمهورية مقدونيا الشمالية' },
+  USA: { en: 'United States of America', fr: "États-Unis d'Amérique", ar: 'الولايات المتحدة الأمريكية' },
+};
+
+/** English, French and Arabic common short names of a state (for display and sorting), or null for a code no list knows. */
 export function stateNames(code: string): MemberNames | null {
   if (USER_ASSIGNED[code]) return USER_ASSIGNED[code];
   if (!isStateCode(code)) return null;
@@ -43,5 +67,11 @@ export function stateNames(code: string): MemberNames | null {
     en: englishName(code),
     fr: countries.getName(code, 'fr') ?? code,
     ar: countries.getName(code, 'ar') ?? code,
+    ...SHORT_NAMES[code],
   };
+}
+
+/** A state's official long names where they differ from its short ones; null otherwise. */
+export function officialStateNames(code: string): MemberNames | null {
+  return OFFICIAL_NAMES[code] ?? null;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJoined } from '../db/seed/demo.js';
 import { loadEnv } from '../env.js';
 import { Cache } from './cache.js';
-import { isStateCode, stateNames } from './country-names.js';
+import { isStateCode, officialStateNames, stateNames } from './country-names.js';
 import { requireVersion } from './if-match.js';
 
 // Policies have their tables beside them (`*.policy.test.ts`).
@@ -25,7 +25,9 @@ describe('country names', () => {
   it.each([
     ['KOR', 'South Korea'],
     ['TWN', 'Taiwan'],
-    ['MDA', 'Republic of Moldova'],
+    ['MDA', 'Moldova'],
+    ['MKD', 'North Macedonia'],
+    ['USA', 'United States'],
     ['GBR', 'United Kingdom'],
     ['XKX', 'Kosovo'],
   ])('%s reads as %s in a list', (code, en) => {
@@ -37,6 +39,12 @@ describe('country names', () => {
     expect(isStateCode('EU')).toBe(false);
     expect(stateNames('ZZZ')).toBeNull();
     expect(stateNames('IRQ')).toEqual({ en: 'Iraq', fr: 'Irak', ar: 'العراق' });
+  });
+  it('shows the short name in every language and keeps the official one apart', () => {
+    expect(stateNames('MKD')).toEqual({ en: 'North Macedonia', fr: 'Macédoine du Nord', ar: 'مقدونيا الشمالية' });
+    expect(officialStateNames('MKD')?.en).toBe('Republic of North Macedonia');
+    expect(stateNames('USA')?.fr).toBe('États-Unis');
+    expect(officialStateNames('IRQ')).toBeNull();
   });
 });
 

@@ -246,6 +246,23 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       request: async () => ({ method: 'POST', url: '/api/v1/notifications/read-all' }),
       expected: signedIn(200),
     },
+    'POST /api/v1/auth/me/calendar-link': {
+      // Every signed-in role has a link of its own.
+      request: async () => ({ method: 'POST', url: '/api/v1/auth/me/calendar-link' }),
+      expected: signedIn(201),
+    },
+    'GET /api/v1/calendar/:token.ics': {
+      // The token is the credential: whoever holds it reads its owner's calendar, with or without a session.
+      request: async () => {
+        const made = await ctx.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/me/calendar-link',
+          headers: { cookie: users.get('observer')?.cookie ?? '' },
+        });
+        return { method: 'GET', url: made.json().path };
+      },
+      expected: all(200),
+    },
   };
 
   /** The newest notification of the matrix's focal point, after inviting their member to a new meeting. */

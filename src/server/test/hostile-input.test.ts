@@ -638,6 +638,8 @@ const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
 
   'POST /api/v1/auth/sign-out': () => signOutRoute('/api/v1/auth/sign-out'),
   'POST /api/v1/auth/sign-out-everywhere': () => signOutRoute('/api/v1/auth/sign-out-everywhere'),
+  // No body either: what can be wrong is the session, the body sent anyway, the type.
+  'POST /api/v1/auth/me/calendar-link': () => signOutRoute('/api/v1/auth/me/calendar-link'),
 };
 
 /** Sign-out takes no body: what can be wrong is the session, the body sent anyway, the type. */
@@ -857,7 +859,10 @@ describe.each(engines)('hostile input on %s', (engine) => {
     // it says something about the generators and never fails by chance.
     const shares = Object.fromEntries(
       Object.entries(generators)
-        .filter(([key]) => !key.includes('/sign-out') && !key.includes('/notifications/'))
+        // Routes without a body have no schema to get past.
+        .filter(
+          ([key]) => !key.includes('/sign-out') && !key.includes('/notifications/') && !key.endsWith('/calendar-link'),
+        )
         .map(([key, generator]) => {
           const sample = fc.sample(generator(fixtures), { numRuns: 2000, seed: 42 });
           return [key, Math.round((100 * sample.filter(passesSchema).length) / sample.length)];

@@ -22,6 +22,7 @@ import { Loading } from '../components/Loading.js';
 import { canUseSecretariat, useMe, useRoleLabel, useSignOut } from '../features/auth/auth.api.js';
 import { LanguageSwitcher, useAccountLanguage } from '../i18n/language.js';
 import { problemMessage } from '../i18n/problem.js';
+import { signInPath } from './sign-in-path.js';
 
 interface NavItem {
   to: string;
@@ -96,11 +97,6 @@ function AccountMenu({ me }: { me: Me }) {
   );
 }
 
-function signInPath(pathname: string, search: string): string {
-  if (pathname === '/sign-in') return '/sign-in';
-  return `/sign-in?next=${encodeURIComponent(pathname + search)}`;
-}
-
 /** The frame of every page: header with the navigation, a burger menu below 768 px, and the page. */
 export function Layout() {
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -171,7 +167,7 @@ export function Layout() {
             {me ? (
               <AccountMenu me={me} />
             ) : me === null && location.pathname !== '/sign-in' ? (
-              <Button component={Link} to={signInPath(location.pathname, location.search)} variant="default" size="sm">
+              <Button component={Link} to={signInPath(location)} variant="default" size="sm">
                 {t('account.signIn')}
               </Button>
             ) : null}

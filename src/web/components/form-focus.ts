@@ -12,5 +12,12 @@ export function focusFirstError(
 ): void {
   // Read now: React lets go of currentTarget once the event has been handled.
   const scope: ParentNode = event?.currentTarget ?? document;
-  requestAnimationFrame(() => scope.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  requestAnimationFrame(() => {
+    const field = scope.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!field) return;
+    // Scrolled by its wrapper, label included, which stops below the fixed header (its scroll-margin
+    // in global.css); the browser's own scroll on focus would bring the input alone to the edge.
+    field.focus({ preventScroll: true });
+    (field.closest('.mantine-InputWrapper-root') ?? field).scrollIntoView({ block: 'nearest' });
+  });
 }

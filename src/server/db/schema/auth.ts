@@ -63,3 +63,16 @@ export const signInFailures = pgTable(
   },
   (t) => [index('sign_in_failures_email_idx').on(t.email, t.at), index('sign_in_failures_ip_idx').on(t.ip, t.at)],
 );
+
+/**
+ * A user's private calendar link: one token a user, rotated as a whole. Like a session, only the
+ * SHA-256 of the token is kept: a leaked table does not hand out calendars. The link shows what its
+ * user may see, so a calendar app can subscribe without a session.
+ */
+export const calendarTokens = pgTable('calendar_tokens', {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text().notNull().unique(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

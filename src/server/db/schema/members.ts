@@ -1,5 +1,5 @@
-import { date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { MemberKind, MemberStatus } from '../../../shared/members.js';
+import { date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { MemberKind, type MemberNames, MemberStatus } from '../../../shared/members.js';
 import { enumCheck, enumColumn } from './columns.js';
 
 export const members = pgTable(
@@ -11,6 +11,11 @@ export const members = pgTable(
     nameEn: text().notNull(),
     nameFr: text().notNull(),
     nameAr: text().notNull(),
+    /**
+     * The long official form in the three languages ("Republic of North Macedonia"), where it differs
+     * from the common short name the `name*` columns hold for display and sorting; null otherwise.
+     */
+    officialNames: jsonb().$type<MemberNames>(),
     status: enumColumn(MemberStatus).notNull().default(MemberStatus.enum.active),
     joinedOn: date({ mode: 'string' }),
     /** What the sources say of the joining when it is not one sure date ("uncertain: after Dec 2014"). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { count } from 'drizzle-orm';
 import { recordAudit } from '../../lib/audit.js';
 import { type Auth, systemAuth } from '../../lib/auth-context.js';
-import { stateNames } from '../../lib/country-names.js';
+import { officialStateNames, stateNames } from '../../lib/country-names.js';
 import { fromProject } from '../../lib/paths.js';
 import { toMember } from '../../modules/members/members.service.js';
 import type { Db } from '../client.js';
@@ -64,7 +64,14 @@ export function demoMembers(data: SeedFile): NewMemberRow[] {
     const code = p.iso3 ?? (p.name === 'Kosovo' ? KOSOVO : null);
     const names = code ? stateNames(code) : null;
     if (!code || !names) throw new Error(`Seed: no ISO code for ${p.name}`);
-    return { ...base, code, nameEn: names.en, nameFr: names.fr, nameAr: names.ar };
+    return {
+      ...base,
+      code,
+      nameEn: names.en,
+      nameFr: names.fr,
+      nameAr: names.ar,
+      officialNames: officialStateNames(code),
+    };
   });
 }
 

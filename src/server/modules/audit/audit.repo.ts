@@ -1,15 +1,25 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt, notLike, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
 
 export async function listAuditEvents(
   db: Db,
-  filter: { entityType?: string; entityId?: string; before?: number; limit: number },
+  filter: {
+    entityType?: string;
+    entityId?: string;
+    before?: number;
+    limit: number;
+    excludeSystem?: boolean;
+    excludeSessions?: boolean;
+  },
 ) {
   const where: SQL[] = [];
   if (filter.entityType) where.push(eq(auditEvents.entityType, filter.entityType));
   if (filter.entityId) where.push(eq(auditEvents.entityId, filter.entityId));
   if (filter.before) where.push(lt(auditEvents.seq, filter.before));
+  // The system acts with no user: the seed (request id "seed"), the CLI, the first start.
+  if (filter.excludeSystem) where.push(isNotNull(auditEvents.actorId));
+  if (filter.excludeSessions) where.push(notLike(auditEvents.action, 'session.%'));
   return db
     .select()
     .from(auditEvents)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMember } from '../../test/factories.js';
+import { buildMeeting, buildMember } from '../../test/factories.js';
 import {
   createTestApp,
   databaseSnapshot,
@@ -75,5 +75,30 @@ describe.each(engines)('audit route on %s', (engine) => {
     const bad = await get('?limit=5000');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ in: 'query', path: 'limit' });
+  });
+
+  it("leaves out the system's events and sign-ins when asked: the desk's recent changes, from every module", async () => {
+    const member = await buildMember(ctx);
+    const meeting = await buildMeeting(ctx, { invite: [member.code] });
+    const items = (await get('?limit=200&excludeSystem=true&excludeSessions=true')).json().items as {
+      action: string;
+      actorId: string | null;
+      entityId: string | null;
+    }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((e) => e.actorId !== null && !e.action.startsWith('session.'))).toBe(true);
+    // Meetings and delegations appear beside members.
+    expect(items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['meeting.created', 'delegation.invited', 'member.created']),
+    );
+    expect(items.find((e) => e.action === 'meeting.created')?.entityId).toBe(meeting.id);
+    // Without the filter, the seed's rows are there.
+    const seeded = (await get('?entityType=member&limit=200')).json().items as { requestId: string | null }[];
+    expect(seeded.some((e) => e.requestId === 'seed')).toBe(true);
+    const filtered = (await get('?entityType=member&limit=200&excludeSystem=true')).json().items;
+    expect(filtered.some((e: { requestId: string | null }) => e.requestId === 'seed')).toBe(false);
+    const bad = await get('?excludeSystem=maybe');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ in: 'query', path: 'excludeSystem' });
   });
 });

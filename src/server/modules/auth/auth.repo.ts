@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Language } from '../../../shared/i18n.js';
 import type { Db, Tx } from '../../db/client.js';
-import { sessions, signInFailures, users } from '../../db/schema/auth.js';
+import { calendarTokens, sessions, signInFailures, users } from '../../db/schema/auth.js';
 import { members } from '../../db/schema/members.js';
 import type { SessionUser } from '../../lib/auth-context.js';
 import { type Clock, minutesFrom } from '../../lib/clock.js';
@@ -127,4 +127,41 @@ export async function updateUserLanguage(tx: Tx, clock: Clock, userId: string, l
 
 export async function touchSession(db: Db, clock: Clock, sessionId: string): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: clock.sql() }).where(eq(sessions.id, sessionId));
+}
+
+/** Stores the user's calendar token hash, replacing the one they had: the old link stops working at once. */
+export async function replaceCalendarToken(tx: Tx, clock: Clock, userId: string, tokenHash: string) {
+  const [previous] = await tx
+    .select({ userId: calendarTokens.userId })
+    .from(calendarTokens)
+    .where(eq(calendarTokens.userId, userId))
+    .for('update');
+  await tx
+    .insert(calendarTokens)
+    .values({ userId, tokenHash, createdAt: clock.sql() })
+    .onConflictDoUpdate({ target: calendarTokens.userId, set: { tokenHash, createdAt: clock.sql() } });
+  return { replaced: previous !== undefined };
+}
+
+/** The user behind a calendar token hash, as a session would give them; undefined for none or a disabled user. */
+export async function findCalendarTokenUser(
+  db: Db,
+  tokenHash: string,
+): Promise<Omit<SessionUser, 'sessionId'> | undefined> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      memberId: users.memberId,
+      memberCode: members.code,
+      language: users.language,
+    })
+    .from(calendarTokens)
+    .innerJoin(users, eq(users.id, calendarTokens.userId))
+    .leftJoin(members, eq(members.id, users.memberId))
+    .where(and(eq(calendarTokens.tokenHash, tokenHash), isNull(users.disabledAt)))
+    .limit(1);
+  return row;
 }

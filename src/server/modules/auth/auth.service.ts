@@ -7,15 +7,17 @@ import { recordAudit } from '../../lib/audit.js';
 import type { Auth, SessionUser } from '../../lib/auth-context.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
-import { canChooseOwnLanguage, canManageOwnSessions } from './auth.policy.js';
+import { canChooseOwnLanguage, canManageOwnCalendarLink, canManageOwnSessions } from './auth.policy.js';
 import {
   clearFailures,
   countRecentFailures,
+  findCalendarTokenUser,
   findLiveSession,
   findUserByEmail,
   insertSession,
   lockUserLanguage,
   recordFailure,
+  replaceCalendarToken,
   revokeAllSessions,
   revokeSessionByHash,
   touchSession,
@@ -190,6 +192,33 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
       if (!auth.user) throw new AppError('unauthenticated', 'Sign in first.');
       const { id, email, name, role, memberCode, language } = auth.user;
       return { id, email, name, role, memberCode, language };
+    },
+
+    /**
+     * Makes a new private calendar link for the signed-in user, replacing (and so ending) the one
+     * they had. The token is answered once: only its hash is kept, like a session's.
+     */
+    async rotateCalendarToken(auth: Auth): Promise<string> {
+      if (!canManageOwnCalendarLink(auth.user)) throw new AppError('unauthenticated', 'Sign in first.');
+      const user = auth.user;
+      const token = randomBytes(32).toString('base64url');
+      await db.transaction(async (tx) => {
+        const { replaced } = await replaceCalendarToken(tx, clock, user.id, hashToken(token));
+        // The token itself is never recorded: the trail says only that the link changed.
+        await recordAudit(tx, auth, {
+          action: replaced ? 'calendar_token.rotated' : 'calendar_token.created',
+          entityType: 'user',
+          entityId: user.id,
+        });
+      });
+      return token;
+    },
+
+    /** The user behind a private calendar token, or null for a token nobody has (or a disabled user). */
+    async resolveCalendarToken(token: string): Promise<SessionUser | null> {
+      const user = await findCalendarTokenUser(db, hashToken(token));
+      // Not a session: a calendar app reading the link acts for its user in nothing but this read.
+      return user ? { ...user, sessionId: `calendar:${user.id}` } : null;
     },
 
     /** Who is signed in, or null: what a page asks before it knows (a 401 there would be noise). */

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AttendanceRoll,
@@ -23,8 +22,6 @@ import type { DelegationsService } from './delegations.service.js';
 import type { MeetingsService } from './meetings.service.js';
 
 const tags = ['meetings'];
-const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
-
 export const meetingsRoutes: FastifyPluginAsyncZod<{
   meetings: MeetingsService;
   delegations: DelegationsService;
@@ -215,30 +212,6 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
     async (req, reply) => {
       const meeting = await meetings.addRemark(req.requireAuth(), req.params.id, req.body);
       return sendMeeting(req, reply.code(201), meeting);
-    },
-  );
-
-  app.get(
-    '/meetings/:id/calendar.ics',
-    { schema: { tags, summary: 'One meeting as iCalendar (RFC 5545)', params: MeetingIdParams } },
-    async (req, reply) => {
-      const calendar = await meetings.getMeetingCalendar(req.auth, req.params.id, baseUrl(req));
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('content-disposition', `attachment; filename="meeting-${req.params.id}.ics"`)
-        .send(calendar);
-    },
-  );
-
-  app.get(
-    '/calendar.ics',
-    { schema: { tags, summary: 'Every meeting the caller may see, as iCalendar' } },
-    async (req, reply) => {
-      const calendar = await meetings.getCalendar(req.auth, baseUrl(req));
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="entente-meetings.ics"')
-        .send(calendar);
     },
   );
 };

@@ -20,7 +20,6 @@ import { updateVersioned } from '../../lib/versioned-write.js';
 import { todayIn } from '../../lib/zoned-time.js';
 import { memberIdsByCode } from '../members/members.repo.js';
 import { findPeople } from '../registry/registry.repo.js';
-import { meetingsCalendar } from './calendar.js';
 import { MEETINGS_TAG, type MeetingLoader, meetingRecord } from './meeting-loader.js';
 import type { MeetingRecord } from './meetings.mapper.js';
 import { canManageMeetings, canReadMeeting } from './meetings.policy.js';
@@ -165,23 +164,14 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
       return (await loader.visible(auth, id)).meeting;
     },
 
-    /** One meeting as iCalendar, in its own zone. */
-    async getMeetingCalendar(auth: Auth, id: string, baseUrl: string): Promise<string> {
-      const { meeting } = await loader.visible(auth, id);
-      return meetingsCalendar([meeting], { name: meeting.title, baseUrl });
-    },
-
-    /** Every meeting the caller may see, as one iCalendar. */
-    async getCalendar(auth: Auth, baseUrl: string): Promise<string> {
-      return meetingsCalendar((await listMeetings(auth, {})).items, { name: 'Coalition meetings', baseUrl });
-    },
-
     /** Creates a meeting (secretariat). */
     async createMeeting(auth: Auth, body: CreateMeetingBody): Promise<Meeting> {
       requireRole(auth, canManageMeetings, 'Only the secretariat can create meetings.');
       const id = await write(deps, [MEETINGS_TAG], async (tx) => {
         const { hostMemberId, restrictedIds } = await resolveFields(tx, body);
-        const row = await insertMeeting(tx, rowValues(body, hostMemberId));
+        // The clock's time, not the database default: the calendar's DTSTAMP is this instant.
+        const at = clock.now();
+        const row = await insertMeeting(tx, { ...rowValues(body, hostMemberId), createdAt: at, updatedAt: at });
         await replaceChairs(tx, row.id, body.chairIds);
         await replaceRestrictions(tx, row.id, restrictedIds);
         await replaceAgenda(tx, row.id, body.agenda);

@@ -7,7 +7,8 @@ type Conn = Db | Tx;
 /** A member as the hot reads give it: the row's fields `toMember` reads. */
 export type MemberReadRow = Omit<MemberRow, 'createdAt'>;
 
-const MEMBER_COLUMNS = `id, code, kind, name_en as "nameEn", name_fr as "nameFr", name_ar as "nameAr", status,
+const MEMBER_COLUMNS = `id, code, kind, name_en as "nameEn", name_fr as "nameFr", name_ar as "nameAr",
+  official_names as "officialNames", status,
   joined_on::text as "joinedOn", joined_note as "joinedNote", left_on::text as "leftOn", note, version,
   (extract(epoch from updated_at) * 1000)::float8 as "updatedAt"`;
 

@@ -22,7 +22,24 @@ describe.each(engines)('members routes on %s', (engine) => {
     expect(demoCodes).toHaveLength(66);
     expect(items.map((m: { code: string }) => m.code)).toEqual(expect.arrayContaining(demoCodes));
     const usa = items.find((m: { code: string }) => m.code === 'USA');
-    expect(usa.names).toEqual({ en: 'United States of America', fr: "États-Unis d'Amérique", ar: 'الولايات المتحدة' });
+    // The common short name for display and sorting; the official long form beside it.
+    expect(usa.names).toEqual({ en: 'United States', fr: 'États-Unis', ar: 'الولايات المتحدة' });
+    expect(usa.officialNames).toEqual({
+      en: 'United States of America',
+      fr: "États-Unis d'Amérique",
+      ar: 'الولايات المتحدة الأمريكية',
+    });
+    const macedonia = items.find((m: { code: string }) => m.code === 'MKD');
+    expect(macedonia).toMatchObject({
+      name: 'North Macedonia',
+      names: { en: 'North Macedonia', fr: 'Macédoine du Nord', ar: 'مقدونيا الشمالية' },
+      officialNames: { en: 'Republic of North Macedonia' },
+    });
+    expect(items.find((m: { code: string }) => m.code === 'IRQ').officialNames).toBeNull();
+    // Sorted by the short name: North Macedonia among the Ns, not under T.
+    const names = items.map((m: { name: string }) => m.name);
+    expect(names.indexOf('North Macedonia')).toBeGreaterThan(names.indexOf('New Zealand'));
+    expect(names.indexOf('North Macedonia')).toBeLessThan(names.indexOf('Norway'));
     expect(items.find((m: { code: string }) => m.code === 'XKX').name).toBe('Kosovo');
     expect(
       items

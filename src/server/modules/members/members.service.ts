@@ -12,7 +12,7 @@ import { type MemberRow, members } from '../../db/schema/members.js';
 import { requireRole } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
-import { isStateCode, stateNames } from '../../lib/country-names.js';
+import { isStateCode, officialStateNames, stateNames } from '../../lib/country-names.js';
 import { AppError, fieldError, invalid, notFound } from '../../lib/errors.js';
 import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
@@ -37,6 +37,7 @@ export function toMember(row: MemberRow | MemberReadRow): Member {
     kind: row.kind,
     name: row.nameEn,
     names: { en: row.nameEn, fr: row.nameFr, ar: row.nameAr },
+    officialNames: row.officialNames ?? null,
     status: row.status,
     joinedOn: row.joinedOn,
     joinedNote: row.joinedNote,
@@ -131,6 +132,7 @@ export function createMembersService(deps: ServiceDeps) {
           nameEn: names.en,
           nameFr: names.fr,
           nameAr: names.ar,
+          officialNames: body.kind === MemberKind.enum.state ? officialStateNames(body.code) : null,
           status: body.status,
           joinedOn: body.joinedOn ?? null,
           joinedNote: body.joinedNote ?? null,

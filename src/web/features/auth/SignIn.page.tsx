@@ -6,18 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { FieldError } from '../../../shared/problem.js';
 import { isApiError } from '../../app/api.js';
+import { safeNext } from '../../app/sign-in-path.js';
 import { applyFieldErrors, type FormT, fieldErrorLine, useFormT } from '../../components/form-errors.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { problemMessage } from '../../i18n/problem.js';
 import { useMe, useSignIn } from './auth.api.js';
-
-/**
- * Where to go once signed in: the page `?next=` names, if it is a path on this site
- * (`?next=https://elsewhere` must not become an open redirect), else the user's desk.
- */
-function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/desk';
-}
 
 /** How long sign-in is paused: the server's `minutes`, else its Retry-After, rounded up to minutes. */
 function pausedMinutes(error: unknown): number | null {
@@ -57,7 +50,8 @@ export function SignInPage() {
   const { t } = useTranslation('auth');
   const formT = useFormT();
   const [params] = useSearchParams();
-  const next = safeNext(params.get('next'));
+  // Once signed in: the page `?next=` names if it is one of this site's, else the user's desk.
+  const next = safeNext(params.get('next'), '/desk');
   const navigate = useNavigate();
   const me = useMe();
   const signIn = useSignIn();

@@ -44,7 +44,8 @@ export function FocalPointPanel({ meeting, me }: { meeting: Meeting; me: Me }) {
           )}
         </Text>
         <Button component={Link} to={`/meetings/${meeting.id}/delegations/${own.memberCode}`}>
-          {t('focalPoint.name')}
+          {/* Once it has a head the delegation is named: what is left to do is to change it. */}
+          {own.head ? t('focalPoint.change') : t('focalPoint.name')}
         </Button>
       </Group>
     </Paper>

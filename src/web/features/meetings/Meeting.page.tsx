@@ -4,6 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { Meeting } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
+import { signInPath } from '../../app/sign-in-path.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { LocalizedTitle, useLocalizedTitleText } from '../../components/LocalizedTitle.js';
@@ -75,7 +76,7 @@ export function MeetingPage() {
               t={t}
               i18nKey="meeting.notFoundText"
               components={{
-                signin: <Anchor component={Link} to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} />,
+                signin: <Anchor component={Link} to={signInPath(location)} />,
               }}
             />
           </Text>

@@ -10,9 +10,10 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useEnumOptions } from '../../i18n/enums.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
+import { CalendarSubscription } from './CalendarSubscription.js';
 import { StatusBadge } from './MeetingBadges.js';
 import { meetingDateTime, useMeetingTime } from './meeting-time.js';
-import { allMeetingsIcsUrl, useMeetings, type When } from './meetings.api.js';
+import { useMeetings, type When } from './meetings.api.js';
 import { NotKnown } from './NotKnown.js';
 
 function readKind(params: URLSearchParams): MeetingKind | null {
@@ -157,9 +158,6 @@ export function MeetingsPage() {
               {t('list.new')}
             </Button>
           ) : null}
-          <Button component="a" href={allMeetingsIcsUrl} variant="default" download>
-            {t('list.calendar')}
-          </Button>
         </Group>
       </Group>
 
@@ -173,6 +171,7 @@ export function MeetingsPage() {
 
       <MeetingsSection when="upcoming" kind={kind} />
       <MeetingsSection when="past" kind={kind} />
+      <CalendarSubscription me={me} />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { isApiError } from '../../app/api.js';
+import { signInPath } from '../../app/sign-in-path.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
@@ -66,7 +67,7 @@ export function NameDelegationPage() {
         <Title order={1}>{t('nameDelegation.signIn.title')}</Title>
         <Text>{t('nameDelegation.signIn.text')}</Text>
         <div>
-          <Button component={Link} to={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>
+          <Button component={Link} to={signInPath(location)}>
             {t('common:account.signIn')}
           </Button>
         </div>

@@ -169,6 +169,12 @@ export function MemberPage() {
               {m.names.ar}
             </span>
           </Field>
+          {/* The long official form, where it differs from the short name shown everywhere else, in the page's language. */}
+          {m.officialNames ? (
+            <Field label={t('member.officialName')}>
+              <bdi>{m.officialNames[f.language]}</bdi>
+            </Field>
+          ) : null}
           <Field label={t('member.joined')}>
             <JoinedDetail member={m} />
           </Field>

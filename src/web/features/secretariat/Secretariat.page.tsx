@@ -5,6 +5,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEvent } from '../../../shared/audit.js';
 import type { Language } from '../../../shared/i18n.js';
+import type { MeetingSummary } from '../../../shared/meetings.js';
 import { api } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
@@ -14,39 +15,70 @@ import { useMembers } from '../members/members.api.js';
 import { matchesSearch } from '../members/members-filter.js';
 import { memberName } from './member-name.js';
 
-/** The actions on members the list says in words; any other is named by its code. */
-const MEMBER_ACTIONS = ['member.created', 'member.updated'] as const;
-type MemberAction = (typeof MEMBER_ACTIONS)[number];
-const isMemberAction = (action: string): action is MemberAction => MEMBER_ACTIONS.includes(action as MemberAction);
+/** The actions the desk says in words; any other is named by its code. */
+const ACTIONS = [
+  'member.created',
+  'member.updated',
+  'meeting.created',
+  'meeting.updated',
+  'delegation.invited',
+  'delegation.named',
+  'attendance.recorded',
+  'remark.created',
+  'person.created',
+  'actor.created',
+  'user.created',
+  'user.language_changed',
+  'calendar_token.created',
+  'calendar_token.rotated',
+] as const;
+type Action = (typeof ACTIONS)[number];
+const isKnownAction = (action: string): action is Action => ACTIONS.includes(action as Action);
 
 /** The demo seed recorded its rows, with a column a language (`nameFr`); the API records members with `names`. */
 const ROW_NAME: Record<Language, string> = { en: 'nameEn', fr: 'nameFr', ar: 'nameAr' };
 
+const held = (state: unknown): Record<string, unknown> =>
+  typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
+
+/** What the record's states hold under `key`, the latest first. */
+const recorded = (event: AuditEvent, key: string): unknown => held(event.after)[key] ?? held(event.before)[key];
+
 /** The record an event is about, named from what it holds in the reader's language: an id means nothing to a reader. */
 function subject(event: AuditEvent, language: Language): string {
-  for (const state of [event.after, event.before]) {
-    if (typeof state === 'object' && state !== null) {
-      const held = state as Record<string, unknown>;
-      const names =
-        typeof held.names === 'object' && held.names !== null ? (held.names as Record<string, unknown>) : {};
-      const shown = [names[language], held[ROW_NAME[language]], held.name, held.nameEn].find(
-        (name): name is string => typeof name === 'string' && name !== '',
-      );
-      if (shown) return typeof held.code === 'string' ? `${shown} (${held.code})` : shown;
-    }
+  for (const state of [event.after, event.before].map(held)) {
+    const names = held(state.names);
+    const shown = [names[language], state[ROW_NAME[language]], state.name, state.nameEn, state.title, state.email].find(
+      (name): name is string => typeof name === 'string' && name !== '',
+    );
+    if (shown) return typeof state.code === 'string' ? `${shown} (${state.code})` : shown;
   }
   return `${event.entityType} ${event.entityId ?? ''}`.trim();
 }
 
+/** The last changes people made, in every module: not the seed's rows, nor sign-ins. */
 function RecentChanges() {
   const { t } = useTranslation('secretariat');
   const format = useFormat();
+  const members = useMembers();
+  const meetings = useQuery({
+    queryKey: ['meetings', 'all-for-desk'],
+    queryFn: ({ signal }) => api<{ items: MeetingSummary[] }>('/meetings', { signal }).then((r) => r.items),
+  });
   const audit = useQuery({
-    queryKey: ['audit', 'members'],
+    queryKey: ['audit', 'recent'],
     queryFn: ({ signal }) =>
-      api<{ items: AuditEvent[] }>('/audit?entityType=member&limit=10', { signal }).then((r) => r.items),
+      api<{ items: AuditEvent[] }>('/audit?excludeSystem=true&excludeSessions=true&limit=15', { signal }).then(
+        (r) => r.items,
+      ),
     staleTime: 0,
   });
+  // A delegation's event holds ids: the member and the meeting are named from the lists.
+  const memberById = (id: unknown) => members.data?.find((m) => m.id === id);
+  const meetingTitle = (id: unknown) => {
+    const meeting = meetings.data?.find((m) => m.id === id);
+    return meeting && (meeting.titleTranslations[format.language] ?? meeting.title);
+  };
   if (audit.isPending) return <Loading label={t('desk.changes.loading')} />;
   if (audit.isError) return <ErrorAlert error={audit.error} title={t('desk.changes.couldNotLoad')} />;
   if (audit.data.length === 0) return <Text c="dimmed">{t('desk.changes.none')}</Text>;
@@ -62,9 +94,16 @@ function RecentChanges() {
         </Table.Thead>
         <Table.Tbody>
           {audit.data.map((event) => {
-            const values = { subject: subject(event, format.language), action: event.action };
-            // The subject is a name and a code, often in another script than the sentence: isolated, it keeps its order.
-            const parts = { subject: <bdi />, action: <bdi /> };
+            const member = memberById(recorded(event, 'memberId'));
+            const meetingId = event.entityType === 'meeting' ? event.entityId : recorded(event, 'meetingId');
+            const values = {
+              subject: subject(event, format.language),
+              action: event.action,
+              member: member ? memberName(member, format.language) : t('desk.changes.aMember'),
+              meeting: meetingTitle(meetingId) ?? t('desk.changes.aMeeting'),
+            };
+            // Names are often in another script than the sentence: isolated, they keep their order.
+            const parts = { subject: <bdi />, action: <bdi />, member: <bdi />, meeting: <bdi /> };
             return (
               <Table.Tr key={event.seq}>
                 <Table.Td>
@@ -72,7 +111,7 @@ function RecentChanges() {
                 </Table.Td>
                 <Table.Td>{event.actorEmail ?? t('desk.changes.system')}</Table.Td>
                 <Table.Td>
-                  {isMemberAction(event.action) ? (
+                  {isKnownAction(event.action) ? (
                     <Trans t={t} i18nKey={`desk.changes.action.${event.action}`} values={values} components={parts} />
                   ) : (
                     <Trans t={t} i18nKey="desk.changes.action.other" values={values} components={parts} />
@@ -157,7 +196,6 @@ export function SecretariatPage() {
                     <Table.Th>{t('desk.register.code')}</Table.Th>
                     <Table.Th>{t('desk.register.name')}</Table.Th>
                     <Table.Th>{t('desk.register.kind')}</Table.Th>
-                    <Table.Th>{t('desk.register.version')}</Table.Th>
                     <Table.Th>
                       <VisuallyHidden>{t('desk.register.actions')}</VisuallyHidden>
                     </Table.Th>
@@ -173,7 +211,6 @@ export function SecretariatPage() {
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{t(`enums:memberKind.${member.kind}`)}</Table.Td>
-                      <Table.Td>{member.version}</Table.Td>
                       <Table.Td ta="end">
                         <Button
                           component={Link}

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Stack, Text, Title } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { signInPath } from '../../app/sign-in-path.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
@@ -25,7 +26,7 @@ export function SecretariatArea() {
         <Title order={1}>{t('area.title')}</Title>
         <Text>{t('area.signInText')}</Text>
         <div>
-          <Button component={Link} to={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>
+          <Button component={Link} to={signInPath(location)}>
             {t('area.signIn')}
           </Button>
         </div>
