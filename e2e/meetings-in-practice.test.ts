@@ -48,7 +48,7 @@ async function topBelowHeader(page: Page, selector: string): Promise<{ top: numb
 }
 
 describe('meetings in practice', () => {
-  it('signs in from the header and comes back to the page, its query included; a foreign next goes home', async () => {
+  it('signs in from the header and comes back to the page, its query included; a foreign next goes to the desk', async () => {
     await withPage(async ({ page }) => {
       await page.goto('/meetings?kind=ministerial');
       await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
@@ -63,10 +63,11 @@ describe('meetings in practice', () => {
     });
     await withPage(async ({ page, context }) => {
       await signInAs(context, secretariat);
+      // A foreign next is refused: the signed-in user goes to their desk, on this site.
       await page.goto('/sign-in?next=https%3A%2F%2Fevil.example%2F');
-      await page.waitForURL((url) => url.origin === app.baseUrl && url.pathname === '/');
+      await page.waitForURL((url) => url.origin === app.baseUrl && url.pathname === '/desk');
       await page.goto('/sign-in?next=%2F%5Cevil.example');
-      await page.waitForURL((url) => url.origin === app.baseUrl && url.pathname === '/');
+      await page.waitForURL((url) => url.origin === app.baseUrl && url.pathname === '/desk');
     });
   });
 
