@@ -113,6 +113,23 @@ describe.each(engines)('meeting reads (member delegations, CSV, list filters) on
       expect(await seen(secretariat)).toEqual([restricted.id, coalition.id, open.id]);
     });
 
+    it('shows a change of attendance at once: a delegation write drops the cached list', async () => {
+      const member = await buildMember(ctx);
+      const meeting = await buildMeeting(ctx, { status: 'held' });
+      const { delegation } = await buildDelegation(ctx, { meeting: meeting.id, member: member.code });
+      const attendance = async () =>
+        (await get(`/api/v1/members/${member.code}/delegations`)).json().items[0].attendance;
+      expect(await attendance()).toBe('unknown');
+      const res = await ctx.app.inject({
+        method: 'PUT',
+        url: `/api/v1/meetings/${meeting.id}/attendance/${member.code}`,
+        headers: { ...as(secretariat), 'if-match': `"${delegation.version}"` },
+        payload: { attendance: 'absent' },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(await attendance()).toBe('absent');
+    });
+
     it('answers an empty list for a member never invited, 404 for an unknown code, 400 for a bad one', async () => {
       const member = await buildMember(ctx);
       expect((await get(`/api/v1/members/${member.code}/delegations`)).json()).toEqual({ items: [] });
