@@ -23,14 +23,7 @@ export type When = 'upcoming' | 'past';
 
 /** Meetings the caller may see: upcoming soonest first, past latest first (the server's order). */
 export function useMeetings(when: When, kind: MeetingKind | null) {
-  return useQuery({
-    queryKey: [...meetingsKey, 'list', when, kind],
-    queryFn: ({ signal }) => {
-      const query = new URLSearchParams({ when });
-      if (kind) query.set('kind', kind);
-      return api<{ items: MeetingSummary[] }>(`/meetings?${query}`, { signal }).then((list) => list.items);
-    },
-  });
+  return useMeetingList(when, { kind });
 }
 
 /** One meeting; `fresh` reads it again even when the cache has it (before changing it). */
