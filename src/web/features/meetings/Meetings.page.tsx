@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { MEETING_KINDS } from '../../../shared/enums.js';
@@ -159,7 +159,18 @@ function MeetingsFilters({ filter, onChange }: { filter: MeetingsFilter; onChang
   // Every meeting the caller may see gives the years and cities to choose from.
   const all = useMeetingList(null);
   const [words, setWords] = useState(filter.q);
-  const sendWords = useDebouncedCallback((q: string) => onChange({ ...filter, q }), 300);
+  // The words last put in the address: another change of it (back, a link) shows its own words.
+  const sent = useRef(filter.q);
+  const sendWords = useDebouncedCallback((q: string) => {
+    sent.current = q;
+    onChange({ ...filter, q });
+  }, 300);
+  useEffect(() => {
+    if (filter.q !== sent.current) {
+      sent.current = filter.q;
+      setWords(filter.q);
+    }
+  }, [filter.q]);
   const choices = useMemo(
     () => filterChoices(all.data ?? [], new Intl.Collator(f.locale, { sensitivity: 'base' })),
     [all.data, f.locale],
@@ -224,14 +235,7 @@ function MeetingsFilters({ filter, onChange }: { filter: MeetingsFilter; onChang
       </SimpleGrid>
       {isFiltered(filter) ? (
         <Group>
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            onClick={() => {
-              setWords('');
-              onChange(emptyMeetingsFilter);
-            }}
-          >
+          <Button variant="subtle" size="compact-sm" onClick={() => onChange(emptyMeetingsFilter)}>
             {t('list.filters.clear')}
           </Button>
         </Group>
@@ -247,8 +251,17 @@ export function MeetingsPage() {
   const filter = readMeetingsFilter(params);
   const { data: me } = useMe();
 
+  // The filter's own parameters replaced, any other (?lang=) kept.
   const setFilter = (next: MeetingsFilter) =>
-    setParams(meetingsQuery(next), { replace: true, preventScrollReset: true });
+    setParams(
+      (current) => {
+        const params = new URLSearchParams(current);
+        for (const key of Object.keys(emptyMeetingsFilter)) params.delete(key);
+        for (const [key, value] of meetingsQuery(next)) params.set(key, value);
+        return params;
+      },
+      { replace: true, preventScrollReset: true },
+    );
 
   return (
     <Stack gap="lg">
