@@ -10,22 +10,29 @@ import { canReadMeeting } from './meetings.policy.js';
 import { readMemberDelegations } from './member-delegations.repo.js';
 
 /**
+ * A member's delegations to every meeting (heads only, the same for everyone), from the read cache;
+ * 404 for an unknown code, thrown inside the load so that asking for any number of codes cannot
+ * fill the cache. The member page and the list's member filter share it.
+ */
+export function cachedMemberDelegations(deps: Pick<ServiceDeps, 'read' | 'cache'>, code: string) {
+  return deps.cache.get([MEETINGS_TAG, MEMBERS_TAG], `member-delegations:${code}`, async () => {
+    const found = await readMemberDelegations(deps.read, code);
+    if (!found) throw notFound('Member');
+    return found;
+  });
+}
+
+/**
  * What a journalist reads besides the meeting page: a member's delegations across meetings, and
  * a meeting's delegations as a CSV file.
  */
 export function createMeetingReadsService(deps: Pick<ServiceDeps, 'read' | 'cache'> & { loader: MeetingLoader }) {
-  const { read, cache, loader } = deps;
+  const { loader } = deps;
 
   return {
     /** A member's delegations to the meetings the caller may see, latest first; 404 for an unknown member. */
     async listMemberDelegations(auth: Auth, code: string): Promise<MemberDelegationList> {
-      // One cached read a member, the same for everyone (heads only); throws for an unknown code
-      // so that asking for any number of codes cannot fill the cache.
-      const rows = await cache.get([MEETINGS_TAG, MEMBERS_TAG], `member-delegations:${code}`, async () => {
-        const found = await readMemberDelegations(read, code);
-        if (!found) throw notFound('Member');
-        return found;
-      });
+      const rows = await cachedMemberDelegations(deps, code);
       const byId = new Map((await loader.all()).map((m) => [m.summary.id, m]));
       const items = rows.flatMap(({ meetingId, ...delegation }) => {
         const m = byId.get(meetingId);

@@ -16,13 +16,14 @@ import { meetings } from '../../db/schema/meetings.js';
 import { requireRole } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
-import { fieldError, invalid, unknownMember } from '../../lib/errors.js';
+import { AppError, fieldError, invalid, unknownMember } from '../../lib/errors.js';
 import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { todayIn } from '../../lib/zoned-time.js';
 import { memberIdsByCode } from '../members/members.repo.js';
 import { findPeople } from '../registry/registry.repo.js';
 import { MEETINGS_TAG, type MeetingLoader, meetingRecord } from './meeting-loader.js';
+import { cachedMemberDelegations } from './meeting-reads.service.js';
 import type { MeetingRecord } from './meetings.mapper.js';
 import { canManageMeetings, canReadMeeting } from './meetings.policy.js';
 import {
@@ -33,7 +34,6 @@ import {
   replaceChairs,
   replaceRestrictions,
 } from './meetings.repo.js';
-import { readMemberDelegations } from './member-delegations.repo.js';
 
 /** Every field of a meeting, as a create sends them and an update merges them. */
 type Fields = CreateMeetingBody;
@@ -146,10 +146,13 @@ function matchesWords(m: MeetingSummary, words: string[]): boolean {
 }
 
 /** The meetings a member is invited to; a 400 on `member` when no member has this code. */
-async function meetingIdsOfMember(deps: Pick<ServiceDeps, 'read'>, code: string): Promise<Set<string>> {
-  const rows = await readMemberDelegations(deps.read, code);
-  if (!rows) throw invalid([unknownMember('member', code)]);
-  return new Set(rows.map((r) => r.meetingId));
+async function meetingIdsOfMember(deps: Pick<ServiceDeps, 'read' | 'cache'>, code: string): Promise<Set<string>> {
+  try {
+    return new Set((await cachedMemberDelegations(deps, code)).map((r) => r.meetingId));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') throw invalid([unknownMember('member', code)]);
+    throw error;
+  }
 }
 
 export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoader }) {
