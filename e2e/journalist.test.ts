@@ -34,8 +34,8 @@ afterAll(async () => {
   await app?.ctx.close();
 });
 
-async function withPage(run: (p: WatchedPage) => Promise<void>) {
-  const watched = await openPage(browser, app.baseUrl);
+async function withPage(run: (p: WatchedPage) => Promise<void>, viewport?: { width: number; height: number }) {
+  const watched = await openPage(browser, app.baseUrl, viewport);
   try {
     await run(watched);
     expect(watched.watcher.problems()).toEqual([]);
@@ -131,6 +131,20 @@ describe('what a journalist looks for', () => {
       await page.waitForURL((url) => !url.searchParams.has('year') && !url.searchParams.has('member'));
       await expect.poll(() => pastAr.locator('tbody tr').count()).toBeGreaterThan(20);
     });
+  });
+
+  it('on a phone, in Arabic, the filters stack and the filtered list fits the screen', async () => {
+    await withPage(
+      async ({ page }) => {
+        await page.goto('/meetings?lang=ar&year=2014&member=IRQ');
+        const past = page.getByRole('region', { name: ar.meetings.list.past.title });
+        await past.locator(`tr[data-meeting="${brussels.id}"]`).waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await screenshot(page, 'journalist-meetings-filtered-phone-ar', { fullPage: true });
+      },
+      { width: 390, height: 844 },
+    );
   });
 
   it("downloads the meeting's delegations as CSV in the reader's language", async () => {
