@@ -27,6 +27,8 @@ import { createDelegationsService } from './modules/meetings/delegations.service
 import { deskRoutes } from './modules/meetings/desk.routes.js';
 import { createDeskService } from './modules/meetings/desk.service.js';
 import { createMeetingLoader } from './modules/meetings/meeting-loader.js';
+import { meetingReadsRoutes } from './modules/meetings/meeting-reads.routes.js';
+import { createMeetingReadsService } from './modules/meetings/meeting-reads.service.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { createMeetingsService } from './modules/meetings/meetings.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
@@ -121,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     notifications: createNotificationsService(deps),
     desk: createDeskService(deps),
     calendar: createCalendarService({ ...deps, loader, auth }),
+    meetingReads: createMeetingReadsService({ ...deps, loader }),
   };
 
   const mail = options.mail ?? {};
@@ -169,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(notificationsRoutes, { service: services.notifications });
       await api.register(deskRoutes, { service: services.desk });
       await api.register(calendarRoutes, { service: services.calendar });
+      await api.register(meetingReadsRoutes, { service: services.meetingReads });
     },
     { prefix: '/api/v1' },
   );

@@ -171,6 +171,16 @@ export const ListMeetingsQuery = z.object({
   status: MeetingStatus.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
+  /** Words of the title (any of its languages) or the city, compared folded: "bruxelles", "cote". */
+  q: Text.trim().max(100).optional(),
+  /** Meetings held, at least in part, in this year. */
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+  /** The city, compared folded ("geneve" is Genève). */
+  city: Text.trim().max(100).optional(),
+  /** Meetings this member is invited to, by its code. */
+  member: MemberCode.optional(),
+  /** At most this many, the first of the order (soonest upcoming, latest past). */
+  limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 export type ListMeetingsQuery = z.infer<typeof ListMeetingsQuery>;
 
@@ -315,3 +325,20 @@ export type CalendarLink = z.infer<typeof CalendarLink>;
 /** The private calendar's token, as its path gives it; any other string is a token nobody has (404). */
 export const CalendarTokenParams = z.object({ token: z.string().max(200) });
 export type CalendarTokenParams = z.infer<typeof CalendarTokenParams>;
+
+/** One meeting a member was invited to, and its delegation there: the head only, as the public sees it. */
+export const MemberDelegation = z.object({
+  meeting: MeetingSummary,
+  level: RepresentationLevel.nullable(),
+  head: PersonRef.nullable(),
+  attendance: AttendanceStatus,
+  attendanceNote: z.string().nullable(),
+});
+export type MemberDelegation = z.infer<typeof MemberDelegation>;
+/** A member's delegations to the meetings the caller may see, latest first. */
+export const MemberDelegationList = z.object({ items: z.array(MemberDelegation) });
+export type MemberDelegationList = z.infer<typeof MemberDelegationList>;
+
+/** The delegations file's language for member names (`?lang=`), English unless asked. */
+export const DelegationsCsvQuery = z.object({ lang: Language.default('en') });
+export type DelegationsCsvQuery = z.infer<typeof DelegationsCsvQuery>;

@@ -221,6 +221,14 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       request: async () => ({ method: 'GET', url: `/api/v1/meetings/${meetingId}/calendar.ics` }),
       expected: all(200),
     },
+    'GET /api/v1/meetings/:id/delegations.csv': {
+      request: async () => ({ method: 'GET', url: `/api/v1/meetings/${meetingId}/delegations.csv` }),
+      expected: all(200),
+    },
+    'GET /api/v1/members/:code/delegations': {
+      request: async () => ({ method: 'GET', url: `/api/v1/members/${member}/delegations` }),
+      expected: all(200),
+    },
     'GET /api/v1/calendar.ics': {
       request: async () => ({ method: 'GET', url: '/api/v1/calendar.ics' }),
       expected: all(200),

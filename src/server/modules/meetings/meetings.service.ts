@@ -1,3 +1,4 @@
+import { fold } from '../../../shared/fold.js';
 import {
   type CreateMeetingBody,
   type CreateRemarkBody,
@@ -5,6 +6,7 @@ import {
   type Meeting,
   type MeetingList,
   MeetingStatus,
+  type MeetingSummary,
   type UpdateMeetingBody,
   Visibility,
 } from '../../../shared/meetings.js';
@@ -14,13 +16,14 @@ import { meetings } from '../../db/schema/meetings.js';
 import { requireRole } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
-import { fieldError, invalid, unknownMember } from '../../lib/errors.js';
+import { AppError, fieldError, invalid, unknownMember } from '../../lib/errors.js';
 import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { todayIn } from '../../lib/zoned-time.js';
 import { memberIdsByCode } from '../members/members.repo.js';
 import { findPeople } from '../registry/registry.repo.js';
 import { MEETINGS_TAG, type MeetingLoader, meetingRecord } from './meeting-loader.js';
+import { cachedMemberDelegations } from './meeting-reads.service.js';
 import type { MeetingRecord } from './meetings.mapper.js';
 import { canManageMeetings, canReadMeeting } from './meetings.policy.js';
 import {
@@ -132,12 +135,35 @@ function mergeFields(before: MeetingRecord, body: UpdateMeetingBody): Fields {
   };
 }
 
+/** Held, at least in part, in this year. */
+const heldInYear = (m: MeetingSummary, year: number) =>
+  Number(m.startDate.slice(0, 4)) <= year && year <= Number(m.endDate.slice(0, 4));
+
+/** Every word (folded) is in the title, one of its translations or the city. */
+function matchesWords(m: MeetingSummary, words: string[]): boolean {
+  const text = fold([m.title, ...Object.values(m.titleTranslations), m.city ?? ''].join(' '));
+  return words.every((word) => text.includes(word));
+}
+
+/** The meetings a member is invited to; a 400 on `member` when no member has this code. */
+async function meetingIdsOfMember(deps: Pick<ServiceDeps, 'read' | 'cache'>, code: string): Promise<Set<string>> {
+  try {
+    return new Set((await cachedMemberDelegations(deps, code)).map((r) => r.meetingId));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') throw invalid([unknownMember('member', code)]);
+    throw error;
+  }
+}
+
 export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoader }) {
   const { loader, clock } = deps;
 
   /** Meetings the caller may see: upcoming soonest first, past latest first. */
   async function listMeetings(auth: Auth, query: ListMeetingsQuery): Promise<MeetingList> {
     const now = clock.now();
+    const invitedTo = query.member ? await meetingIdsOfMember(deps, query.member) : null;
+    const search = query.q ? fold(query.q).split(/\s+/).filter(Boolean) : [];
+    const city = query.city ? fold(query.city) : null;
     const items = (await loader.all())
       .filter((m) => canReadMeeting(auth.user, m.access))
       .map((m) => m.summary)
@@ -146,6 +172,10 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
         if (query.status && m.status !== query.status) return false;
         if (query.from && m.endDate < query.from) return false;
         if (query.to && m.startDate > query.to) return false;
+        if (query.year && !heldInYear(m, query.year)) return false;
+        if (city !== null && fold(m.city ?? '') !== city) return false;
+        if (invitedTo && !invitedTo.has(m.id)) return false;
+        if (search.length > 0 && !matchesWords(m, search)) return false;
         if (query.when) {
           // Upcoming until its last day is over where it is held, unless already marked held.
           const upcoming = m.status !== MeetingStatus.enum.held && m.endDate >= todayIn(m.timeZone, now);
@@ -153,7 +183,8 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
         }
         return true;
       });
-    return { items: query.when === 'past' ? items.reverse() : items };
+    const ordered = query.when === 'past' ? items.reverse() : items;
+    return { items: query.limit ? ordered.slice(0, query.limit) : ordered };
   }
 
   return {

@@ -2,8 +2,11 @@ import { Anchor, Button, Group, List, Paper, SimpleGrid, Skeleton, Stack, Text, 
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { LocalizedTitle } from '../../components/LocalizedTitle.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat } from '../../i18n/format.js';
+import { meetingDateTime, useMeetingTime } from '../meetings/meeting-time.js';
+import { useMeetingList, type When } from '../meetings/meetings.api.js';
 import { useMemberName } from '../members/member-name.js';
 import { useActors, useMembers } from '../members/members.api.js';
 
@@ -25,7 +28,53 @@ function Stat({ label, value, to }: { label: string; value: number | undefined; 
   );
 }
 
-/** The public front page: what the coalition is, in figures read from the registry. */
+/** How many meetings of each kind the home page shows: the next few and the last few. */
+const HOME_MEETINGS = 3;
+
+function HomeMeetings({ when }: { when: When }) {
+  const { t } = useTranslation('home');
+  const time = useMeetingTime();
+  const meetings = useMeetingList(when, {}, HOME_MEETINGS);
+  const headingId = `home-meetings-${when}`;
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={headingId}>
+      <Title order={2} id={headingId} size="h3">
+        {t(`meetings.${when}.title`)}
+      </Title>
+      {meetings.isPending ? <Skeleton height={72} /> : null}
+      {meetings.isError ? (
+        <ErrorAlert error={meetings.error} title={t('meetings.notLoaded')} onRetry={() => meetings.refetch()} />
+      ) : null}
+      {meetings.data?.length === 0 ? <Text c="dimmed">{t(`meetings.${when}.none`)}</Text> : null}
+      {meetings.data && meetings.data.length > 0 ? (
+        <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+          {meetings.data.map((meeting) => (
+            <li key={meeting.id} data-meeting={meeting.id}>
+              <Anchor component={Link} to={`/meetings/${meeting.id}`} fw={600}>
+                <LocalizedTitle
+                  title={meeting.title}
+                  titleTranslations={meeting.titleTranslations}
+                  language={meeting.workingLanguage}
+                />
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                <time dateTime={meetingDateTime(meeting)}>{time.dates(meeting)}</time>
+                {meeting.city ? (
+                  <>
+                    {' · '}
+                    <bdi>{meeting.city}</bdi>
+                  </>
+                ) : null}
+              </Text>
+            </li>
+          ))}
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The public front page: what the coalition is, in figures read from the registry, and its meetings. */
 export function HomePage() {
   const { t } = useTranslation('home');
   const memberNameOf = useMemberName();
@@ -67,6 +116,18 @@ export function HomePage() {
           {t('seeMap')}
         </Button>
       </Group>
+
+      <Stack gap="sm" maw={720}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
+          <HomeMeetings when="upcoming" />
+          <HomeMeetings when="past" />
+        </SimpleGrid>
+        <Group>
+          <Anchor component={Link} to="/meetings">
+            {t('meetings.all')}
+          </Anchor>
+        </Group>
+      </Stack>
 
       {actors.data && actors.data.length > 0 ? (
         <Stack gap="xs" maw={720} component="section" aria-labelledby="partner-forces">

@@ -5,9 +5,9 @@ import type { Meeting } from '../../../shared/meetings.js';
 import { LocalizedTitle } from '../../components/LocalizedTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { StatusBadge } from './MeetingBadges.js';
-import { meetingIcsUrl } from './meetings.api.js';
+import { delegationsCsvUrl, meetingIcsUrl } from './meetings.api.js';
 
-/** The meeting's title, what kind it is, where it stands, who may see it; its calendar file and printable list. */
+/** The meeting's title, what kind it is, where it stands, who may see it; its calendar file, printable list and delegations as CSV. */
 export function MeetingHeader({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation(['meetings', 'enums']);
   const f = useFormat();
@@ -39,6 +39,10 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
         </Button>
         <Button component={Link} to={`/meetings/${meeting.id}/print`} variant="default" size="sm">
           {t('header.printable')}
+        </Button>
+        {/* Member names in the reader's language; the file opens right in Excel, Arabic too. */}
+        <Button component="a" href={delegationsCsvUrl(meeting.id, f.language)} download variant="default" size="sm">
+          {t('header.csv')}
         </Button>
       </Group>
     </Stack>

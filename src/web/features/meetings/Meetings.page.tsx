@@ -1,8 +1,24 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { isOneOf, MEETING_KINDS } from '../../../shared/enums.js';
-import type { MeetingKind, MeetingSummary } from '../../../shared/meetings.js';
+import { MEETING_KINDS } from '../../../shared/enums.js';
+import type { MeetingSummary } from '../../../shared/meetings.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { LocalizedTitle } from '../../components/LocalizedTitle.js';
@@ -10,16 +26,21 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useEnumOptions } from '../../i18n/enums.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
+import { useMemberName } from '../members/member-name.js';
+import { useMembers } from '../members/members.api.js';
 import { CalendarSubscription } from './CalendarSubscription.js';
 import { StatusBadge } from './MeetingBadges.js';
 import { meetingDateTime, useMeetingTime } from './meeting-time.js';
-import { useMeetings, type When } from './meetings.api.js';
+import { useMeetingList, type When } from './meetings.api.js';
+import {
+  emptyMeetingsFilter,
+  filterChoices,
+  isFiltered,
+  type MeetingsFilter,
+  meetingsQuery,
+  readMeetingsFilter,
+} from './meetings-filter.js';
 import { NotKnown } from './NotKnown.js';
-
-function readKind(params: URLSearchParams): MeetingKind | null {
-  const kind = params.get('kind');
-  return isOneOf(MEETING_KINDS, kind) ? kind : null;
-}
 
 function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
   const { t } = useTranslation(['meetings', 'enums']);
@@ -70,10 +91,11 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
   );
 }
 
-function MeetingsSection({ when, kind }: { when: When; kind: MeetingKind | null }) {
+function MeetingsSection({ when, filter }: { when: When; filter: MeetingsFilter }) {
   const { t } = useTranslation(['meetings', 'enums']);
   const f = useFormat();
-  const meetings = useMeetings(when, kind);
+  const meetings = useMeetingList(when, filter);
+  const kind = filter.kind;
   const headingId = `meetings-${when}`;
   return (
     <Stack gap="sm" component="section" aria-labelledby={headingId}>
@@ -92,11 +114,13 @@ function MeetingsSection({ when, kind }: { when: When; kind: MeetingKind | null 
       {meetings.data && meetings.data.length === 0 ? (
         <Paper withBorder p="md">
           <Text>
-            {kind
-              ? t(`list.${when}.noneOfKind`, {
-                  kind: t(`enums:meetingKind.${kind}`).toLocaleLowerCase(f.locale),
-                })
-              : t(`list.${when}.none`)}
+            {isFiltered({ ...filter, kind: null })
+              ? t(`list.${when}.noneFiltered`)
+              : kind
+                ? t(`list.${when}.noneOfKind`, {
+                    kind: t(`enums:meetingKind.${kind}`).toLocaleLowerCase(f.locale),
+                  })
+                : t(`list.${when}.none`)}
           </Text>
         </Paper>
       ) : null}
@@ -125,21 +149,116 @@ function MeetingsSection({ when, kind }: { when: When; kind: MeetingKind | null 
   );
 }
 
-/** The coalition's meetings, upcoming then past, filtered by kind (kept in the address). */
+/** Search words, year, kind, city and invited member: kept in the address, so a filtered list can be shared. */
+function MeetingsFilters({ filter, onChange }: { filter: MeetingsFilter; onChange: (filter: MeetingsFilter) => void }) {
+  const { t } = useTranslation(['meetings', 'enums']);
+  const f = useFormat();
+  const memberName = useMemberName();
+  const kinds = useEnumOptions('meetingKind', MEETING_KINDS);
+  const members = useMembers();
+  // Every meeting the caller may see gives the years and cities to choose from.
+  const all = useMeetingList(null);
+  const [words, setWords] = useState(filter.q);
+  // The words last put in the address: another change of it (back, a link) shows its own words.
+  const sent = useRef(filter.q);
+  const sendWords = useDebouncedCallback((q: string) => {
+    sent.current = q;
+    onChange({ ...filter, q });
+  }, 300);
+  useEffect(() => {
+    if (filter.q !== sent.current) {
+      sent.current = filter.q;
+      setWords(filter.q);
+    }
+  }, [filter.q]);
+  const choices = useMemo(
+    () => filterChoices(all.data ?? [], new Intl.Collator(f.locale, { sensitivity: 'base' })),
+    [all.data, f.locale],
+  );
+  const years = filter.year && !choices.years.includes(filter.year) ? [filter.year, ...choices.years] : choices.years;
+  const cities =
+    filter.city && !choices.cities.includes(filter.city) ? [filter.city, ...choices.cities] : choices.cities;
+  const memberOptions = useMemo(
+    () =>
+      (members.data ?? [])
+        .map((m) => ({ value: m.code, label: memberName(m) }))
+        .sort((a, b) => a.label.localeCompare(b.label, f.locale)),
+    [members.data, memberName, f.locale],
+  );
+
+  return (
+    <Stack gap="xs" role="search" aria-label={t('list.filters.label')}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
+        <TextInput
+          label={t('list.filters.search')}
+          placeholder={t('list.filters.searchPlaceholder')}
+          type="search"
+          value={words}
+          onChange={(event) => {
+            setWords(event.currentTarget.value);
+            sendWords(event.currentTarget.value);
+          }}
+        />
+        <NativeSelect
+          label={t('list.filters.year')}
+          data={[
+            { value: '', label: t('list.filters.allYears') },
+            ...years.map((year) => ({ value: String(year), label: String(year) })),
+          ]}
+          value={filter.year ? String(filter.year) : ''}
+          onChange={(event) => onChange({ ...filter, year: Number(event.currentTarget.value) || null })}
+        />
+        <NativeSelect
+          label={t('list.kind')}
+          data={[{ value: '', label: t('list.allKinds') }, ...kinds]}
+          value={filter.kind ?? ''}
+          onChange={(event) =>
+            onChange({ ...filter, kind: (event.currentTarget.value || null) as MeetingsFilter['kind'] })
+          }
+        />
+        <NativeSelect
+          label={t('list.city')}
+          data={[{ value: '', label: t('list.filters.allCities') }, ...cities]}
+          value={filter.city ?? ''}
+          onChange={(event) => onChange({ ...filter, city: event.currentTarget.value || null })}
+        />
+        <Select
+          label={t('list.filters.member')}
+          placeholder={t('list.filters.anyMember')}
+          data={memberOptions}
+          value={filter.member}
+          onChange={(member) => onChange({ ...filter, member })}
+          searchable
+          clearable
+          nothingFoundMessage={t('list.filters.noMember')}
+        />
+      </SimpleGrid>
+      {isFiltered(filter) ? (
+        <Group>
+          <Button variant="subtle" size="compact-sm" onClick={() => onChange(emptyMeetingsFilter)}>
+            {t('list.filters.clear')}
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The coalition's meetings, upcoming then past, searched and filtered (kept in the address). */
 export function MeetingsPage() {
   const { t } = useTranslation(['meetings', 'enums']);
   const [params, setParams] = useSearchParams();
-  const kind = readKind(params);
+  const filter = readMeetingsFilter(params);
   const { data: me } = useMe();
-  const kinds = useEnumOptions('meetingKind', MEETING_KINDS);
 
-  const setKind = (value: string) =>
+  // The filter's own parameters replaced, any other (?lang=) kept.
+  const setFilter = (next: MeetingsFilter) =>
     setParams(
       (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set('kind', value);
-        else next.delete('kind');
-        return next;
+        const params = new URLSearchParams(current);
+        for (const key of Object.keys(emptyMeetingsFilter)) params.delete(key);
+        for (const [key, value] of meetingsQuery(next)) params.set(key, value);
+        return params;
       },
       { replace: true, preventScrollReset: true },
     );
@@ -161,16 +280,10 @@ export function MeetingsPage() {
         </Group>
       </Group>
 
-      <NativeSelect
-        label={t('list.kind')}
-        data={[{ value: '', label: t('list.allKinds') }, ...kinds]}
-        value={kind ?? ''}
-        onChange={(event) => setKind(event.currentTarget.value)}
-        maw={260}
-      />
+      <MeetingsFilters filter={filter} onChange={setFilter} />
 
-      <MeetingsSection when="upcoming" kind={kind} />
-      <MeetingsSection when="past" kind={kind} />
+      <MeetingsSection when="upcoming" filter={filter} />
+      <MeetingsSection when="past" filter={filter} />
       <CalendarSubscription me={me} />
     </Stack>
   );

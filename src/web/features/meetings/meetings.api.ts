@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { Language } from '../../../shared/i18n.js';
 import type {
   AttendanceStatus,
   CreateMeetingBody,
@@ -8,10 +9,12 @@ import type {
   Meeting,
   MeetingKind,
   MeetingSummary,
+  MemberDelegationList,
   ProtocolOrder,
   PutDelegationBody,
 } from '../../../shared/meetings.js';
 import { api, q } from '../../app/api.js';
+import { type MeetingsFilter, meetingsQuery } from './meetings-filter.js';
 
 export const meetingsKey = ['meetings'] as const;
 const meetingKey = (id: string) => ['meetings', 'one', id] as const;
@@ -20,14 +23,7 @@ export type When = 'upcoming' | 'past';
 
 /** Meetings the caller may see: upcoming soonest first, past latest first (the server's order). */
 export function useMeetings(when: When, kind: MeetingKind | null) {
-  return useQuery({
-    queryKey: [...meetingsKey, 'list', when, kind],
-    queryFn: ({ signal }) => {
-      const query = new URLSearchParams({ when });
-      if (kind) query.set('kind', kind);
-      return api<{ items: MeetingSummary[] }>(`/meetings?${query}`, { signal }).then((list) => list.items);
-    },
-  });
+  return useMeetingList(when, { kind });
 }
 
 /** One meeting; `fresh` reads it again even when the cache has it (before changing it). */
@@ -107,3 +103,29 @@ export function usePutAttendance(id: string) {
 
 export const meetingIcsUrl = (id: string) => `/api/v1/meetings/${q(id)}/calendar.ics`;
 export const allMeetingsIcsUrl = '/api/v1/calendar.ics';
+
+/** Meetings the caller may see, `when` (or all, soonest first), as the filter asks: the server searches. */
+export function useMeetingList(when: When | null, filter: Partial<MeetingsFilter> = {}, limit?: number) {
+  const query = meetingsQuery(filter);
+  if (when) query.set('when', when);
+  if (limit) query.set('limit', String(limit));
+  query.sort();
+  return useQuery({
+    queryKey: [...meetingsKey, 'list', query.toString()],
+    queryFn: ({ signal }) =>
+      api<{ items: MeetingSummary[] }>(`/meetings?${query}`, { signal }).then((list) => list.items),
+  });
+}
+
+/** A member's delegations to the meetings the caller may see, latest first (heads only). */
+export function useMemberDelegations(code: string) {
+  return useQuery({
+    queryKey: [...meetingsKey, 'member', code],
+    queryFn: ({ signal }) =>
+      api<MemberDelegationList>(`/members/${q(code)}/delegations`, { signal }).then((list) => list.items),
+  });
+}
+
+/** The meeting's delegations and attendance as CSV, member names in `language`. */
+export const delegationsCsvUrl = (id: string, language: Language) =>
+  `/api/v1/meetings/${q(id)}/delegations.csv?lang=${language}`;

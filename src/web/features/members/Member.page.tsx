@@ -10,6 +10,7 @@ import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
+import { MemberDelegations } from './MemberDelegations.js';
 import { MergePerson } from './MergePerson.js';
 import { useMemberName } from './member-name.js';
 import { useMember, usePeople } from './members.api.js';
@@ -97,7 +98,7 @@ function People({ code, canMerge }: { code: string; canMerge: boolean }) {
   );
 }
 
-/** One member: its names in the coalition's three languages, when it joined, and its people. */
+/** One member: its names in the coalition's three languages, when it joined, its people and its delegations to meetings. */
 export function MemberPage() {
   const { t } = useTranslation(['members', 'enums']);
   const f = useFormat();
@@ -202,6 +203,13 @@ export function MemberPage() {
           {t('member.people')}
         </Title>
         <People code={m.code} canMerge={canUseSecretariat(me)} />
+      </Stack>
+
+      <Stack gap="sm" component="section" aria-labelledby="delegations-heading">
+        <Title order={2} id="delegations-heading" size="h3">
+          {t('member.delegations.title')}
+        </Title>
+        <MemberDelegations code={m.code} />
       </Stack>
     </Stack>
   );
