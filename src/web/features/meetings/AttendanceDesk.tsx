@@ -74,6 +74,7 @@ export function AttendanceDesk({ meeting, onReload }: AttendanceDeskProps) {
   };
 
   const markOne = async (d: Delegation, attendance: AttendanceStatus) => {
+    if (rows[d.memberCode]?.saving) return;
     if (await mark(d, attendance)) await onReload();
   };
 
@@ -150,6 +151,7 @@ export function AttendanceDesk({ meeting, onReload }: AttendanceDeskProps) {
         {MARKS.map((attendance) => (
           <Button
             key={attendance}
+            data-bulk={attendance}
             size="compact-sm"
             variant="light"
             disabled={selected.size === 0 || busy}
@@ -190,7 +192,8 @@ export function AttendanceDesk({ meeting, onReload }: AttendanceDeskProps) {
                     color={attendance === 'present' ? 'green' : 'gray'}
                     aria-pressed={d.attendance === attendance}
                     aria-label={t(`desk.markOne.${attendance}`, { member: memberName })}
-                    loading={state?.saving === true}
+                    // Not disabled while saving (a disabled button drops the keyboard's focus): busy instead.
+                    aria-busy={state?.saving === true}
                     onClick={() => void markOne(d, attendance)}
                   >
                     {t(`attendance.option.${attendance}`)}
