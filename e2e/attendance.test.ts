@@ -4,7 +4,15 @@ import { buildMeeting } from '../src/server/test/factories.js';
 import { signedInUser, type TestUser } from '../src/server/test/harness.js';
 import type { Meeting, MeetingSummary } from '../src/shared/meetings.js';
 import type { Member } from '../src/shared/members.js';
-import { launchBrowser, openPage, type RunningApp, screenshot, startApp, type WatchedPage } from './support/browser.js';
+import {
+  launchBrowser,
+  openPage,
+  type RunningApp,
+  SCREENSHOTS,
+  screenshot,
+  startApp,
+  type WatchedPage,
+} from './support/browser.js';
 import { ar, en, fill, fr } from './support/catalogs.js';
 
 // Attendance at the door: the secretariat, with the keyboard only, records ten delegations of a
@@ -60,8 +68,9 @@ async function getMeeting(id: string): Promise<Meeting> {
 }
 
 /** A held meeting (marked so through the API) with twelve members invited, none recorded yet. */
+let held = 0;
 const heldMeeting = () =>
-  buildMeeting(app.ctx, { title: `Held at the door ${Math.random()}`, status: 'held', invite: codes });
+  buildMeeting(app.ctx, { title: `Senior officials, at the door (${++held})`, status: 'held', invite: codes });
 
 const activeInRow = (page: Page) =>
   page.evaluate(() => {
@@ -177,10 +186,12 @@ describe('attendance at the door', () => {
         expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
       }
       await screenshot(page, 'attendance/phone-ar', { fullPage: true });
+      await page.locator('.attendance-desk').screenshot({ path: `${SCREENSHOTS}/attendance/phone-ar-desk.png` });
       expect(await clippedControls(page)).toEqual([]);
       await page.goto(`/meetings/${meeting.id}?lang=en`);
       await page.getByRole('heading', { name: en.meetings.desk.heading }).waitFor();
       await screenshot(page, 'attendance/phone-en', { fullPage: true });
+      await page.locator('.attendance-desk').screenshot({ path: `${SCREENSHOTS}/attendance/phone-en-desk.png` });
     }, PHONE);
   });
 });

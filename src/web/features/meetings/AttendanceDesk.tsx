@@ -157,7 +157,9 @@ export function AttendanceDesk({ meeting, onReload }: AttendanceDeskProps) {
             disabled={selected.size === 0 || busy}
             onClick={() => void markSelected(attendance)}
           >
-            {t(`desk.markSelected.${attendance}`, { count: selected.size, n: f.number(selected.size) })}
+            {selected.size === 0
+              ? t(`desk.markSelectedNone.${attendance}`)
+              : t(`desk.markSelected.${attendance}`, { count: selected.size, n: f.number(selected.size) })}
           </Button>
         ))}
       </Group>
