@@ -13,7 +13,7 @@ import {
   startApp,
   type WatchedPage,
 } from './support/browser.js';
-import { ar, en, fill, fr } from './support/catalogs.js';
+import { ar, en, fr } from './support/catalogs.js';
 
 // Attendance at the door: the secretariat, with the keyboard only, records ten delegations of a
 // meeting marked held, on a desktop in English and on a phone in Arabic; the names stay in view

@@ -1,12 +1,12 @@
 import { Button, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fold } from '../../../shared/fold.js';
 import type { AttendanceStatus, Delegation, Meeting } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
 import { useFormat, useLanguage } from '../../i18n/format.js';
 import { problemMessage } from '../../i18n/problem.js';
 import { nameIn } from '../members/member-name.js';
+import { filterDelegations } from './attendance-desk.js';
 import { AttendanceBadge } from './MeetingBadges.js';
 import { usePutAttendance } from './meetings.api.js';
 
@@ -18,13 +18,6 @@ interface AttendanceDeskProps {
 
 // Type-checked values, not the zod enum: the meeting page loads without zod.
 const MARKS = ['present', 'absent'] as const satisfies readonly AttendanceStatus[];
-
-/** Has the meeting's first day come where it is held? Only shown: the server decides by its own clock. */
-export function hasBegun(meeting: Pick<Meeting, 'startDate' | 'timeZone'>, now = new Date()): boolean {
-  // en-CA writes a date as YYYY-MM-DD, comparable with the ISO start date.
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: meeting.timeZone }).format(now);
-  return today >= meeting.startDate;
-}
 
 type RowState = { saving: true } | { saving: false; error: string };
 
@@ -44,13 +37,10 @@ export function AttendanceDesk({ meeting, onReload }: AttendanceDeskProps) {
   const [rows, setRows] = useState<Record<string, RowState>>({});
   const nameOf = (d: Delegation) => nameIn(d.memberNames, d.memberName, language);
 
-  const shown = useMemo(() => {
-    const q = fold(query.trim());
-    if (!q) return meeting.delegations;
-    return meeting.delegations.filter(
-      (d) => fold(nameIn(d.memberNames, d.memberName, language)).includes(q) || fold(d.memberCode).includes(q),
-    );
-  }, [meeting.delegations, query, language]);
+  const shown = useMemo(
+    () => filterDelegations(meeting.delegations, query, language),
+    [meeting.delegations, query, language],
+  );
 
   const setRow = (code: string, state: RowState | null) =>
     setRows((all) => {

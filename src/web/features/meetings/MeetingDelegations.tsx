@@ -2,7 +2,8 @@ import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/meetings.js';
 import { useFormat } from '../../i18n/format.js';
-import { AttendanceDesk, hasBegun } from './AttendanceDesk.js';
+import { AttendanceDesk } from './AttendanceDesk.js';
+import { hasBegun } from './attendance-desk.js';
 import { DelegationsTable } from './DelegationsTable.js';
 import { useProtocolOrder } from './meetings.api.js';
 
