@@ -196,6 +196,43 @@ describe('attendance at the door', () => {
   });
 });
 
+describe('several at once', () => {
+  it("records the rows it may, and says a colleague's change on its own row", async () => {
+    const meeting = await heldMeeting();
+    const [a, b, c] = meeting.delegations;
+    await withPage(async ({ page, watcher }) => {
+      await page.goto(`/meetings/${meeting.id}`);
+      await page.getByRole('heading', { name: en.meetings.desk.heading }).waitFor();
+      // A colleague records B after this page was read.
+      const colleague = await app.ctx.app.inject({
+        method: 'PUT',
+        url: `/api/v1/meetings/${meeting.id}/attendance/${b.memberCode}`,
+        headers: { cookie: secretariat.cookie, 'if-match': `"${b.version}"` },
+        payload: { attendance: 'absent' },
+      });
+      expect(colleague.statusCode).toBe(200);
+      watcher.expect(409, 'PUT', new RegExp(`/attendance/${b.memberCode}$`));
+      for (const d of [a, b, c]) await page.getByRole('checkbox', { name: `Select ${d.memberName}` }).check();
+      await page.getByRole('button', { name: 'Mark 3 selected present' }).click();
+      const refused = page.locator(`.attendance-desk li[data-code="${b.memberCode}"]`).getByRole('alert');
+      await refused.waitFor();
+      expect(await refused.textContent()).toBe(
+        `${b.memberName}: not recorded. Someone else changed this in the meantime.`,
+      );
+      // Reloaded: the colleague's answer shows on B; A and C were recorded.
+      await page
+        .locator(`.attendance-desk li[data-code="${b.memberCode}"] [data-col="absent"][aria-pressed="true"]`)
+        .waitFor();
+      expect((await getMeeting(meeting.id)).delegations.slice(0, 3).map((d) => d.attendance)).toEqual([
+        'present',
+        'absent',
+        'present',
+      ]);
+      await page.locator('.attendance-desk').screenshot({ path: `${SCREENSHOTS}/attendance/bulk-conflict-en.png` });
+    });
+  });
+});
+
 describe('the Brussels page on a phone', () => {
   it('sums up the delegations inferred from the 60-partner count, and lists them on request', async () => {
     await withPage(
