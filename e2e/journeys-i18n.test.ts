@@ -176,8 +176,11 @@ describe('in Arabic, the secretariat', () => {
       await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
       const france = (await getMeeting(meetingId)).delegations.find((d) => d.memberCode === 'FRA');
       await page
-        .getByLabel(fill(ar.meetings.attendance.of, { member: france?.memberNames.ar ?? '' }), { exact: true })
-        .selectOption({ label: ar.meetings.attendance.option.present });
+        .getByRole('button', {
+          name: fill(ar.meetings.desk.markOne.present, { member: france?.memberNames.ar ?? '' }),
+          exact: true,
+        })
+        .click();
       await row(page, 'FRA').locator('[data-attendance="present"]').waitFor();
       await page
         .getByText(fill(plural('ar', ar.meetings.delegations, 'present', 2), { present: 1, count: 2 }))

@@ -42,6 +42,7 @@ export const ProblemReason = z.enum([
   'user_email_taken', // params.email
   'meeting_closed', // params.status: held or cancelled; delegations can no longer change
   'meeting_cancelled', // nothing more can be recorded for it
+  'meeting_not_started', // attendance is recorded once the meeting has begun (its start date in its zone) or is held
   'seated_elsewhere', // params.members: the other delegations (comma-separated codes)
   'people_on_one_delegation', // params.meetings: two people to merge sit together at that many meetings
   'wrong_credentials', // sign-in: the email or the password is wrong

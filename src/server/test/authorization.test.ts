@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/auth.js';
+import { fixedClock } from '../lib/clock.js';
 import { buildMeeting, buildMember, buildPerson, uniqueMemberCode } from './factories.js';
 import {
   createTestApp,
@@ -284,7 +285,8 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
   };
 
   beforeAll(async () => {
-    ctx = await createTestApp(engine, { seed: false });
+    // The first day of the factories' meetings (12 March 2030) in Brussels: attendance can be recorded.
+    ctx = await createTestApp(engine, { seed: false, clock: fixedClock('2030-03-12T09:00:00Z') });
     [member, edited] = [(await buildMember(ctx)).code, (await buildMember(ctx)).code];
     users.set('anonymous', null);
     for (const role of ['observer', 'focal_point', 'secretariat', 'admin'] as Role[]) {

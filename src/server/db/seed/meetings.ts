@@ -1,3 +1,4 @@
+import { INFERRED_ATTENDANCE_NOTE } from '../../../shared/attendance.js';
 import type { MeetingKind } from '../../../shared/meetings.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
@@ -154,9 +155,7 @@ async function seedBrussels(
         memberId,
         level: known?.level ?? null,
         attendance: confirmed ? 'present' : 'unknown',
-        attendanceNote: confirmed
-          ? p.brusselsDec2014.replace(/^yes \((.*)\)$/, '$1')
-          : 'Attendance inferred from the 60-partner count; not confirmed by a source.',
+        attendanceNote: confirmed ? p.brusselsDec2014.replace(/^yes \((.*)\)$/, '$1') : INFERRED_ATTENDANCE_NOTE,
       })
       .returning();
     if (known) {

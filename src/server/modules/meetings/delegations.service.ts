@@ -1,3 +1,4 @@
+import { INFERRED_ATTENDANCE_NOTE } from '../../../shared/attendance.js';
 import { foldName } from '../../../shared/fold.js';
 import {
   type AttendanceRoll,
@@ -31,6 +32,7 @@ import { MEETINGS_TAG, type MeetingLoader } from './meeting-loader.js';
 import { canManageMeetings, canNameDelegation, canReadMeeting, type MeetingAccess } from './meetings.policy.js';
 import {
   delegatesOf,
+  hasMeetingBegun,
   insertDelegations,
   lockDelegation,
   lockMeeting,
@@ -305,7 +307,10 @@ export function createDelegationsService(deps: ServiceDeps & { loader: MeetingLo
           entity: 'delegation',
           action: 'attendance.recorded',
           version,
-          lock: () => lockDelegationOfMeeting(tx, meetingId, memberCode),
+          lock: async () => {
+            const d = await lockDelegationOfMeeting(tx, meetingId, memberCode);
+            return d && { ...d, begun: await hasMeetingBegun(tx, deps.clock, meetingId) };
+          },
           visible: (d) => canReadMeeting(auth.user, d.access),
           allow: (d) => {
             requireRole(auth, canManageMeetings, 'Only the secretariat records attendance.');
@@ -314,11 +319,25 @@ export function createDelegationsService(deps: ServiceDeps & { loader: MeetingLo
                 reason: 'meeting_cancelled',
               });
             }
+            // Nobody is present at a meeting yet to come; a meeting marked held has happened, whatever its dates.
+            if (d.meeting.status !== MeetingStatus.enum.held && !d.begun) {
+              throw new AppError(
+                'conflict',
+                `The meeting starts on ${d.meeting.startDate} (${d.meeting.timeZone}): attendance is recorded once it is held.`,
+                { reason: 'meeting_not_started', params: { startDate: d.meeting.startDate } },
+              );
+            }
           },
           view: (d) => ({ attendance: d.attendance, attendanceNote: d.attendanceNote }),
           change: (d) => ({
             attendance: body.attendance,
-            attendanceNote: body.note === undefined ? d.attendanceNote : body.note,
+            // What is recorded now replaces the seed's inference; a note of the sources stays.
+            attendanceNote:
+              body.note !== undefined
+                ? body.note
+                : d.attendanceNote === INFERRED_ATTENDANCE_NOTE
+                  ? null
+                  : d.attendanceNote,
           }),
         }),
       );

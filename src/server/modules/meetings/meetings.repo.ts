@@ -16,6 +16,7 @@ import {
   remarks,
 } from '../../db/schema/meetings.js';
 import { members, people } from '../../db/schema/members.js';
+import type { Clock } from '../../lib/clock.js';
 
 type Conn = Db | Tx;
 
@@ -282,4 +283,16 @@ export async function insertRemark(
           .returning()
       : [];
   return { remark, quotes: quoteRows };
+}
+
+/**
+ * Has the meeting begun where it is held: has its start date come in its own time zone, by the
+ * clock? Late on the 15th in UTC is already the 16th in Brussels and still the 15th in New York.
+ */
+export async function hasMeetingBegun(conn: Conn, clock: Clock, meetingId: string): Promise<boolean> {
+  const [row] = await conn
+    .select({ begun: sql<boolean>`(${clock.sql()} at time zone ${meetings.timeZone})::date >= ${meetings.startDate}` })
+    .from(meetings)
+    .where(eq(meetings.id, meetingId));
+  return row?.begun === true;
 }

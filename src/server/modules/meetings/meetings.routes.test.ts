@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INFERRED_ATTENDANCE_NOTE } from '../../../shared/attendance.js';
 import { people } from '../../db/schema/members.js';
 import { fixedClock } from '../../lib/clock.js';
 import { buildDelegation, buildMeeting, buildMember, buildPerson, buildUser } from '../../test/factories.js';
@@ -675,6 +676,78 @@ describe.each(engines)('meetings routes on %s', (engine) => {
       actorEmail: secretariat.email,
       before: { attendance: 'unknown' },
       after: { attendance: 'present' },
+    });
+  });
+
+  describe('attendance is recorded once the meeting has begun in its own zone, or is held', () => {
+    const attend = (meetingId: string, code: string, version: number, payload: object) =>
+      ctx.app.inject({
+        method: 'PUT',
+        url: `/api/v1/meetings/${meetingId}/attendance/${code}`,
+        headers: as(secretariat, { 'if-match': `"${version}"` }),
+        payload,
+      });
+
+    it('refuses a meeting yet to come (409 meeting_not_started), changing nothing', async () => {
+      // 23:30 UTC on 15 June: still the 15th in New York, so a meeting there from the 16th has not begun.
+      const member = await buildMember(ctx);
+      const meeting = await buildMeeting(ctx, {
+        timeZone: 'America/New_York',
+        startDate: '2030-06-16',
+        endDate: '2030-06-17',
+        invite: [member.code],
+      });
+      const before = await databaseSnapshot(ctx.database);
+      const res = await attend(meeting.id, member.code, 1, { attendance: 'present' });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({
+        code: 'conflict',
+        reason: 'meeting_not_started',
+        params: { startDate: '2030-06-16' },
+      });
+      expect(await databaseSnapshot(ctx.database)).toEqual(before);
+      // Years ahead: the same.
+      const far = await buildMeeting(ctx, { startDate: '2031-01-10', invite: [member.code] });
+      expect((await attend(far.id, member.code, 1, { attendance: 'absent' })).json()).toMatchObject({
+        reason: 'meeting_not_started',
+      });
+    });
+
+    it("allows the first day in the meeting's zone, and a meeting marked held whatever its dates", async () => {
+      const member = await buildMember(ctx);
+      // Already the 16th in Brussels at 23:30 UTC on the 15th.
+      const today = await buildMeeting(ctx, { startDate: '2030-06-16', endDate: '2030-06-16', invite: [member.code] });
+      const ok = await attend(today.id, member.code, 1, { attendance: 'present' });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json()).toMatchObject({ attendance: 'present', version: 2 });
+      const held = await buildMeeting(ctx, { startDate: '2031-01-10', status: 'held', invite: [member.code] });
+      const recorded = await attend(held.id, member.code, 1, { attendance: 'absent' });
+      expect(recorded.statusCode, recorded.body).toBe(200);
+      expect(recorded.json()).toMatchObject({ attendance: 'absent' });
+    });
+
+    it("replaces the seed's inferred note, which the audit trail keeps; a note of the sources stays", async () => {
+      const [a, b] = [await buildMember(ctx), await buildMember(ctx)];
+      const meeting = await buildMeeting(ctx, { status: 'held', invite: [a.code, b.code] });
+      // The delegation as the seed leaves it: attendance unknown, inferred from the 60-partner count.
+      expect(
+        (await attend(meeting.id, a.code, 1, { attendance: 'unknown', note: INFERRED_ATTENDANCE_NOTE })).statusCode,
+      ).toBe(200);
+      const res = await attend(meeting.id, a.code, 2, { attendance: 'present' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ attendance: 'present', attendanceNote: null });
+      const audit = (await ctx.app.inject({ url: '/api/v1/audit?limit=1', headers: as(secretariat) })).json().items[0];
+      expect(audit).toMatchObject({
+        action: 'attendance.recorded',
+        before: { attendance: 'unknown', attendanceNote: INFERRED_ATTENDANCE_NOTE },
+        after: { attendance: 'present', attendanceNote: null },
+      });
+      // Any other note (a source, the secretariat's own) is kept when none is sent.
+      await attend(meeting.id, b.code, 1, { attendance: 'present', note: 'Named in the joint statement' });
+      expect((await attend(meeting.id, b.code, 2, { attendance: 'absent' })).json()).toMatchObject({
+        attendance: 'absent',
+        attendanceNote: 'Named in the joint statement',
+      });
     });
   });
 

@@ -1,33 +1,20 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ATTENDANCE_STATUSES } from '../../../shared/enums.js';
-import type { AttendanceStatus, DelegateRole, Delegation, Meeting } from '../../../shared/meetings.js';
-import { isApiError } from '../../app/api.js';
-import { useBannerFocus } from '../../components/FormAlerts.js';
+import { isInferredAttendance } from '../../../shared/attendance.js';
+import type { DelegateRole, Delegation, Meeting } from '../../../shared/meetings.js';
 import { useFormat, useLanguage } from '../../i18n/format.js';
-import { problemMessage } from '../../i18n/problem.js';
 import { nameIn } from '../members/member-name.js';
 import { AttendanceBadge } from './MeetingBadges.js';
-import { usePutAttendance } from './meetings.api.js';
 import { NotKnown } from './NotKnown.js';
-
-interface Conflict {
-  memberName: string;
-  /** The version the delegation is at now, as the reloaded meeting has it. */
-  version: number | null;
-}
 
 interface DelegationsTableProps {
   meeting: Meeting;
-  /** The secretariat records attendance and may name any delegation. */
+  /** The secretariat may name any delegation (attendance is recorded at the AttendanceDesk). */
   canManage: boolean;
   /** The row the address points at (#delegation-FRA), shown highlighted. */
   highlighted: string | null;
-  /** Reads the meeting again; resolves with it. */
-  onReload: () => Promise<{ data?: Meeting }>;
 }
 
 // A type-checked value, not the zod enum: the public meeting page loads without zod.
@@ -37,80 +24,39 @@ const HEAD: DelegateRole = 'head';
  * Invited delegations in protocol order: who heads each, at what level, and whether it attended.
  * In Arabic the columns start on the right, as the page's direction has them.
  */
-export function DelegationsTable({ meeting, canManage, highlighted, onReload }: DelegationsTableProps) {
-  const { t, i18n } = useTranslation(['meetings', 'enums']);
+export function DelegationsTable({ meeting, canManage, highlighted }: DelegationsTableProps) {
+  const { t } = useTranslation(['meetings', 'enums']);
   const f = useFormat();
   const language = useLanguage();
-  const putAttendance = usePutAttendance(meeting.id);
-  const [saving, setSaving] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const cancelled = meeting.status === 'cancelled';
-  // The row may be far down a list of sixty: bring the message to the user.
-  const conflictRef = useBannerFocus(conflict !== null);
-  const attendanceOptions = ATTENDANCE_STATUSES.map((value) => ({
-    value,
-    label: t(`attendance.option.${value}`),
-  }));
   const nameOf = (d: Delegation) => nameIn(d.memberNames, d.memberName, language);
-
-  const record = (delegation: Delegation, attendance: AttendanceStatus) => {
-    const memberName = nameOf(delegation);
-    setConflict(null);
-    setSaving(delegation.memberCode);
-    putAttendance.mutate(
-      // The version of the row as this page read it: a change made since then is not overwritten.
-      { code: delegation.memberCode, version: delegation.version, attendance },
-      {
-        onSuccess: () =>
-          notifications.show({
-            color: 'green',
-            message: t('attendance.recorded', { member: memberName, attendance: t(`enums:attendance.${attendance}`) }),
-          }),
-        onError: (error) => {
-          if (isApiError(error, 409)) {
-            // Changed by a colleague, or the meeting cancelled meanwhile: show the list as it is now,
-            // and a colleague's change once the list shows it (with the version it is now at).
-            const reloaded = onReload();
-            if (error.code === 'version_mismatch') {
-              void reloaded.then(({ data }) => {
-                const now = data?.delegations.find((d) => d.memberCode === delegation.memberCode);
-                setConflict({ memberName, version: now?.version ?? null });
-              });
-              return;
-            }
-          }
-          notifications.show({
-            color: 'red',
-            title: t('attendance.notRecorded', { member: memberName }),
-            // A failed request is worded by the common catalog.
-            message: problemMessage(i18n.getFixedT(null, 'common'), error),
-          });
-        },
-        onSettled: () => setSaving(null),
-      },
-    );
-  };
+  // Rows that say only "not known" three times (the 57 of Brussels the sources do not name) are
+  // summed up in one line, and shown on request; the row the address points at always shows.
+  const [showInferred, setShowInferred] = useState(false);
+  const isBare = (d: Delegation) =>
+    d.head === null && d.level === null && isInferredAttendance(d) && d.memberCode !== highlighted;
+  const bare = meeting.delegations.filter(isBare).length;
+  const collapsed = bare > 0 && !showInferred;
 
   return (
     <Stack gap="sm">
-      {conflict ? (
-        <Alert
-          ref={conflictRef}
-          tabIndex={-1}
-          className="form-banner"
-          color="orange"
-          title={t('attendance.notRecorded', { member: conflict.memberName })}
-          role="alert"
-        >
-          <Text size="sm">
-            {conflict.version === null
-              ? t('attendance.changedMeanwhileGone')
-              : t('attendance.changedMeanwhile', { version: f.number(conflict.version) })}
+      {bare > 0 ? (
+        <Group gap="xs" wrap="wrap" className="inferred-summary">
+          <Text size="sm" c="dimmed">
+            {t('delegations.inferred', { count: bare, n: f.number(bare) })}
           </Text>
-        </Alert>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            aria-expanded={showInferred}
+            aria-controls="delegations-table"
+            onClick={() => setShowInferred((shown) => !shown)}
+          >
+            {showInferred ? t('delegations.hideInferred') : t('delegations.showInferred', { count: bare })}
+          </Button>
+        </Group>
       ) : null}
       <Table.ScrollContainer minWidth={320} type="native">
-        <Table striped verticalSpacing="xs" className="delegations-table">
+        <Table striped verticalSpacing="xs" className="delegations-table" id="delegations-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={40}>
@@ -126,6 +72,7 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
           </Table.Thead>
           <Table.Tbody>
             {meeting.delegations.map((d, index) => {
+              if (collapsed && isBare(d)) return null;
               const level = d.level ? t(`enums:level.${d.level}`) : null;
               const memberName = nameOf(d);
               return (
@@ -184,16 +131,6 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
                   {canManage ? (
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
-                        {/* Wide enough for the longest choice in any language ("غير معروف" was clipped). */}
-                        <NativeSelect
-                          size="xs"
-                          miw={120}
-                          aria-label={t('attendance.of', { member: memberName })}
-                          data={attendanceOptions}
-                          value={d.attendance}
-                          disabled={cancelled || saving === d.memberCode}
-                          onChange={(event) => record(d, event.currentTarget.value as AttendanceStatus)}
-                        />
                         <Button
                           component={Link}
                           to={`/meetings/${meeting.id}/delegations/${d.memberCode}`}

@@ -2,12 +2,14 @@ import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/meetings.js';
 import { useFormat } from '../../i18n/format.js';
+import { AttendanceDesk } from './AttendanceDesk.js';
+import { hasBegun } from './attendance-desk.js';
 import { DelegationsTable } from './DelegationsTable.js';
 import { useProtocolOrder } from './meetings.api.js';
 
 interface MeetingDelegationsProps {
   meeting: Meeting;
-  /** The secretariat records attendance and may name any delegation. */
+  /** The secretariat records attendance (at the desk) and may name any delegation. */
   canManage: boolean;
   /** The row the address points at (#delegation-FRA). */
   highlighted: string | null;
@@ -30,7 +32,7 @@ export function MeetingDelegations({ meeting, canManage, highlighted, onReload }
       ) : (
         <>
           <Text size="sm" role="status">
-            {meeting.status === 'planned'
+            {meeting.status === 'planned' && !hasBegun(meeting)
               ? t('delegations.attendanceLater')
               : t('delegations.present', { present: f.number(present), count: meeting.delegations.length })}
           </Text>
@@ -41,7 +43,11 @@ export function MeetingDelegations({ meeting, canManage, highlighted, onReload }
               })}
             </Text>
           ) : null}
-          <DelegationsTable meeting={meeting} canManage={canManage} highlighted={highlighted} onReload={onReload} />
+          {/* At the door: the secretariat's one view for recording attendance, once the meeting has begun. */}
+          {canManage && (meeting.status === 'held' || (meeting.status === 'planned' && hasBegun(meeting))) ? (
+            <AttendanceDesk meeting={meeting} onReload={onReload} />
+          ) : null}
+          <DelegationsTable meeting={meeting} canManage={canManage} highlighted={highlighted} />
         </>
       )}
     </Stack>
