@@ -13,6 +13,7 @@ import { nameIn } from '../members/member-name.js';
 import { AttendanceBadge } from './MeetingBadges.js';
 import { usePutAttendance } from './meetings.api.js';
 import { NotKnown } from './NotKnown.js';
+import { UninviteButton } from './UninviteButton.js';
 
 interface Conflict {
   memberName: string;
@@ -203,6 +204,9 @@ export function DelegationsTable({ meeting, canManage, highlighted, onReload }: 
                         >
                           {t('table.name')}
                         </Button>
+                        {d.delegates.length === 0 ? (
+                          <UninviteButton meetingId={meeting.id} code={d.memberCode} memberName={memberName} />
+                        ) : null}
                       </Group>
                     </Table.Td>
                   ) : null}

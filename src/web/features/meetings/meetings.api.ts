@@ -10,7 +10,10 @@ import type {
   MeetingSummary,
   ProtocolOrder,
   PutDelegationBody,
+  UpdateMeetingBody,
+  UpdateRemarkBody,
 } from '../../../shared/meetings.js';
+import type { Person } from '../../../shared/registry.js';
 import { api, q } from '../../app/api.js';
 
 export const meetingsKey = ['meetings'] as const;
@@ -107,3 +110,47 @@ export function usePutAttendance(id: string) {
 
 export const meetingIcsUrl = (id: string) => `/api/v1/meetings/${q(id)}/calendar.ics`;
 export const allMeetingsIcsUrl = '/api/v1/calendar.ics';
+
+/** A change to the meeting itself, based on the version the page read (If-Match). */
+export function useUpdateMeeting(id: string) {
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: UpdateMeetingBody }) =>
+      api<Meeting>(`/meetings/${q(id)}`, { method: 'PATCH', body, ifMatch: version }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** Withdraws a member's invitation (its delegation names nobody yet). */
+export function useUninvite(id: string) {
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: (code: string) => api<null>(`/meetings/${q(id)}/invitations/${q(code)}`, { method: 'DELETE' }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useUpdateRemark(id: string) {
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: ({ remarkId, version, body }: { remarkId: string; version: number; body: UpdateRemarkBody }) =>
+      api<Meeting>(`/meetings/${q(id)}/remarks/${q(remarkId)}`, { method: 'PATCH', body, ifMatch: version }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useDeleteRemark(id: string) {
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: (remarkId: string) => api<Meeting>(`/meetings/${q(id)}/remarks/${q(remarkId)}`, { method: 'DELETE' }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** Everyone in the registry: the people a meeting's chairs are chosen from. */
+export function useAllPeople() {
+  return useQuery({
+    queryKey: ['people', 'all'],
+    queryFn: ({ signal }) => api<{ items: Person[] }>('/people', { signal }).then((list) => list.items),
+  });
+}
