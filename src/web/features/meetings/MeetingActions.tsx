@@ -82,22 +82,25 @@ export function MeetingActions({ meeting, onReload }: MeetingActionsProps) {
   const update = useUpdateMeeting(meeting.id);
   const [cancelling, setCancelling] = useState(false);
 
-  const markHeld = () =>
+  // Held or planned again (a cancellation undone): a status without a reason, which the server clears.
+  const setStatus = (status: 'held' | 'planned') => {
+    const words = status === 'held' ? 'held' : 'replan';
     update.mutate(
-      { version: meeting.version, body: { status: 'held' } },
+      { version: meeting.version, body: { status } },
       {
-        onSuccess: () => notifications.show({ color: 'green', message: t('manage.held.done') }),
+        onSuccess: () => notifications.show({ color: 'green', message: t(`manage.${words}.done`) }),
         onError: (error) => {
           // Changed meanwhile: show the meeting as it is now, and say so.
           if (isApiError(error, 409)) void onReload();
           notifications.show({
             color: 'red',
-            title: t('manage.held.failed'),
+            title: t(`manage.${words}.failed`),
             message: problemMessage(i18n.getFixedT(null, 'common'), error),
           });
         },
       },
     );
+  };
 
   return (
     <>
@@ -108,14 +111,26 @@ export function MeetingActions({ meeting, onReload }: MeetingActionsProps) {
         <Button component={Link} to={`/secretariat/meetings/new?from=${meeting.id}`} variant="default" size="sm">
           {t('manage.duplicate')}
         </Button>
-        {meeting.status !== 'held' ? (
-          <Button variant="light" color="green" size="sm" onClick={markHeld} loading={update.isPending}>
-            {t('manage.held.action')}
-          </Button>
+        {/* A planned meeting is held or cancelled; a cancellation can be undone; a held meeting stays held. */}
+        {meeting.status === 'planned' ? (
+          <>
+            <Button
+              variant="light"
+              color="green"
+              size="sm"
+              onClick={() => setStatus('held')}
+              loading={update.isPending}
+            >
+              {t('manage.held.action')}
+            </Button>
+            <Button variant="light" color="red" size="sm" onClick={() => setCancelling(true)}>
+              {t('manage.cancel.action')}
+            </Button>
+          </>
         ) : null}
-        {meeting.status !== 'cancelled' ? (
-          <Button variant="light" color="red" size="sm" onClick={() => setCancelling(true)}>
-            {t('manage.cancel.action')}
+        {meeting.status === 'cancelled' ? (
+          <Button variant="light" size="sm" onClick={() => setStatus('planned')} loading={update.isPending}>
+            {t('manage.replan.action')}
           </Button>
         ) : null}
       </Group>
