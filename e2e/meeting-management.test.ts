@@ -114,3 +114,91 @@ describe.each([
     });
   });
 });
+
+describe('the rest of a meeting managed', () => {
+  it('duplicates a meeting into a new one, uninvites a delegation without people, edits and deletes remarks', async () => {
+    const secretariat = await signedInUser(app.ctx, 'secretariat');
+    const speaker = await buildPerson(app.ctx, { name: 'Nadia Karam', title: 'Minister' });
+    const named = await buildPerson(app.ctx, { name: 'Omar Saleh' });
+    const meeting = await buildMeeting(app.ctx, {
+      title: 'Financing working group',
+      city: 'Rome',
+      timeZone: 'Europe/Rome',
+      seatQuota: '1+2',
+      agenda: [{ title: 'Oil revenue' }, { title: 'Ransom' }],
+      invite: ['FRA', named.memberCode],
+    });
+    await app.ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/meetings/${meeting.id}/delegations/${named.memberCode}`,
+      headers: { cookie: secretariat.cookie, 'if-match': '"1"' },
+      payload: { level: null, head: { personId: named.id } },
+    });
+    await app.ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/meetings/${meeting.id}/remarks`,
+      headers: { cookie: secretariat.cookie },
+      payload: { personId: speaker.id, context: 'Opening', quotes: [{ text: 'We will cut off the money.' }] },
+    });
+    const m = en.meetings;
+
+    await withPage(async ({ page, context }) => {
+      await signInAs(context, secretariat);
+      await page.goto(`/meetings/${meeting.id}`);
+      await page.getByRole('heading', { level: 1, name: meeting.title }).waitFor();
+
+      // Uninvite: offered for France (nobody named), not for the delegation with a head.
+      const france = page.locator('[data-code="FRA"]');
+      await france.getByRole('button', { name: /^Uninvite/ }).click();
+      await france.waitFor({ state: 'detached' });
+      await expect(
+        page
+          .locator(`[data-code="${named.memberCode}"]`)
+          .getByRole('button', { name: /^Uninvite/ })
+          .count(),
+      ).resolves.toBe(0);
+      expect((await apiMeeting(meeting.id)).delegations.map((d: { memberCode: string }) => d.memberCode)).toEqual([
+        named.memberCode,
+      ]);
+
+      // Remarks: edit the context and the quote, then delete them.
+      await page.getByRole('button', { name: `Edit the remarks by ${speaker.name}` }).click();
+      const editor = page.getByRole('form', { name: `Edit the remarks by ${speaker.name}` });
+      await editor.getByLabel(m.remarks.manage.context, { exact: true }).fill('Closing');
+      await editor.getByLabel('Quote 1', { exact: true }).fill('We will cut off every source of money.');
+      await screenshot(page, 'manage-remark-editor-en');
+      await editor.getByRole('button', { name: m.remarks.manage.save }).click();
+      await editor.waitFor({ state: 'detached' });
+      await page.locator('.quote').getByText('We will cut off every source of money.').waitFor();
+      expect((await apiMeeting(meeting.id)).remarks[0]).toMatchObject({ context: 'Closing', version: 2 });
+      await page.getByRole('button', { name: `Delete the remarks by ${speaker.name}` }).click();
+      await page.getByRole('button', { name: m.remarks.manage.confirmYes, exact: true }).click();
+      await page.getByText(m.remarks.none).waitFor();
+
+      // Duplicate: the new-meeting form, filled but for the dates.
+      await page.getByRole('link', { name: m.manage.duplicate, exact: true }).click();
+      await page.waitForURL(`**/secretariat/meetings/new?from=${meeting.id}`);
+      await page.getByRole('heading', { level: 1, name: en.meetingForms.newMeeting.title }).waitFor();
+      expect(await field(page, en.meetingForms.meeting.about.title).inputValue()).toBe(meeting.title);
+      expect(await field(page, en.meetingForms.meeting.when.city).inputValue()).toBe('Rome');
+      expect(await field(page, en.meetingForms.meeting.when.startDate).inputValue()).toBe('');
+      await screenshot(page, 'manage-duplicate-en', { fullPage: true });
+      await field(page, en.meetingForms.meeting.when.startDate).fill('2031-03-12');
+      await page.getByRole('button', { name: en.meetingForms.newMeeting.submit }).click();
+      await page.waitForURL(
+        (url) => /^\/meetings\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(meeting.id),
+      );
+      const copy = await apiMeeting(new URL(page.url()).pathname.split('/').at(-1) as string);
+      expect(copy).toMatchObject({
+        title: meeting.title,
+        city: 'Rome',
+        timeZone: 'Europe/Rome',
+        seatQuota: '1+2',
+        startDate: '2031-03-12',
+        status: 'planned',
+        agenda: [{ title: 'Oil revenue' }, { title: 'Ransom' }],
+        delegations: [],
+      });
+    });
+  });
+});
