@@ -319,7 +319,8 @@ export type MeetingRemarkParams = z.infer<typeof MeetingRemarkParams>;
 
 /** A change to remarks: what is sent replaces what was (the quotes as a whole); the speaker stays. */
 export const UpdateRemarkBody = z
-  .strictObject({ context: CreateRemarkBody.shape.context, quotes: CreateRemarkBody.shape.quotes })
+  // Not the create's context: its default (null) would clear the context of a change that sends none.
+  .strictObject({ context: Text.trim().max(500).nullable(), quotes: CreateRemarkBody.shape.quotes })
   .partial();
 export type UpdateRemarkBody = z.infer<typeof UpdateRemarkBody>;
 

@@ -242,6 +242,14 @@ describe.each(engines)('managing meetings on %s', (engine) => {
       before: { context: 'Opening', quotes: [{ text: 'First.' }, { text: 'Second.' }] },
       after: { context: 'Closing', quotes: [{ text: 'Only this.' }] },
     });
+    // What is not sent stays: quotes alone leave the context as it is.
+    const quotesOnly = await ctx.app.inject({
+      method: 'PATCH',
+      url,
+      headers: as(secretariat, { 'if-match': '"2"' }),
+      payload: { quotes: [{ text: 'Only this.', context: 'at the press conference' }] },
+    });
+    expect(quotesOnly.json().remarks[0]).toMatchObject({ context: 'Closing', version: 3 });
 
     // A remark of another meeting is not found through this one.
     const other = await buildMeeting(ctx);
