@@ -116,7 +116,7 @@ describe.each([
 });
 
 describe('the rest of a meeting managed', () => {
-  it('duplicates a meeting into a new one, uninvites a delegation without people, edits and deletes remarks', async () => {
+  it('duplicates a meeting, uninvites a delegation without people, edits and deletes remarks; a colleague’s change is a 409 with reload', async () => {
     const secretariat = await signedInUser(app.ctx, 'secretariat');
     const speaker = await buildPerson(app.ctx, { name: 'Nadia Karam', title: 'Minister' });
     const named = await buildPerson(app.ctx, { name: 'Omar Saleh' });
@@ -142,7 +142,7 @@ describe('the rest of a meeting managed', () => {
     });
     const m = en.meetings;
 
-    await withPage(async ({ page, context }) => {
+    await withPage(async ({ page, context, watcher }) => {
       await signInAs(context, secretariat);
       await page.goto(`/meetings/${meeting.id}`);
       await page.getByRole('heading', { level: 1, name: meeting.title }).waitFor();
@@ -199,6 +199,24 @@ describe('the rest of a meeting managed', () => {
         agenda: [{ title: 'Oil revenue' }, { title: 'Ransom' }],
         delegations: [],
       });
+
+      // Edited by a colleague meanwhile: the save is refused (409), and the form offers to reload.
+      await page.goto(`/secretariat/meetings/${copy.id}/edit`);
+      const title = field(page, en.meetingForms.meeting.about.title);
+      await title.waitFor();
+      await app.ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/meetings/${copy.id}`,
+        headers: { cookie: secretariat.cookie, 'if-match': `"${copy.version}"` },
+        payload: { title: 'Financing working group, second meeting' },
+      });
+      watcher.expect(409, 'PATCH', new RegExp(`/api/v1/meetings/${copy.id}$`));
+      await title.fill('Lost change');
+      await page.getByRole('button', { name: en.meetingForms.editMeeting.submit }).click();
+      await page.getByText(en.forms.conflict.meeting.title).waitFor();
+      await page.getByRole('button', { name: en.forms.conflict.meeting.reload }).click();
+      await page.getByText(en.forms.conflict.meeting.title).waitFor({ state: 'detached' });
+      expect(await title.inputValue()).toBe('Financing working group, second meeting');
     });
   });
 });
