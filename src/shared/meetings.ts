@@ -119,6 +119,7 @@ export const Remark = z.object({
   person: PersonRef,
   context: z.string().nullable(),
   quotes: z.array(Quote),
+  version: z.number().int(),
 });
 export type Remark = z.infer<typeof Remark>;
 
@@ -155,6 +156,8 @@ export const Meeting = MeetingSummary.extend({
   chairs: z.array(PersonRef),
   /** Chairs the sources name only as a member or body ("Italy", "US CENTCOM"). */
   chairNote: z.string().nullable(),
+  /** Why the meeting was cancelled (always given then), or a word on its being held. */
+  statusReason: z.string().nullable(),
   restrictedTo: z.array(z.string()),
   agenda: z.array(AgendaItem),
   delegations: z.array(Delegation),
@@ -204,6 +207,8 @@ const MeetingFields = {
   startTime: LocalTime.nullable(),
   endTime: LocalTime.nullable(),
   status: MeetingStatus,
+  /** Required when the meeting is cancelled; a change of status without it clears the old one. */
+  statusReason: Text.trim().max(500).nullable(),
   visibility: Visibility,
   restrictedTo: z.array(MemberCode).max(200),
   workingLanguage: WorkingLanguage,
@@ -222,6 +227,7 @@ export const CreateMeetingBody = z.strictObject({
   startTime: MeetingFields.startTime.default(null),
   endTime: MeetingFields.endTime.default(null),
   status: MeetingFields.status.default('planned'),
+  statusReason: MeetingFields.statusReason.default(null),
   visibility: MeetingFields.visibility.default('public'),
   restrictedTo: MeetingFields.restrictedTo.default([]),
   workingLanguage: MeetingFields.workingLanguage.default('en'),
@@ -317,6 +323,16 @@ export const CreateRemarkBody = z.strictObject({
     .max(50),
 });
 export type CreateRemarkBody = z.infer<typeof CreateRemarkBody>;
+
+export const MeetingRemarkParams = MeetingIdParams.extend({ remarkId: z.uuid({ message: 'must be a remark id' }) });
+export type MeetingRemarkParams = z.infer<typeof MeetingRemarkParams>;
+
+/** A change to remarks: what is sent replaces what was (the quotes as a whole); the speaker stays. */
+export const UpdateRemarkBody = z
+  // Not the create's context: its default (null) would clear the context of a change that sends none.
+  .strictObject({ context: Text.trim().max(500).nullable(), quotes: CreateRemarkBody.shape.quotes })
+  .partial();
+export type UpdateRemarkBody = z.infer<typeof UpdateRemarkBody>;
 
 /** A private calendar link, answered once when made: `path` carries the token (only its hash is kept). */
 export const CalendarLink = z.object({ path: z.string() });

@@ -47,6 +47,7 @@ export const ProblemReason = z.enum([
   'people_on_one_delegation', // params.meetings: two people to merge sit together at that many meetings
   'wrong_credentials', // sign-in: the email or the password is wrong
   'sign_in_throttled', // params.minutes: too many failed sign-ins
+  'delegation_has_people', // an invitation is not withdrawn once its delegation names someone
 ]);
 export type ProblemReason = z.infer<typeof ProblemReason>;
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/auth.js';
 import { fixedClock } from '../lib/clock.js';
-import { buildMeeting, buildMember, buildPerson, uniqueMemberCode } from './factories.js';
+import { buildDelegation, buildMeeting, buildMember, buildPerson, uniqueMemberCode } from './factories.js';
 import {
   createTestApp,
   engines,
@@ -66,6 +66,17 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
   const currentVersion = async (url: string) => {
     const res = await ctx.app.inject({ url, headers: { cookie: users.get('admin')?.cookie ?? '' } });
     return `"${res.json().version}"`;
+  };
+
+  /** Remarks recorded by the admin, for a route that changes or deletes them. */
+  const freshRemark = async (): Promise<{ id: string; version: number }> => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/meetings/${meetingId}/remarks`,
+      headers: { cookie: users.get('admin')?.cookie ?? '' },
+      payload: { personId: chairId, quotes: [{ text: 'Fresh.' }] },
+    });
+    return res.json().remarks.at(-1);
   };
 
   const cases: Record<string, Case> = {
@@ -217,6 +228,33 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
         payload: { personId: chairId, context: 'Opening', quotes: [{ text: 'Welcome.' }] },
       }),
       expected: secretariatOnly(201),
+    },
+    'DELETE /api/v1/meetings/:id/invitations/:memberCode': {
+      // A fresh invitation each time: withdrawing it deletes it.
+      request: async () => {
+        const { memberCode } = await buildDelegation(ctx, { meeting: meetingId });
+        return { method: 'DELETE', url: `/api/v1/meetings/${meetingId}/invitations/${memberCode}` };
+      },
+      expected: secretariatOnly(204),
+    },
+    'PATCH /api/v1/meetings/:id/remarks/:remarkId': {
+      request: async () => {
+        const remark = await freshRemark();
+        return {
+          method: 'PATCH',
+          url: `/api/v1/meetings/${meetingId}/remarks/${remark.id}`,
+          headers: { 'if-match': `"${remark.version}"` },
+          payload: { context: 'Closing' },
+        };
+      },
+      expected: secretariatOnly(200),
+    },
+    'DELETE /api/v1/meetings/:id/remarks/:remarkId': {
+      request: async () => ({
+        method: 'DELETE',
+        url: `/api/v1/meetings/${meetingId}/remarks/${(await freshRemark()).id}`,
+      }),
+      expected: secretariatOnly(200),
     },
     'GET /api/v1/meetings/:id/calendar.ics': {
       request: async () => ({ method: 'GET', url: `/api/v1/meetings/${meetingId}/calendar.ics` }),

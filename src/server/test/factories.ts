@@ -190,8 +190,10 @@ export async function buildMeeting(
   ctx: Ctx,
   overrides: Partial<CreateMeetingBody> & { invite?: string[] } = {},
 ): Promise<Meeting> {
-  const { invite, status, ...fields } = overrides;
+  const { invite, status, statusReason, ...fields } = overrides;
   const later = invite?.length && status && status !== 'planned' ? status : undefined;
+  // A cancelled meeting always says why.
+  const reason = statusReason ?? (status === 'cancelled' ? 'Cancelled in a test.' : null);
   const res = await asAdmin(ctx, {
     method: 'POST',
     url: '/api/v1/meetings',
@@ -203,6 +205,7 @@ export async function buildMeeting(
       endDate: fields.startDate ?? '2030-03-12',
       ...fields,
       status: later ? 'planned' : status,
+      statusReason: later ? null : reason,
     },
   });
   expectStatus(res, 201, 'POST /meetings');
@@ -214,7 +217,7 @@ export async function buildMeeting(
       method: 'PATCH',
       url: `/api/v1/meetings/${meeting.id}`,
       headers: { 'if-match': `"${meeting.version}"` },
-      payload: { status: later },
+      payload: { status: later, statusReason: reason },
     });
     expectStatus(changed, 200, `PATCH /meetings/${meeting.id}`);
   }

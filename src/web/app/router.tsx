@@ -34,6 +34,9 @@ const PrintDelegationsPage = lazy(() =>
 const NewMeetingPage = lazy(() =>
   import('../features/meetings/NewMeeting.page.js').then((m) => ({ default: m.NewMeetingPage })),
 );
+const EditMeetingPage = lazy(() =>
+  import('../features/meetings/EditMeeting.page.js').then((m) => ({ default: m.EditMeetingPage })),
+);
 
 // Each signed-in user's starting point: nothing the public needs.
 const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
@@ -61,6 +64,7 @@ export const router = createBrowserRouter([
           { path: 'members/new', element: <AddMemberPage /> },
           { path: 'members/:code/edit', element: <EditMemberPage /> },
           { path: 'meetings/new', element: <NewMeetingPage /> },
+          { path: 'meetings/:id/edit', element: <EditMeetingPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -55,6 +55,8 @@ export const meetings = pgTable(
     summary: text(),
     note: text(),
     chairNote: text(),
+    /** Why the meeting was cancelled (required then), or a word on its being held; null when none. */
+    statusReason: text(),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -183,7 +185,9 @@ export const remarks = pgTable('remarks', {
     .references(() => people.id, { onDelete: 'restrict' }),
   context: text(),
   position: integer().notNull(),
+  version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
 export const quotes = pgTable('quotes', {

@@ -32,6 +32,7 @@ import { MEETINGS_TAG, type MeetingLoader } from './meeting-loader.js';
 import { canManageMeetings, canNameDelegation, canReadMeeting, type MeetingAccess } from './meetings.policy.js';
 import {
   delegatesOf,
+  deleteDelegation,
   hasMeetingBegun,
   insertDelegations,
   lockDelegation,
@@ -376,6 +377,33 @@ export function createDelegationsService(deps: ServiceDeps & { loader: MeetingLo
           isHost: d.memberCode === meeting.hostCode,
         })),
       };
+    },
+
+    /**
+     * Withdraws a member's invitation (secretariat): only while its delegation names nobody, so
+     * that no one a focal point named disappears with it.
+     */
+    async uninvite(auth: Auth, meetingId: string, memberCode: string): Promise<void> {
+      await loader.visible(auth, meetingId);
+      requireRole(auth, canManageMeetings, 'Only the secretariat can withdraw invitations.');
+      await write(deps, [MEETINGS_TAG], async (tx) => {
+        const delegation = await lockDelegationOfMeeting(tx, meetingId, memberCode);
+        if (!delegation) throw notFound(`A delegation of ${memberCode} to this meeting`);
+        const seats = await delegatesOf(tx, delegation.id);
+        if (seats.length > 0) {
+          throw new AppError('conflict', `The delegation of ${memberCode} names people: it cannot be uninvited.`, {
+            reason: 'delegation_has_people',
+          });
+        }
+        await deleteDelegation(tx, delegation.id);
+        const { meeting: _meeting, access: _access, ...before } = delegation;
+        await recordAudit(tx, auth, {
+          action: 'delegation.uninvited',
+          entityType: 'delegation',
+          entityId: delegation.id,
+          before: { ...before, memberCode },
+        });
+      });
     },
   };
 }

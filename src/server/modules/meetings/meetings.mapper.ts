@@ -116,6 +116,7 @@ function toRecord(
     seatQuota: row.seatQuota,
     chairs: parts.chairs,
     chairNote: row.chairNote,
+    statusReason: row.statusReason,
     restrictedTo: parts.restrictedTo,
     agenda: parts.agenda,
   };

@@ -41,6 +41,7 @@ export type MeetingPageRow = MeetingReadRow & {
     person: PersonRef;
     context: string | null;
     quotes: { id: string; text: string; context: string | null }[];
+    version: number;
   }[];
 };
 
@@ -66,7 +67,7 @@ const MEETING_COLUMNS = `m.id, m.kind, m.title, m.title_translations as "titleTr
   h.code as "hostCode", m.city, m.venue, m.time_zone as "timeZone", m.date_precision as "datePrecision",
   m.start_date::text as "startDate", m.end_date::text as "endDate", m.start_time::text as "startTime",
   m.end_time::text as "endTime", m.working_language as "workingLanguage", m.seat_quota as "seatQuota",
-  m.summary, m.note, m.chair_note as "chairNote", m.version`;
+  m.summary, m.note, m.chair_note as "chairNote", m.status_reason as "statusReason", m.version`;
 const MEETINGS_WITH_HOST = 'meetings m left join members h on h.id = m.host_member_id';
 
 /** `[{…}, …]` built by PostgreSQL in order, or `[]` for none: for the page's small parts only. */
@@ -85,7 +86,7 @@ const meetingPage = readStatement<MeetingPageRow>(
         `json_build_object('id', q.id, 'text', q.text, 'context', q.context)`,
         'from quotes q where q.remark_id = r.id',
         'q.position',
-      )})`,
+      )}, 'version', r.version)`,
       'from remarks r join people p on p.id = r.person_id where r.meeting_id = m.id',
       'r.position',
     )} as remarks
@@ -295,4 +296,44 @@ export async function hasMeetingBegun(conn: Conn, clock: Clock, meetingId: strin
     .from(meetings)
     .where(eq(meetings.id, meetingId));
   return row?.begun === true;
+}
+
+/** One of a meeting's remarks, locked for the transaction; undefined when the meeting has no such remark. */
+export async function lockRemark(tx: Tx, meetingId: string, remarkId: string) {
+  const [row] = await tx
+    .select()
+    .from(remarks)
+    .where(and(eq(remarks.id, remarkId), eq(remarks.meetingId, meetingId)))
+    .for('update')
+    .limit(1);
+  return row;
+}
+
+/** A remark's quotes, in order: what the audit records of them. */
+export async function quotesOf(conn: Conn, remarkId: string) {
+  return conn
+    .select({ text: quotes.text, context: quotes.context })
+    .from(quotes)
+    .where(eq(quotes.remarkId, remarkId))
+    .orderBy(asc(quotes.position));
+}
+
+/** Replaces a remark's quotes as a whole. */
+export async function replaceQuotes(tx: Tx, remarkId: string, values: { text: string; context: string | null }[]) {
+  await tx.delete(quotes).where(eq(quotes.remarkId, remarkId));
+  if (values.length > 0) {
+    await tx
+      .insert(quotes)
+      .values(values.map((q, i) => ({ remarkId, text: q.text, context: q.context, position: i + 1 })));
+  }
+}
+
+/** Deletes a remark and (by cascade) its quotes. */
+export async function deleteRemark(tx: Tx, remarkId: string) {
+  await tx.delete(remarks).where(eq(remarks.id, remarkId));
+}
+
+/** Deletes a delegation (an invitation withdrawn); its seats must be empty, which the caller checked. */
+export async function deleteDelegation(tx: Tx, delegationId: string) {
+  await tx.delete(delegations).where(eq(delegations.id, delegationId));
 }

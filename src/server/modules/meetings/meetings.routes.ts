@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   AttendanceRoll,
   CreateMeetingBody,
@@ -11,10 +12,12 @@ import {
   MeetingIdParams,
   MeetingList,
   MeetingMemberParams,
+  MeetingRemarkParams,
   ProtocolOrder,
   PutAttendanceBody,
   PutDelegationBody,
   UpdateMeetingBody,
+  UpdateRemarkBody,
 } from '../../../shared/meetings.js';
 import { requireVersion } from '../../lib/if-match.js';
 import { errorResponses, jsonSender } from '../../plugins/http.js';
@@ -213,5 +216,56 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{
       const meeting = await meetings.addRemark(req.requireAuth(), req.params.id, req.body);
       return sendMeeting(req, reply.code(201), meeting);
     },
+  );
+
+  app.delete(
+    '/meetings/:id/invitations/:memberCode',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: "Withdraw a member's invitation (secretariat), while its delegation names nobody",
+        params: MeetingMemberParams,
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      await delegations.uninvite(req.requireAuth(), req.params.id, req.params.memberCode);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.patch(
+    '/meetings/:id/remarks/:remarkId',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: "Change remarks' context or quotes (secretariat); If-Match with the remark's version",
+        params: MeetingRemarkParams,
+        body: UpdateRemarkBody,
+        response: { 200: Meeting, ...errorResponses(400, 401, 403, 404, 409, 428) },
+      },
+    },
+    async (req, reply) => {
+      const version = requireVersion(req.headers['if-match']);
+      const { id, remarkId } = req.params;
+      return sendMeeting(req, reply, await meetings.updateRemark(req.requireAuth(), id, remarkId, version, req.body));
+    },
+  );
+
+  app.delete(
+    '/meetings/:id/remarks/:remarkId',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: 'Delete remarks and their quotes (secretariat)',
+        params: MeetingRemarkParams,
+        response: { 200: Meeting, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) =>
+      sendMeeting(req, reply, await meetings.deleteRemark(req.requireAuth(), req.params.id, req.params.remarkId)),
   );
 };

@@ -8,15 +8,16 @@ import {
   MeetingStatus,
   type MeetingSummary,
   type UpdateMeetingBody,
+  type UpdateRemarkBody,
   Visibility,
 } from '../../../shared/meetings.js';
 import type { FieldError } from '../../../shared/problem.js';
 import type { Tx } from '../../db/client.js';
-import { meetings } from '../../db/schema/meetings.js';
+import { meetings, remarks } from '../../db/schema/meetings.js';
 import { requireRole } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
-import { AppError, fieldError, invalid, unknownMember } from '../../lib/errors.js';
+import { AppError, fieldError, invalid, notFound, unknownMember } from '../../lib/errors.js';
 import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { todayIn } from '../../lib/zoned-time.js';
@@ -27,11 +28,15 @@ import { cachedMemberDelegations } from './meeting-reads.service.js';
 import type { MeetingRecord } from './meetings.mapper.js';
 import { canManageMeetings, canReadMeeting } from './meetings.policy.js';
 import {
+  deleteRemark,
   insertMeeting,
   insertRemark,
   lockMeeting,
+  lockRemark,
+  quotesOf,
   replaceAgenda,
   replaceChairs,
+  replaceQuotes,
   replaceRestrictions,
 } from './meetings.repo.js';
 
@@ -57,7 +62,7 @@ function translationOfOriginal(f: Fields, sentTranslations: boolean): FieldError
  * Checks what zod cannot: dates in order, no translation in the original's language, referenced
  * members and people exist. Returns their ids. `sentTranslations`: did the request send them?
  */
-async function resolveFields(tx: Tx, f: Fields, sentTranslations = true) {
+async function resolveFields(tx: Tx, f: Fields, sentTranslations = true, cancelling = true) {
   const errors: FieldError[] = [];
   const translation = translationOfOriginal(f, sentTranslations);
   if (translation) errors.push(translation);
@@ -67,6 +72,11 @@ async function resolveFields(tx: Tx, f: Fields, sentTranslations = true) {
   }
   if (f.startTime && f.endTime && f.startDate === f.endDate && f.endTime <= f.startTime) {
     errors.push(fieldError('endTime', 'before_start', 'must be after the start time'));
+  }
+  // A cancellation is told to members: they are owed its reason. (`cancelling` is false for a
+  // change that leaves alone a meeting cancelled before reasons were kept.)
+  if (cancelling && f.status === MeetingStatus.enum.cancelled && !f.statusReason) {
+    errors.push(fieldError('statusReason', 'required', 'is required when the meeting is cancelled'));
   }
   if (f.visibility !== Visibility.enum.restricted && f.restrictedTo.length > 0) {
     errors.push(fieldError('restrictedTo', 'only_when_restricted', 'only a restricted meeting lists members'));
@@ -92,6 +102,7 @@ const rowValues = (f: Fields, hostMemberId: string | null) => ({
   title: f.title,
   titleTranslations: f.titleTranslations ?? {},
   status: f.status,
+  statusReason: f.statusReason,
   visibility: f.visibility,
   hostMemberId,
   city: f.city,
@@ -123,6 +134,13 @@ function mergeFields(before: MeetingRecord, body: UpdateMeetingBody): Fields {
     startTime: body.startTime === undefined ? before.startTime : body.startTime,
     endTime: body.endTime === undefined ? before.endTime : body.endTime,
     status: body.status ?? before.status,
+    // A new status without a reason clears the old one: it was the reason for another status.
+    statusReason:
+      body.statusReason !== undefined
+        ? body.statusReason
+        : body.status && body.status !== before.status
+          ? null
+          : before.statusReason,
     visibility: body.visibility ?? before.visibility,
     // A meeting that is no longer restricted lists nobody.
     restrictedTo:
@@ -231,6 +249,7 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
               tx,
               merged,
               body.titleTranslations !== undefined,
+              before.status !== MeetingStatus.enum.cancelled || body.statusReason !== undefined,
             );
             if (body.chairIds) await replaceChairs(tx, id, merged.chairIds);
             if (body.restrictedTo || body.visibility) await replaceRestrictions(tx, id, restrictedIds);
@@ -256,6 +275,57 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
           entityId: id,
           after: { remarkId: created.remark.id, personId: body.personId, context: body.context, quotes: body.quotes },
         });
+      });
+      return (await loader.visible(auth, id)).meeting;
+    },
+
+    /** Changes a remark's context or quotes (secretariat), if `version` is still current. */
+    async updateRemark(
+      auth: Auth,
+      id: string,
+      remarkId: string,
+      version: number,
+      body: UpdateRemarkBody,
+    ): Promise<Meeting> {
+      await loader.visible(auth, id);
+      requireRole(auth, canManageMeetings, 'Only the secretariat can change remarks.');
+      await write(deps, [MEETINGS_TAG], (tx) =>
+        updateVersioned(tx, deps, auth, {
+          table: remarks,
+          entity: 'remark',
+          action: 'remark.updated',
+          version,
+          lock: () => lockRemark(tx, id, remarkId),
+          view: async (row) => ({
+            meetingId: row.meetingId,
+            personId: row.personId,
+            context: row.context,
+            quotes: await quotesOf(tx, row.id),
+          }),
+          change: async (row) => {
+            if (body.quotes) await replaceQuotes(tx, row.id, body.quotes);
+            return { context: body.context === undefined ? row.context : body.context };
+          },
+        }),
+      );
+      return (await loader.visible(auth, id)).meeting;
+    },
+
+    /** Deletes a remark and its quotes (secretariat). */
+    async deleteRemark(auth: Auth, id: string, remarkId: string): Promise<Meeting> {
+      await loader.visible(auth, id);
+      requireRole(auth, canManageMeetings, 'Only the secretariat can delete remarks.');
+      await write(deps, [MEETINGS_TAG], async (tx) => {
+        const remark = await lockRemark(tx, id, remarkId);
+        if (!remark) throw notFound('This remark');
+        const before = {
+          meetingId: id,
+          personId: remark.personId,
+          context: remark.context,
+          quotes: await quotesOf(tx, remark.id),
+        };
+        await deleteRemark(tx, remark.id);
+        await recordAudit(tx, auth, { action: 'remark.deleted', entityType: 'remark', entityId: remark.id, before });
       });
       return (await loader.visible(auth, id)).meeting;
     },

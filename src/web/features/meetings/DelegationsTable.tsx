@@ -8,6 +8,7 @@ import { useFormat, useLanguage } from '../../i18n/format.js';
 import { nameIn } from '../members/member-name.js';
 import { AttendanceBadge } from './MeetingBadges.js';
 import { NotKnown } from './NotKnown.js';
+import { UninviteButton } from './UninviteButton.js';
 
 interface DelegationsTableProps {
   meeting: Meeting;
@@ -140,6 +141,9 @@ export function DelegationsTable({ meeting, canManage, highlighted }: Delegation
                         >
                           {t('table.name')}
                         </Button>
+                        {d.delegates.length === 0 ? (
+                          <UninviteButton meetingId={meeting.id} code={d.memberCode} memberName={memberName} />
+                        ) : null}
                       </Group>
                     </Table.Td>
                   ) : null}

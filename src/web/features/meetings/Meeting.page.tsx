@@ -17,10 +17,13 @@ import { MeetingDelegations } from './MeetingDelegations.js';
 import { MeetingFacts } from './MeetingFacts.js';
 import { MeetingHeader } from './MeetingHeader.js';
 import { MeetingRemarks } from './MeetingRemarks.js';
+import { MeetingStatusNote } from './MeetingStatusNote.js';
 import { useMeeting } from './meetings.api.js';
 
 // Only the secretariat invites: the public never downloads the member picker.
 const InviteMembers = lazy(() => import('./InviteMembers.js').then((m) => ({ default: m.InviteMembers })));
+// Nor its forms to edit, cancel and mark the meeting held.
+const MeetingActions = lazy(() => import('./MeetingActions.js').then((m) => ({ default: m.MeetingActions })));
 
 /** The meeting's page below the breadcrumbs: its sections, and the secretariat's invitations. */
 function MeetingBody({ meeting, reload }: { meeting: Meeting; reload: () => Promise<{ data?: Meeting }> }) {
@@ -39,6 +42,12 @@ function MeetingBody({ meeting, reload }: { meeting: Meeting; reload: () => Prom
   return (
     <Stack gap="xl">
       <MeetingHeader meeting={meeting} />
+      {canManage ? (
+        <Suspense fallback={null}>
+          <MeetingActions meeting={meeting} onReload={reload} />
+        </Suspense>
+      ) : null}
+      <MeetingStatusNote meeting={meeting} />
       {me?.role === 'focal_point' ? <FocalPointPanel meeting={meeting} me={me} /> : null}
       <MeetingFacts meeting={meeting} />
       <MeetingAgenda meeting={meeting} />
@@ -48,7 +57,7 @@ function MeetingBody({ meeting, reload }: { meeting: Meeting; reload: () => Prom
         </Suspense>
       ) : null}
       <MeetingDelegations meeting={meeting} canManage={canManage} highlighted={highlighted} onReload={reload} />
-      <MeetingRemarks meeting={meeting} />
+      <MeetingRemarks meeting={meeting} canManage={canManage} />
     </Stack>
   );
 }

@@ -2,9 +2,11 @@ import { Paper, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PersonRef } from '../../../shared/meetings.js';
 import { FormActions, FormBanner } from '../../components/FormAlerts.js';
 import { focusFirstError } from '../../components/form-focus.js';
 import { AgendaEditor } from './AgendaEditor.js';
+import { ChairsPicker } from './ChairsPicker.js';
 import { AboutFieldset, type MemberOption, WhereAndWhenFieldset, WhoTakesPartFieldset } from './MeetingFieldsets.js';
 import { emptyMeeting, type MeetingFormValues, validateMeeting } from './meeting-form.js';
 
@@ -28,11 +30,13 @@ export interface MeetingFieldsProps {
   banner?: ReactNode;
   onSubmit: (values: MeetingFormValues) => void;
   onCancel: () => void;
+  /** The chairs the meeting has (when editing): shown before the registry is read. */
+  chairs?: PersonRef[];
 }
 
 /** The fields of a meeting: what, where and when (in the zone of the place), who takes part, the agenda. */
 export function MeetingFields(props: MeetingFieldsProps) {
-  const { form, label, members, submitting, submitLabel, banner, onSubmit, onCancel } = props;
+  const { form, label, members, submitting, submitLabel, banner, onSubmit, onCancel, chairs } = props;
   return (
     <Paper
       withBorder
@@ -46,6 +50,7 @@ export function MeetingFields(props: MeetingFieldsProps) {
       <Stack gap="lg">
         <FormBanner>{banner}</FormBanner>
         <AboutFieldset form={form} members={members} />
+        <ChairsPicker form={form} chairs={chairs} />
         <WhereAndWhenFieldset form={form} />
         <WhoTakesPartFieldset form={form} members={members} />
         <AgendaEditor form={form} />

@@ -1,9 +1,13 @@
 import { Blockquote, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/meetings.js';
 
-/** What was said at the meeting: each speaker's remarks, and the words quoted from them. */
-export function MeetingRemarks({ meeting }: { meeting: Meeting }) {
+// Only the secretariat changes remarks: the public never downloads the form.
+const RemarkControls = lazy(() => import('./RemarkControls.js').then((m) => ({ default: m.RemarkControls })));
+
+/** What was said at the meeting: each speaker's remarks, and the words quoted from them; the secretariat's controls. */
+export function MeetingRemarks({ meeting, canManage = false }: { meeting: Meeting; canManage?: boolean }) {
   const { t } = useTranslation('meetings');
   return (
     <Stack gap="sm" component="section" aria-labelledby="remarks-heading">
@@ -42,6 +46,11 @@ export function MeetingRemarks({ meeting }: { meeting: Meeting }) {
                   <Trans t={t} i18nKey="remarks.quote" values={{ text: quote.text }} components={{ words: <bdi /> }} />
                 </Blockquote>
               ))}
+              {canManage ? (
+                <Suspense fallback={null}>
+                  <RemarkControls meeting={meeting} remark={remark} />
+                </Suspense>
+              ) : null}
             </Stack>
           ))}
         </Stack>

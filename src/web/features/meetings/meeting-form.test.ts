@@ -1,15 +1,19 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../shared/i18n.js';
+import type { Meeting } from '../../../shared/meetings.js';
 import ar from '../../locales/ar/meetingForms.json' with { type: 'json' };
 import en from '../../locales/en/meetingForms.json' with { type: 'json' };
 import fr from '../../locales/fr/meetingForms.json' with { type: 'json' };
 import {
+  duplicateOf,
   emptyMeeting,
+  fromMeeting,
   type MeetingFormValues,
   meetingFieldOf,
   memberOptions,
   toCreateBody,
+  toUpdateBody,
   validateMeeting,
 } from './meeting-form.js';
 
@@ -39,6 +43,7 @@ describe('a new meeting as the API takes it', () => {
       title: 'Senior officials',
       titleTranslations: null,
       hostCode: null,
+      chairIds: [],
       city: 'Brussels',
       venue: null,
       timeZone: 'Europe/Brussels',
@@ -148,5 +153,125 @@ describe('where a server error lands on the form', () => {
     ['agenda.0.title', 'agenda.0.title'],
   ])('%s → %s', (path, field) => {
     expect(meetingFieldOf(path)).toBe(field);
+  });
+});
+
+/** The Brussels ministerial as the API gives it (what the form reads of it). */
+const ministerial: Meeting = {
+  id: '6f1c1f9e-3c56-4a4f-9a43-2a1f5c1e0b01',
+  kind: 'ministerial',
+  title: 'Ministerial meeting of the Global Coalition',
+  titleTranslations: { fr: 'Réunion ministérielle de la Coalition mondiale' },
+  workingLanguage: 'en',
+  status: 'held',
+  statusReason: null,
+  visibility: 'restricted',
+  hostCode: 'USA',
+  city: 'Brussels',
+  venue: null,
+  timeZone: 'Europe/Brussels',
+  datePrecision: 'day',
+  startDate: '2014-12-03',
+  endDate: '2014-12-03',
+  startTime: '10:00',
+  endTime: null,
+  startsAt: '2014-12-03T10:00:00+01:00',
+  endsAt: null,
+  version: 4,
+  summary: 'Sixty partners met.',
+  note: null,
+  seatQuota: '1+2',
+  chairs: [{ id: '0b6f3f7c-7a9e-4a53-8d43-4c8b7b9b6a11', name: 'John Kerry', title: 'Secretary of State' }],
+  chairNote: null,
+  restrictedTo: ['FRA', 'IRQ'],
+  agenda: [
+    { position: 1, title: 'Opening', lineOfEffort: null },
+    { position: 2, title: 'FTF', lineOfEffort: 'LOE2' },
+  ],
+  delegations: [],
+  remarks: [],
+};
+
+describe('a meeting edited', () => {
+  it('fills every field from the meeting, blanks for what it lacks, and a one-day meeting without an end date', () => {
+    expect(fromMeeting(ministerial)).toEqual({
+      kind: 'ministerial',
+      title: 'Ministerial meeting of the Global Coalition',
+      titleTranslations: { en: '', fr: 'Réunion ministérielle de la Coalition mondiale', ar: '' },
+      hostCode: 'USA',
+      chairIds: ['0b6f3f7c-7a9e-4a53-8d43-4c8b7b9b6a11'],
+      city: 'Brussels',
+      venue: '',
+      timeZone: 'Europe/Brussels',
+      startDate: '2014-12-03',
+      endDate: '',
+      startTime: '10:00',
+      endTime: '',
+      visibility: 'restricted',
+      restrictedTo: ['FRA', 'IRQ'],
+      workingLanguage: 'en',
+      seatQuota: '1+2',
+      summary: 'Sixty partners met.',
+      agenda: [
+        { key: 'item-1', title: 'Opening', lineOfEffort: '' },
+        { key: 'item-2', title: 'FTF', lineOfEffort: 'LOE2' },
+      ],
+    });
+  });
+
+  it('sends back what it read, unchanged, and never the status (changed apart, with its reason)', () => {
+    const body = toUpdateBody(fromMeeting(ministerial));
+    expect(body).not.toHaveProperty('status');
+    expect(body).toEqual({
+      kind: 'ministerial',
+      title: ministerial.title,
+      titleTranslations: ministerial.titleTranslations,
+      hostCode: 'USA',
+      chairIds: ['0b6f3f7c-7a9e-4a53-8d43-4c8b7b9b6a11'],
+      city: 'Brussels',
+      venue: null,
+      timeZone: 'Europe/Brussels',
+      startDate: '2014-12-03',
+      endDate: '2014-12-03',
+      startTime: '10:00',
+      endTime: null,
+      visibility: 'restricted',
+      restrictedTo: ['FRA', 'IRQ'],
+      workingLanguage: 'en',
+      seatQuota: '1+2',
+      summary: 'Sixty partners met.',
+      agenda: [
+        { title: 'Opening', lineOfEffort: null },
+        { title: 'FTF', lineOfEffort: 'LOE2' },
+      ],
+    });
+  });
+
+  it('sends the chairs chosen, in order, and an end date that differs', () => {
+    const values = { ...fromMeeting(ministerial), chairIds: ['b', 'a'], endDate: '2014-12-04' };
+    expect(toUpdateBody(values)).toMatchObject({ chairIds: ['b', 'a'], endDate: '2014-12-04' });
+  });
+
+  it('puts a refused chair on the chairs field', () => {
+    expect(meetingFieldOf('chairIds.1')).toBe('chairIds');
+  });
+});
+
+describe('a meeting duplicated as the start of the next one', () => {
+  it('keeps what it is, where, in which language, for whom and about what; not when, who chairs, or its summary', () => {
+    const next = duplicateOf(ministerial);
+    expect(next).toMatchObject({
+      kind: 'ministerial',
+      title: ministerial.title,
+      hostCode: 'USA',
+      city: 'Brussels',
+      timeZone: 'Europe/Brussels',
+      workingLanguage: 'en',
+      seatQuota: '1+2',
+      visibility: 'restricted',
+      restrictedTo: ['FRA', 'IRQ'],
+      agenda: [{ title: 'Opening' }, { title: 'FTF' }],
+    });
+    expect(next).toMatchObject({ startDate: '', endDate: '', startTime: '', endTime: '', chairIds: [], summary: '' });
   });
 });

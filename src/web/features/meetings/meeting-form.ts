@@ -1,6 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/i18n.js';
-import type { CreateMeetingBody, MeetingKind, Visibility, WorkingLanguage } from '../../../shared/meetings.js';
+import type {
+  CreateMeetingBody,
+  Meeting,
+  MeetingKind,
+  UpdateMeetingBody,
+  Visibility,
+  WorkingLanguage,
+} from '../../../shared/meetings.js';
 import type { Member } from '../../../shared/members.js';
 import { orNull } from '../../components/form-values.js';
 import { EXAMPLE_ZONE } from './time-zones.js';
@@ -19,6 +26,8 @@ export interface MeetingFormValues {
   /** The title in the other languages, translated; the one in the working language is not used. */
   titleTranslations: Record<Language, string>;
   hostCode: string;
+  /** The people who chair it, in order. */
+  chairIds: string[];
   city: string;
   venue: string;
   timeZone: string;
@@ -39,6 +48,7 @@ export const emptyMeeting: MeetingFormValues = {
   title: '',
   titleTranslations: { en: '', fr: '', ar: '' },
   hostCode: '',
+  chairIds: [],
   city: '',
   venue: '',
   timeZone: '',
@@ -83,6 +93,7 @@ export function toCreateBody(v: MeetingFormValues): Partial<CreateMeetingBody> {
     title: v.title.trim(),
     titleTranslations: titleTranslationsOf(v),
     hostCode: orNull(v.hostCode),
+    chairIds: v.chairIds,
     city: orNull(v.city),
     venue: orNull(v.venue),
     timeZone: v.timeZone.trim(),
@@ -115,5 +126,53 @@ export function memberOptions(
     }));
 }
 
-/** The members a restricted meeting is shown to are one field on the form, not one per code. */
-export const meetingFieldOf = (path: string): string => (path.startsWith('restrictedTo.') ? 'restrictedTo' : path);
+/** The members a restricted meeting is shown to, and its chairs, are one field each on the form, not one per item. */
+export const meetingFieldOf = (path: string): string =>
+  path.startsWith('restrictedTo.') ? 'restrictedTo' : path.startsWith('chairIds.') ? 'chairIds' : path;
+
+/** A meeting as the form edits it: every field it has, none left null. */
+export function fromMeeting(m: Meeting): MeetingFormValues {
+  return {
+    kind: m.kind,
+    title: m.title,
+    titleTranslations: { en: '', fr: '', ar: '', ...m.titleTranslations },
+    hostCode: m.hostCode ?? '',
+    chairIds: m.chairs.map((c) => c.id),
+    city: m.city ?? '',
+    venue: m.venue ?? '',
+    timeZone: m.timeZone,
+    startDate: m.startDate,
+    // One day long: the form leaves the end date blank, as for a new one.
+    endDate: m.endDate === m.startDate ? '' : m.endDate,
+    startTime: m.startTime ?? '',
+    endTime: m.endTime ?? '',
+    visibility: m.visibility,
+    restrictedTo: m.restrictedTo,
+    workingLanguage: m.workingLanguage,
+    seatQuota: m.seatQuota,
+    summary: m.summary ?? '',
+    agenda: m.agenda.map((a) => ({ key: `item-${a.position}`, title: a.title, lineOfEffort: a.lineOfEffort ?? '' })),
+  };
+}
+
+/** The change as the API takes it: every field the form edits (its status is changed apart, with its reason). */
+export function toUpdateBody(v: MeetingFormValues): UpdateMeetingBody {
+  const { status: _status, ...body } = toCreateBody(v);
+  return body as UpdateMeetingBody;
+}
+
+/**
+ * The start of the next meeting like this one: what it is, where, in which language, for whom and
+ * about what; not when (the dates and times are left to fill), who chairs it or what came of it.
+ */
+export function duplicateOf(m: Meeting): MeetingFormValues {
+  return {
+    ...fromMeeting(m),
+    chairIds: [],
+    startDate: '',
+    endDate: '',
+    startTime: '',
+    endTime: '',
+    summary: '',
+  };
+}

@@ -12,7 +12,10 @@ import type {
   MemberDelegationList,
   ProtocolOrder,
   PutDelegationBody,
+  UpdateMeetingBody,
+  UpdateRemarkBody,
 } from '../../../shared/meetings.js';
+import type { Person } from '../../../shared/registry.js';
 import { api, q } from '../../app/api.js';
 import { type MeetingsFilter, meetingsQuery } from './meetings-filter.js';
 
@@ -129,3 +132,47 @@ export function useMemberDelegations(code: string) {
 /** The meeting's delegations and attendance as CSV, member names in `language`. */
 export const delegationsCsvUrl = (id: string, language: Language) =>
   `/api/v1/meetings/${q(id)}/delegations.csv?lang=${language}`;
+
+/** A change to the meeting itself, based on the version the page read (If-Match). */
+export function useUpdateMeeting(id: string) {
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: UpdateMeetingBody }) =>
+      api<Meeting>(`/meetings/${q(id)}`, { method: 'PATCH', body, ifMatch: version }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** Withdraws a member's invitation (its delegation names nobody yet). */
+export function useUninvite(id: string) {
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: (code: string) => api<null>(`/meetings/${q(id)}/invitations/${q(code)}`, { method: 'DELETE' }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useUpdateRemark(id: string) {
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: ({ remarkId, version, body }: { remarkId: string; version: number; body: UpdateRemarkBody }) =>
+      api<Meeting>(`/meetings/${q(id)}/remarks/${q(remarkId)}`, { method: 'PATCH', body, ifMatch: version }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useDeleteRemark(id: string) {
+  const invalidate = useInvalidateMeetings();
+  return useMutation({
+    mutationFn: (remarkId: string) => api<Meeting>(`/meetings/${q(id)}/remarks/${q(remarkId)}`, { method: 'DELETE' }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** Everyone in the registry: the people a meeting's chairs are chosen from. */
+export function useAllPeople() {
+  return useQuery({
+    queryKey: ['people', 'all'],
+    queryFn: ({ signal }) => api<{ items: Person[] }>('/people', { signal }).then((list) => list.items),
+  });
+}
