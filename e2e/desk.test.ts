@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/server/lib/clock.js';
-import { buildMeeting, buildUser, type TestUser } from '../src/server/test/factories.js';
+import { buildMeeting, buildPerson, buildUser, type TestUser } from '../src/server/test/factories.js';
 import { launchBrowser, openPage, type RunningApp, screenshot, startApp, type WatchedPage } from './support/browser.js';
 
 // The desk: a focal point signs in and lands on what their member is asked to do, sees the
@@ -43,6 +43,12 @@ beforeAll(async () => {
     invite: ['FRA', 'JOR'],
   });
   meetingId = meeting.id;
+  // A person France has named before: the focal point chooses them rather than typing the name again.
+  await buildPerson(app.ctx, {
+    member: 'FRA',
+    name: 'Jean-Noël Barrot',
+    title: 'Minister for Europe and Foreign Affairs',
+  });
   await buildMeeting(app.ctx, {
     title: 'Senior officials on stabilisation',
     startDate: `${YEAR}-01-15`,
@@ -74,7 +80,7 @@ const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${labe
 const invitationRow = (page: Page) => page.locator(`tr[data-meeting="${meetingId}"]`);
 
 describe('the desk', () => {
-  it('a focal point signs in, lands on their desk, sees the invitation and follows it to name the delegation', async () => {
+  it('a focal point signs in, lands on their desk, follows the invitation and names the delegation by choosing a person on record', async () => {
     await withPage(async ({ page }) => {
       await page.goto('/sign-in');
       await field(page, 'Email').fill(focalPoint.email);
@@ -113,6 +119,26 @@ describe('the desk', () => {
       await page.waitForURL(`**/meetings/${meetingId}/delegations/FRA`);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Delegation of France');
       await screenshot(page, 'desk-followed-to-naming');
+
+      // The head: a person France has on record, found by searching the picker, not typed again.
+      const head = page.locator('[data-seat="head"] input:not([type="hidden"])').first();
+      await head.click();
+      await head.fill('barrot');
+      await page.getByRole('option', { name: /^Jean-Noël Barrot/ }).click();
+      await page.getByRole('button', { name: 'Save the delegation' }).click();
+      await page.getByText('Delegation saved', { exact: true }).waitFor();
+      const saved = await app.ctx.app.inject({
+        url: `/api/v1/meetings/${meetingId}/delegations/FRA`,
+        headers: { cookie: focalPoint.cookie },
+      });
+      expect(saved.json().head?.name).toBe('Jean-Noël Barrot');
+      // Named with the person on record: still one Jean-Noël Barrot for France.
+      const people = await app.ctx.app.inject({
+        url: '/api/v1/people?member=FRA',
+        headers: { cookie: focalPoint.cookie },
+      });
+      expect(people.json().items.filter((p: { name: string }) => p.name === 'Jean-Noël Barrot')).toHaveLength(1);
+      await screenshot(page, 'desk-delegation-named', { fullPage: true });
     });
   });
 
@@ -133,13 +159,21 @@ describe('the desk', () => {
   });
 
   it("shows the secretariat the meeting's delegations still to name", async () => {
+    // A meeting of its own, so that no other test's naming changes what this one counts.
+    const own = await buildMeeting(app.ctx, {
+      title: 'Small group on foreign fighters',
+      startDate: `${YEAR}-03-20`,
+      endDate: `${YEAR}-03-20`,
+      invite: ['GBR', 'ITA'],
+    });
+    const ownRow = (page: Page) => page.locator(`tr[data-meeting="${own.id}"]`);
     await withPage(async ({ page }) => {
       await page.goto('/desk');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('My desk');
       await expect.poll(() => page.getByRole('heading', { name: 'Planned in the coming 6 weeks' }).count()).toBe(1);
-      // FRA and JOR invited, neither named yet.
-      await expect.poll(() => invitationRow(page).count()).toBe(1);
-      expect(await invitationRow(page).locator('td').nth(2).textContent()).toBe('2 of 2 not named');
+      // GBR and ITA invited, neither named yet.
+      await expect.poll(() => ownRow(page).count()).toBe(1);
+      expect(await ownRow(page).locator('td').nth(2).textContent()).toBe('2 of 2 not named');
       expect(await page.getByRole('heading', { name: 'Past their end, still planned' }).count()).toBe(1);
       expect(await page.getByText('Senior officials on stabilisation').count()).toBe(1);
       await screenshot(page, 'desk-secretariat', { fullPage: true });
