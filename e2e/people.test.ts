@@ -74,14 +74,14 @@ describe('people', () => {
 
         // The head: found by a search that ignores case and accents.
         await choose(page, 'head', 'jäne', 'Jane Example');
-        expect(await picker(page, 'head').inputValue()).toBe(
-          fill(texts.meetingForms.seat.personWithTitle, { name: 'Jane Example', title: 'Minister' }),
-        );
+        await expect
+          .poll(() => picker(page, 'head').inputValue())
+          .toBe(fill(texts.meetingForms.seat.personWithTitle, { name: 'Jane Example', title: 'Minister' }));
 
         // An adviser typed afresh, who is José Pérez on record as "Jose Perez".
         await page.getByRole('button', { name: texts.meetingForms.seats.add.advisers }).click();
         // A seat added is for someone new until a person on record is chosen.
-        expect(await picker(page, 'advisers.0').inputValue()).toBe(texts.meetingForms.seat.someoneNew);
+        await expect.poll(() => picker(page, 'advisers.0').inputValue()).toBe(texts.meetingForms.seat.someoneNew);
         await page
           .getByLabel(new RegExp(`^${fill(texts.meetingForms.seat.advisers.name, { number: 1 })}`))
           .fill('  josé  PÉREZ');
@@ -98,7 +98,7 @@ describe('people', () => {
 
         // One click: the person on record is chosen, the name typed goes, and the save goes through.
         await offer.click();
-        expect(await picker(page, 'advisers.0').inputValue()).toBe('Jose Perez');
+        await expect.poll(() => picker(page, 'advisers.0').inputValue()).toBe('Jose Perez');
         await page.getByRole('button', { name: texts.meetingForms.delegation.submit }).click();
         await page.waitForURL(`**/meetings/${meeting.id}*#delegation-${member}`);
         const saved = await delegationOf(meeting.id, member);

@@ -1,4 +1,4 @@
-import { Anchor, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Group, Paper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -31,8 +31,9 @@ export function MemberDelegations({ code }: { code: string }) {
       </Paper>
     );
   }
+  // On a phone the level and attendance columns give way, and what they say stays under the head.
   return (
-    <Table.ScrollContainer minWidth={560} type="native">
+    <Table.ScrollContainer minWidth={320} type="native">
       <Table striped verticalSpacing="xs" captionSide="top">
         <Table.Caption ta="start">{t('member.delegations.caption')}</Table.Caption>
         <Table.Thead>
@@ -40,8 +41,8 @@ export function MemberDelegations({ code }: { code: string }) {
             <Table.Th>{t('member.delegations.date')}</Table.Th>
             <Table.Th>{t('member.delegations.meeting')}</Table.Th>
             <Table.Th>{t('member.delegations.head')}</Table.Th>
-            <Table.Th>{t('member.delegations.level')}</Table.Th>
-            <Table.Th>{t('member.delegations.attendance')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('member.delegations.level')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('member.delegations.attendance')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -77,9 +78,15 @@ export function MemberDelegations({ code }: { code: string }) {
                 ) : (
                   <NotKnown />
                 )}
+                <Group gap={6} mt={4} hiddenFrom="sm">
+                  {level ? <Text size="xs">{t(`enums:level.${level}`)}</Text> : null}
+                  <AttendanceBadge attendance={attendance} note={attendanceNote} />
+                </Group>
               </Table.Td>
-              <Table.Td style={{ verticalAlign: 'top' }}>{level ? t(`enums:level.${level}`) : <NotKnown />}</Table.Td>
-              <Table.Td style={{ verticalAlign: 'top' }}>
+              <Table.Td style={{ verticalAlign: 'top' }} visibleFrom="sm">
+                {level ? t(`enums:level.${level}`) : <NotKnown />}
+              </Table.Td>
+              <Table.Td style={{ verticalAlign: 'top' }} visibleFrom="sm">
                 <AttendanceBadge attendance={attendance} note={attendanceNote} />
               </Table.Td>
             </Table.Tr>

@@ -25,21 +25,21 @@ export function MergePerson({ person, others, memberCode }: MergePersonProps) {
   const submit = () => {
     if (!into) return;
     const target = others.find((p) => p.id === into);
-    merge.mutate(
-      { id: person.id, into },
-      {
-        onSuccess: () =>
-          notifications.show({
-            color: 'green',
-            message: t('member.merge.done', { merged: person.name, into: target?.name ?? '' }),
-          }),
-        onError: (error) =>
-          notifications.show({
-            color: 'red',
-            title: t('member.merge.failed', { name: person.name }),
-            message: problemMessage(i18n.getFixedT(null, 'common'), error),
-          }),
-      },
+    // Said through the promise, not mutate's callbacks: the merged record's card (this component)
+    // leaves the page as soon as the member's people are read again, and an unmounted component's
+    // callbacks are never called.
+    merge.mutateAsync({ id: person.id, into }).then(
+      () =>
+        notifications.show({
+          color: 'green',
+          message: t('member.merge.done', { merged: person.name, into: target?.name ?? '' }),
+        }),
+      (error: unknown) =>
+        notifications.show({
+          color: 'red',
+          title: t('member.merge.failed', { name: person.name }),
+          message: problemMessage(i18n.getFixedT(null, 'common'), error),
+        }),
     );
   };
   return (
