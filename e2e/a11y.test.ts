@@ -178,9 +178,13 @@ describe('the keyboard', () => {
         const other: Language = language === 'en' ? 'fr' : 'en';
         await page.keyboard.press('Enter');
         await menu.waitFor();
-        for (let i = 0; i < 3 && (await activeText(page)) !== texts.language[other]; i += 1) {
-          await page.keyboard.press('ArrowDown');
-        }
+        // Down until the other language has the focus (the menu may still be taking it as it opens).
+        await expect
+          .poll(async () => {
+            if ((await activeText(page)) !== texts.language[other]) await page.keyboard.press('ArrowDown');
+            return activeText(page);
+          })
+          .toBe(texts.language[other]);
         await page.keyboard.press('Enter');
         await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(other);
       });
