@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingSummary } from '../../../shared/meetings.js';
 import { type Formatters, useFormat } from '../../i18n/format.js';
+import { COMMON_ZONES } from './time-zones.js';
 
 // A meeting's dates and times are wall-clock values of its own zone ("10:00 in Brussels").
 // They are shown as given: never turned into a Date in the reader's zone, where 10:00 in
@@ -25,35 +26,7 @@ export interface MeetingTimeWords {
  * «بتوقيت بروكسل»): those the meeting form offers. Any other zone is named by its city as IANA
  * spells it.
  */
-const NAMED_ZONES = [
-  'Europe/Brussels',
-  'Europe/Paris',
-  'Europe/London',
-  'Europe/Berlin',
-  'Europe/Rome',
-  'Europe/Amsterdam',
-  'Europe/Copenhagen',
-  'Europe/Istanbul',
-  'America/New_York',
-  'America/Chicago',
-  'America/Los_Angeles',
-  'America/Toronto',
-  'Asia/Baghdad',
-  'Asia/Riyadh',
-  'Asia/Kuwait',
-  'Asia/Bahrain',
-  'Asia/Qatar',
-  'Asia/Dubai',
-  'Asia/Amman',
-  'Asia/Beirut',
-  'Africa/Cairo',
-  'Africa/Casablanca',
-  'Africa/Lagos',
-  'Asia/Tokyo',
-  'Asia/Seoul',
-  'Australia/Sydney',
-  'UTC',
-] as const;
+const NAMED_ZONES = COMMON_ZONES;
 type NamedZone = (typeof NAMED_ZONES)[number];
 const isNamedZone = (zone: string): zone is NamedZone => (NAMED_ZONES as readonly string[]).includes(zone);
 

@@ -30,4 +30,4 @@ export const COMMON_ZONES = [
   'Asia/Seoul',
   'Australia/Sydney',
   'UTC',
-];
+] as const;
