@@ -23,6 +23,21 @@ export const REPRESENTATION_LEVELS = [
 ] as const;
 export const ATTENDANCE_STATUSES = ['unknown', 'present', 'absent'] as const;
 
+// Statements adopted by consensus (src/shared/statements.ts).
+export const STATEMENT_KINDS = ['joint_statement', 'chair_statement', 'communique', 'press_release'] as const;
+/** draft → in_procedure (circulated) → adopted; back to draft when a procedure breaks or ends without adoption. */
+export const STATEMENT_STATUSES = ['draft', 'in_procedure', 'adopted', 'withdrawn'] as const;
+export const PROCEDURE_KINDS = ['silence', 'endorsement'] as const;
+/**
+ * open until its deadline; then `adopted` (silence kept) or `closed` (an endorsement's end);
+ * `broken` the moment a member breaks silence; `withdrawn` by the secretariat.
+ */
+export const PROCEDURE_STATUSES = ['open', 'broken', 'adopted', 'closed', 'withdrawn'] as const;
+export const PROCEDURE_RESPONSES = ['break', 'endorse'] as const;
+export const DECISION_METHODS = ['silence', 'endorsement', 'meeting_consensus'] as const;
+export const POSITION_KINDS = ['reservation', 'explanation_of_position'] as const;
+export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
+
 /**
  * Why a field was refused (src/shared/problem.ts: `FieldErrorCode`), as a stable code the interface
  * translates; parameters, when a code has some, are in the field error's `params`.
@@ -59,6 +74,16 @@ export const FIELD_ERROR_CODES = [
   'head_required', // a delegation with others needs a head
   'member_for_focal_point_only', // a focal point needs a member; other roles take none
   'version_format', // If-Match is not a version number
+  // Statements and procedures.
+  'unknown_meeting', // no meeting has this id (or the caller may not see it)
+  'unknown_text_version', // params.number: the statement has no text version with this number
+  'deadline_not_future', // a deadline must be after the current instant (of the database's clock)
+  'deadline_not_later', // an extension must move the deadline later than params.deadline
+  'unknown_paragraph', // params.count: the circulated text has paragraphs 1 to params.count
+  'paragraph_required', // proposed wording needs the paragraph it replaces
+  'response_not_of_kind', // params.kind: a silence procedure takes `break`, an endorsement `endorse`
+  'no_members', // a procedure needs at least one member
+  'one_owner', // a follow-up has one owner: a member or a working group
 ] as const;
 
 /** Whether a value is one of an enum's: `isOneOf(MEETING_KINDS, params.get('kind'))`. */

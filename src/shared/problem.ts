@@ -48,6 +48,10 @@ export const ProblemReason = z.enum([
   'wrong_credentials', // sign-in: the email or the password is wrong
   'sign_in_throttled', // params.minutes: too many failed sign-ins
   'delegation_has_people', // an invitation is not withdrawn once its delegation names someone
+  'procedure_ended', // params.status: the procedure is no longer open (broken, adopted, closed, withdrawn), or its deadline has passed
+  'statement_not_draft', // params.status: only a draft can be circulated, adopted at a meeting or withdrawn
+  'statement_not_adopted', // positions are attached to an adopted statement
+  'version_circulated', // a circulated text version is immutable; a new round circulates a new version
 ]);
 export type ProblemReason = z.infer<typeof ProblemReason>;
 

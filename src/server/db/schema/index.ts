@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './meetings.js';
 export * from './members.js';
 export * from './notifications.js';
+export * from './statements.js';

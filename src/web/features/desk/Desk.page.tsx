@@ -16,6 +16,36 @@ import { useMarkRead, useMyInvitations, useNotifications, useSecretariatDesk } f
 function NotificationText({ notification }: { notification: Notification }) {
   const { t } = useTranslation('desk');
   const format = useFormat();
+  if (notification.kind !== 'delegation_invited') {
+    const p = notification.params;
+    return (
+      <Trans
+        t={t}
+        i18nKey={`notifications.kind.${notification.kind}`}
+        values={{
+          member: p.memberCode ?? '',
+          procedure: t(`notifications.procedureKind.${p.procedureKind}`),
+          deadline: format.dateTime(p.deadline),
+          hours: p.hoursLeft ?? '',
+          decision: p.decisionNumber ?? '',
+        }}
+        components={{
+          member: <bdi />,
+          statement: (
+            <Anchor component={Link} to={`/statements/${p.statementId}`}>
+              <LocalizedTitle
+                title={p.statementTitle}
+                titleTranslations={Object.fromEntries(
+                  Object.entries(p.translations).map(([language, value]) => [language, value?.title]),
+                )}
+                language={p.language}
+              />
+            </Anchor>
+          ),
+        }}
+      />
+    );
+  }
   const p = notification.params;
   return (
     <Trans
