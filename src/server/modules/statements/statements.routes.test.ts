@@ -398,6 +398,22 @@ describe.each(engines)('statements routes on %s', (engine) => {
         headers: as(secretariat),
       });
       expect(missing.statusCode).toBe(404);
+      // A number no integer column holds names no version: 400, not a database error.
+      for (const url of [
+        `/api/v1/statements/${draft.id}/versions/9007199254740991`,
+        `${diffUrl.replace('to=2', 'to=3000000000')}`,
+      ]) {
+        expect((await ctx.app.inject({ url, headers: as(secretariat) })).statusCode).toBe(400);
+      }
+      const huge = await ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/statements/${draft.id}/adopt`,
+        headers: as(secretariat, { 'if-match': '"1"' }),
+        payload: { textVersion: 9007199254740991 },
+      });
+      expect(parseProblem(huge.body).errors).toEqual([
+        expect.objectContaining({ path: 'textVersion', code: 'too_big' }),
+      ]);
       const malformed = await ctx.app.inject({
         url: `/api/v1/statements/${draft.id}/diff?from=x`,
         headers: as(secretariat),
