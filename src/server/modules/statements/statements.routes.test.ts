@@ -547,6 +547,29 @@ describe.each(engines)('statements routes on %s', (engine) => {
     });
   });
 
+  describe('the public page from the read cache', () => {
+    it('is dropped when the statement changes: made coalition-only, the public no longer sees it', async () => {
+      const { statement } = await adopted();
+      const url = `/api/v1/statements/${statement.id}`;
+      const first = await ctx.app.inject({ url });
+      const second = await ctx.app.inject({ url, headers: { 'if-none-match': first.headers.etag as string } });
+      expect([first.statusCode, second.statusCode]).toEqual([200, 304]);
+      const changed = await ctx.app.inject({
+        method: 'PATCH',
+        url,
+        headers: as(secretariat, { 'if-match': `"${statement.version}"` }),
+        payload: { visibility: 'coalition' },
+      });
+      expect(changed.statusCode).toBe(200);
+      expect((await ctx.app.inject({ url })).statusCode).toBe(404);
+      expect((await trailOf(statement.id))[0]).toMatchObject({
+        action: 'statement.updated',
+        before: expect.objectContaining({ visibility: 'public' }),
+        after: expect.objectContaining({ visibility: 'coalition', status: 'adopted' }),
+      });
+    });
+  });
+
   describe('positions', () => {
     it('a focal point attaches one for their member to an adopted statement, audited; shown with it', async () => {
       const { statement } = await adopted();
