@@ -269,3 +269,39 @@ export async function buildDelegation(
   expectStatus(named, 200, `PUT ${url}`);
   return { meetingId, memberCode, delegation: named.json() };
 }
+
+// ---- procedures ------------------------------------------------------------------------------
+
+/**
+ * A procedure, opened by the factories' administrator: by default a silence procedure on a new
+ * public draft with one text version (two paragraphs), circulated to one new member. The deadline
+ * is the test's to give, after its clock's now.
+ */
+export async function buildProcedure(
+  ctx: Ctx,
+  overrides: {
+    deadline: string;
+    statement?: string;
+    textVersion?: number;
+    kind?: 'silence' | 'endorsement';
+    members?: string[];
+    timeZone?: string;
+  },
+): Promise<Procedure> {
+  const statementId = overrides.statement ?? (await buildStatement(ctx)).id;
+  const textVersion = overrides.textVersion ?? (await buildTextVersion(ctx, statementId)).number;
+  const members = overrides.members ?? [(await buildMember(ctx)).code];
+  const res = await asAdmin(ctx, {
+    method: 'POST',
+    url: `/api/v1/statements/${statementId}/procedures`,
+    payload: {
+      kind: overrides.kind ?? 'silence',
+      textVersion,
+      deadline: overrides.deadline,
+      members,
+      ...(overrides.timeZone ? { timeZone: overrides.timeZone } : {}),
+    },
+  });
+  expectStatus(res, 201, `POST /statements/${statementId}/procedures`);
+  return res.json();
+}
