@@ -3,6 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Role } from '../../shared/auth.js';
 import type { CreateMeetingBody, Delegation, Meeting, PutDelegationBody } from '../../shared/meetings.js';
 import type { CreateMemberBody, Member } from '../../shared/members.js';
+import type { Procedure } from '../../shared/statements.js';
 import { systemAuth } from '../lib/auth-context.js';
 import { memberIdsByCode } from '../modules/members/members.repo.js';
 import { addPerson } from '../modules/registry/registry.service.js';

@@ -732,7 +732,11 @@ const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
         textVersion: fc.constantFrom(0, -1, 1.5, '1'),
         deadline: fc.constantFrom('tomorrow', '2030-13-01T00:00:00Z', '2030-07-01', '2030-07-01T00:00:00'),
         timeZone: fc.constantFrom('Mars/Olympus', 'EST', ''),
-        members: fc.constantFrom([], Array.from({ length: 301 }, () => f.a), ['a b']),
+        members: fc.constantFrom(
+          [],
+          Array.from({ length: 301 }, () => f.a),
+          ['a b'],
+        ),
       },
       // A version it does not have, a deadline now or past, a member nobody has.
       refused: {
@@ -752,7 +756,15 @@ const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
         fc.constantFrom<string[]>([MISSING_ID], ['not-a-uuid']),
         uuid.map((id) => [id]),
       ),
-      who: fc.constantFrom<Who>('focal_point', 'focal_point', 'focal_point', 'focal_point', 'secretariat', 'observer', 'anonymous'),
+      who: fc.constantFrom<Who>(
+        'focal_point',
+        'focal_point',
+        'focal_point',
+        'focal_point',
+        'secretariat',
+        'observer',
+        'anonymous',
+      ),
       valid: fc.record(
         {
           memberCode: fc.constant(f.a),

@@ -61,8 +61,7 @@ describe.each(engines)('procedures on %s', (engine) => {
   const fieldsOf = (res: { body: string }) => problemOf(res).errors?.map((e) => [e.path, e.code]);
 
   /** A focal point of a new member. */
-  const focalPoint = async (): Promise<Focal> =>
-    (await buildUser(ctx, { role: 'focal_point' })) as Focal;
+  const focalPoint = async (): Promise<Focal> => (await buildUser(ctx, { role: 'focal_point' })) as Focal;
 
   /** A silence (or endorsement) procedure on a new draft circulated to the members of new focal points. */
   async function circulated(
@@ -212,7 +211,11 @@ describe.each(engines)('procedures on %s', (engine) => {
       expect(problemOf(again)).toMatchObject({ reason: 'statement_not_draft', params: { status: 'in_procedure' } });
 
       // Broken: a draft again, but version 1 was circulated; a new round circulates a new version.
-      const broken = await respond(procedure.id, focal[0], { memberCode: focal[0].memberCode, response: 'break', reason: 'No.' });
+      const broken = await respond(procedure.id, focal[0], {
+        memberCode: focal[0].memberCode,
+        response: 'break',
+        reason: 'No.',
+      });
       expect(broken.statusCode, broken.body).toBe(201);
       const same = await post(
         url(procedure.statementId),
@@ -238,7 +241,11 @@ describe.each(engines)('procedures on %s', (engine) => {
 
       const listed = await buildMember(ctx);
       const other = await buildMember(ctx);
-      const restricted = await buildStatement(ctx, { text: 'One.', visibility: 'restricted', restrictedTo: [listed.code] });
+      const restricted = await buildStatement(ctx, {
+        text: 'One.',
+        visibility: 'restricted',
+        restrictedTo: [listed.code],
+      });
       const res = await post(
         url(restricted.id),
         { kind: 'silence', textVersion: 1, deadline: DEADLINE, members: [listed.code, other.code] },
@@ -249,7 +256,11 @@ describe.each(engines)('procedures on %s', (engine) => {
         expect.objectContaining({ path: 'members.1', code: 'member_not_listed', params: { code: other.code } }),
       ]);
       // By default, a restricted statement goes to the members it lists.
-      const byDefault = await post(url(restricted.id), { kind: 'silence', textVersion: 1, deadline: DEADLINE }, secretariat);
+      const byDefault = await post(
+        url(restricted.id),
+        { kind: 'silence', textVersion: 1, deadline: DEADLINE },
+        secretariat,
+      );
       expect(byDefault.statusCode, byDefault.body).toBe(201);
       expect((byDefault.json() as Procedure).members.map((m) => m.member.code)).toEqual([listed.code]);
     });
@@ -283,7 +294,11 @@ describe.each(engines)('procedures on %s', (engine) => {
 
     it("lists a focal point's open procedures, soonest deadline first, with their member's latest response", async () => {
       const focal = await focalPoint();
-      const later = await buildProcedure(ctx, { deadline: at(96 * HOUR), members: [focal.memberCode], kind: 'endorsement' });
+      const later = await buildProcedure(ctx, {
+        deadline: at(96 * HOUR),
+        members: [focal.memberCode],
+        kind: 'endorsement',
+      });
       const sooner = await buildProcedure(ctx, { deadline: at(30 * HOUR), members: [focal.memberCode] });
       await respond(later.id, focal, { memberCode: focal.memberCode, response: 'endorse' });
       const res = await get('/api/v1/procedures/to-act', focal);
@@ -333,10 +348,16 @@ describe.each(engines)('procedures on %s', (engine) => {
       ]);
       const told = await noticesOf(secretariat.id, 'procedure_broken', procedure.id);
       expect(told.map((n) => n.params.memberCode)).toEqual([focal[0].memberCode]);
-      expect(await outboxOf(told.map((n) => n.id))).toEqual([expect.objectContaining({ recipient: secretariat.email })]);
+      expect(await outboxOf(told.map((n) => n.id))).toEqual([
+        expect.objectContaining({ recipient: secretariat.email }),
+      ]);
 
       // Ended: nobody responds any more.
-      const late = await respond(procedure.id, focal[1], { memberCode: focal[1].memberCode, response: 'break', reason: 'Too.' });
+      const late = await respond(procedure.id, focal[1], {
+        memberCode: focal[1].memberCode,
+        response: 'break',
+        reason: 'Too.',
+      });
       expect(late.statusCode).toBe(409);
       expect(problemOf(late)).toMatchObject({ reason: 'procedure_ended', params: { status: 'broken' } });
     });
@@ -348,7 +369,9 @@ describe.each(engines)('procedures on %s', (engine) => {
       const before = await databaseSnapshot(ctx.database);
 
       expect((await post(url, { ...mine, response: 'break', reason: 'x' }, null)).statusCode).toBe(401);
-      expect(fieldsOf(await post(url, { ...mine, response: 'object' }, focal[0]))).toEqual([['response', 'invalid_value']]);
+      expect(fieldsOf(await post(url, { ...mine, response: 'object' }, focal[0]))).toEqual([
+        ['response', 'invalid_value'],
+      ]);
       const checks: [Record<string, unknown>, [string, string][]][] = [
         [{ response: 'break' }, [['reason', 'required']]],
         [{ response: 'endorse' }, [['response', 'response_not_of_kind']]],
@@ -371,7 +394,15 @@ describe.each(engines)('procedures on %s', (engine) => {
       expect((await post(url, breakFor(focal[0].memberCode), observer)).statusCode).toBe(404);
       expect((await post(url, breakFor(focal[1].memberCode), focal[0])).statusCode).toBe(403);
       expect((await post(url, breakFor(focal[0].memberCode), secretariat)).statusCode).toBe(403);
-      expect((await post('/api/v1/procedures/00000000-0000-4000-8000-000000000000/responses', breakFor(focal[0].memberCode), focal[0])).statusCode).toBe(404);
+      expect(
+        (
+          await post(
+            '/api/v1/procedures/00000000-0000-4000-8000-000000000000/responses',
+            breakFor(focal[0].memberCode),
+            focal[0],
+          )
+        ).statusCode,
+      ).toBe(404);
       expect(await databaseSnapshot(ctx.database)).toEqual(before);
     });
 
@@ -385,7 +416,11 @@ describe.each(engines)('procedures on %s', (engine) => {
         deadline: DEADLINE,
         members: [focal[0].memberCode],
       });
-      const res = await respond(second.id, focal[1], { memberCode: focal[1].memberCode, response: 'break', reason: 'Still no.' });
+      const res = await respond(second.id, focal[1], {
+        memberCode: focal[1].memberCode,
+        response: 'break',
+        reason: 'Still no.',
+      });
       expect(res.statusCode).toBe(404);
       expect((await get(`/api/v1/procedures/${second.id}`, focal[1])).statusCode).toBe(200);
     });
@@ -463,7 +498,11 @@ describe.each(engines)('procedures on %s', (engine) => {
       const { procedure, focal } = await circulated();
       clock.set(DEADLINE);
       const before = await databaseSnapshot(ctx.database);
-      const res = await respond(procedure.id, focal[0], { memberCode: focal[0].memberCode, response: 'break', reason: 'Late.' });
+      const res = await respond(procedure.id, focal[0], {
+        memberCode: focal[0].memberCode,
+        response: 'break',
+        reason: 'Late.',
+      });
       expect(res.statusCode).toBe(409);
       expect(problemOf(res)).toMatchObject({ reason: 'procedure_ended', params: { status: 'adopted' } });
       expect(await databaseSnapshot(ctx.database)).toEqual(before);
@@ -473,7 +512,11 @@ describe.each(engines)('procedures on %s', (engine) => {
     it('accepts a break in the deadline’s last instant; a sweep at the deadline then finds nothing to adopt', async () => {
       const { procedure, focal } = await circulated();
       clock.set(at(72 * HOUR - 1));
-      const res = await respond(procedure.id, focal[0], { memberCode: focal[0].memberCode, response: 'break', reason: 'Just in time.' });
+      const res = await respond(procedure.id, focal[0], {
+        memberCode: focal[0].memberCode,
+        response: 'break',
+        reason: 'Just in time.',
+      });
       expect(res.statusCode).toBe(201);
       clock.set(DEADLINE);
       await ctx.app.procedureSweeper.sweepOnce();
@@ -486,7 +529,10 @@ describe.each(engines)('procedures on %s', (engine) => {
       const none = await circulated({ kind: 'endorsement' });
       await respond(procedure.id, focal[1], { memberCode: focal[1].memberCode, response: 'endorse' });
       clock.set(at(80 * HOUR));
-      expect((await get(`/api/v1/procedures/${procedure.id}`)).json()).toMatchObject({ status: 'closed', endedAt: DEADLINE });
+      expect((await get(`/api/v1/procedures/${procedure.id}`)).json()).toMatchObject({
+        status: 'closed',
+        endedAt: DEADLINE,
+      });
       const adopted = (await get(`/api/v1/statements/${procedure.statementId}`)).json();
       expect(adopted.adoption).toMatchObject({ method: 'endorsement' });
       expect(adopted.adoption.members.map((m: { code: string }) => m.code)).toEqual([focal[1].memberCode]);
@@ -497,9 +543,9 @@ describe.each(engines)('procedures on %s', (engine) => {
         status: 'draft',
         adoption: null,
       });
-      expect(await ctx.database.db.select().from(decisions).where(eq(decisions.procedureId, none.procedure.id))).toEqual(
-        [],
-      );
+      expect(
+        await ctx.database.db.select().from(decisions).where(eq(decisions.procedureId, none.procedure.id)),
+      ).toEqual([]);
       expect(await auditOf(none.procedure.id, 'procedure.closed')).toEqual([
         expect.objectContaining({ after: expect.objectContaining({ decisionNumber: null, endorsingMembers: 0 }) }),
       ]);
@@ -552,7 +598,9 @@ describe.each(engines)('procedures on %s', (engine) => {
       const before = await databaseSnapshot(ctx.database);
       expect((await extend(procedure.id, null, 1, { deadline: later, reason: 'x' })).statusCode).toBe(401);
       expect((await extend(procedure.id, secretariat, null, { deadline: later, reason: 'x' })).statusCode).toBe(428);
-      expect(fieldsOf(await extend(procedure.id, secretariat, 1, { deadline: later, reason: '' }))).toEqual([['reason', 'required']]);
+      expect(fieldsOf(await extend(procedure.id, secretariat, 1, { deadline: later, reason: '' }))).toEqual([
+        ['reason', 'required'],
+      ]);
       const sooner = await extend(procedure.id, secretariat, 1, { deadline: at(48 * HOUR), reason: 'x' });
       expect(problemOf(sooner).errors).toEqual([
         expect.objectContaining({ path: 'deadline', code: 'deadline_not_later', params: { deadline: DEADLINE } }),
@@ -565,7 +613,12 @@ describe.each(engines)('procedures on %s', (engine) => {
 
       const res = await extend(procedure.id, secretariat, 1, { deadline: later, reason: 'Capitals need a weekend.' });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toMatchObject({ status: 'open', deadline: later, reason: 'Capitals need a weekend.', version: 2 });
+      expect(res.json()).toMatchObject({
+        status: 'open',
+        deadline: later,
+        reason: 'Capitals need a weekend.',
+        version: 2,
+      });
       expect(res.headers.etag).toBe('"2"');
       expect(await auditOf(procedure.id, 'procedure.extended')).toEqual([
         expect.objectContaining({

@@ -104,7 +104,9 @@ describe.runIf(url)('procedures settled by two app processes on one PostgreSQL d
       .set({ deadline: sql`now() - interval '1 second'` })
       .where(inArray(procedures.id, made));
     const year = (
-      (await testDb.database.db.execute(sql`select extract(year from (now() - interval '1 second') at time zone 'UTC')::int as y`)) as unknown as {
+      (await testDb.database.db.execute(
+        sql`select extract(year from (now() - interval '1 second') at time zone 'UTC')::int as y`,
+      )) as unknown as {
         rows: { y: number }[];
       }
     ).rows[0].y;
@@ -133,7 +135,12 @@ describe.runIf(url)('procedures settled by two app processes on one PostgreSQL d
     const adopted = await testDb.database.db
       .select()
       .from(statements)
-      .where(inArray(statements.id, rows.map((r) => r.statementId)));
+      .where(
+        inArray(
+          statements.id,
+          rows.map((r) => r.statementId),
+        ),
+      );
     expect(adopted.map((s) => s.status)).toEqual(made.map(() => 'adopted'));
 
     const made2 = await testDb.database.db.select().from(decisions).where(inArray(decisions.procedureId, made));
