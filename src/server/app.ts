@@ -47,6 +47,8 @@ import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { proceduresRoutes } from './modules/statements/procedures.routes.js';
 import { createProceduresService } from './modules/statements/procedures.service.js';
+import { statementsRoutes } from './modules/statements/statements.routes.js';
+import { createStatementsService } from './modules/statements/statements.service.js';
 import { createProcedureSweeper, type ProcedureSweeper } from './modules/statements/sweeper.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
@@ -130,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     calendar: createCalendarService({ ...deps, loader, auth }),
     meetingReads: createMeetingReadsService({ ...deps, loader }),
     procedures: createProceduresService(deps),
+    statements: createStatementsService({ ...deps, loader }),
   };
 
   const mail = options.mail ?? {};
@@ -183,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(calendarRoutes, { service: services.calendar });
       await api.register(meetingReadsRoutes, { service: services.meetingReads });
       await api.register(proceduresRoutes, { service: services.procedures });
+      await api.register(statementsRoutes, { service: services.statements });
     },
     { prefix: '/api/v1' },
   );
