@@ -41,8 +41,9 @@ export async function settleProcedure(deps: ServiceDeps, id: string, skipLocked 
     if (!procedure) return false;
     const statement = await lockStatement(tx, procedure.statementId);
     if (!statement) throw new Error(`settleProcedure: no statement ${procedure.statementId}`);
-    // The deadline did this, not a person: no actor, whoever's read or sweeper applied it.
-    const auth = systemAuth('deadline');
+    // The deadline did this, not a person: no actor, whoever's read or sweeper applied it. The
+    // request id names the process that applied it, for an operator tracing a race.
+    const auth = systemAuth(`deadline:${process.pid}`);
     const before = procedureSummary(procedure);
     const adoption = (memberIds: string[]) =>
       recordAdoption(tx, deps.clock, auth, {
