@@ -2,7 +2,8 @@
  * `npm run bench`: Entente's hot read routes on PGlite and on PostgreSQL, against a bare
  * Fastify route measured in the same run (at the start and at the end; the mean is the
  * baseline). Every server runs in its own child process, so autocannon (in this process)
- * never shares the server's event loop. Loopback only; bounded in time (about 3 minutes).
+ * never shares the server's event loop. Loopback only; bounded in time (about 5 minutes). Then
+ * how late after their deadline 1,000 silence procedures are seen adopted (bench/statements.ts).
  *
  * Settings (environment):
  *   BENCH_SECONDS         measured seconds per row (default 8)
@@ -12,6 +13,7 @@
  *                         (default postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_ENGINES         engines to run, comma-separated (default pglite,postgresql)
  *   BENCH_STARTS          timed starts per start-up row (default 5); BENCH_STARTUP=false skips them
+ *   BENCH_PROCEDURES      procedures due at once for adoption lateness (default 1000); BENCH_LATENESS=false skips it
  *
  * Exits non-zero when any measured response has an unexpected status (a run full of 429s or
  * 500s measures nothing), or when Entente cannot start. PostgreSQL unreachable: skipped, said so.
@@ -21,13 +23,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { ensureBuilt } from '../scripts/build.mjs';
 import {
   addCleanup,
   CONNECTIONS,
   type Column,
   checkQuiet,
+  createPgDatabase,
   failures,
   fmtMs,
   fmtRatio,
@@ -49,8 +51,8 @@ import {
   WARMUP_SECONDS,
 } from './lib.js';
 import { measureStartup, printStartup, type StartupRow } from './startup.js';
+import { measureAdoptionLateness, measureStatementPage, printLateness } from './statements.js';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const ENGINES = new Set((process.env.BENCH_ENGINES || 'pglite,postgresql').split(',').map((s) => s.trim()));
 for (const e of ENGINES) {
   if (e !== 'pglite' && e !== 'postgresql') throw new Error(`BENCH_ENGINES: unknown engine "${e}"`);
@@ -78,70 +80,6 @@ function startEntente(label: string, env: Record<string, string>): Promise<Serve
     },
     HEALTH,
   );
-}
-
-// ---------------------------------------------------------------------------------------------
-// PostgreSQL: a fresh database for each server, dropped afterwards
-
-async function adminClient(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-  } catch (err) {
-    await client.end().catch(() => {});
-    throw err;
-  }
-  return client;
-}
-
-interface PgDatabase {
-  url: string;
-  version: string;
-  /** Process ids of the PostgreSQL backends serving this database (the server's pool). */
-  backends(): Promise<number[]>;
-  drop(): Promise<void>;
-}
-
-/** A fresh, empty database, or the reason PostgreSQL cannot be reached. */
-async function createPgDatabase(): Promise<PgDatabase | string> {
-  let client: pg.Client;
-  try {
-    client = await adminClient();
-  } catch (err) {
-    return err instanceof Error ? err.message || err.name : String(err);
-  }
-  const name = `entente_bench_${randomBytes(4).toString('hex')}`;
-  let version: string;
-  try {
-    version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
-    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const drop = addCleanup(async () => {
-    const c = await adminClient();
-    try {
-      await c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    } finally {
-      await c.end();
-    }
-  });
-  const backends = async () => {
-    const c = await adminClient();
-    try {
-      const result = await c.query<{ pid: number }>(
-        'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-        [name],
-      );
-      return result.rows.map((r) => r.pid);
-    } finally {
-      await c.end();
-    }
-  };
-  return { url: url.toString(), version: version.split(' ')[0], backends, drop };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,6 +208,7 @@ async function measureEntente(
     await measure(server.base, MEMBER, { ...labels, target: `GET ${MEMBER}` }, { cpu });
     const meetingTarget = `GET /api/v1/meetings/{Brussels 2014} (${page.delegations.length} delegations)`;
     await measure(server.base, meeting, { ...labels, target: meetingTarget }, { cpu });
+    await measureStatementPage(server.base, labels, cpu);
     if (options.live) {
       // A live ministerial: the secretariat records attendance at the door while everyone reads
       // the page; every write drops the page from the cache.
@@ -421,6 +360,11 @@ async function main(): Promise<void> {
     if (pgSkipped) console.log(`\nPostgreSQL skipped: cannot connect to BENCH_DATABASE_URL (${pgSkipped})`);
   }
   const bareEnd = await measureBare('end');
+  // After the bare row that closes the read rows: these settle procedures, not serve reads.
+  const lateness =
+    process.env.BENCH_LATENESS === 'false'
+      ? []
+      : await measureAdoptionLateness(pgSkipped ? new Set([...ENGINES].filter((e) => e !== 'postgresql')) : ENGINES);
   let startup: StartupRow[] = [];
   if (process.env.BENCH_STARTUP !== 'false') {
     const database = ENGINES.has('postgresql') && !pgSkipped ? await createPgDatabase() : null;
@@ -468,6 +412,7 @@ async function main(): Promise<void> {
   );
 
   printColdReads();
+  if (lateness.length > 0) printLateness(lateness);
   if (startup.length > 0) {
     console.log();
     printStartup(startup);

@@ -8,6 +8,7 @@ import { toMember } from '../../modules/members/members.service.js';
 import type { Db } from '../client.js';
 import { actors, members, type NewMemberRow, people } from '../schema/members.js';
 import { type SeedMeeting, type SeedQuote, seedMeetings } from './meetings.js';
+import { seedProcedures } from './procedures.js';
 import { seedStatements } from './statements.js';
 
 /**
@@ -146,6 +147,8 @@ export async function seedDemo(
     });
     // The Brussels statement, adopted, and a draft (`silenceDraft`) for a silence procedure to circulate.
     const seededStatements = await seedStatements(tx, auth);
+    // Its first silence procedure broken, its second still running.
+    await seedProcedures(tx, auth, seededStatements.silenceDraft);
     return {
       members: memberRows.length,
       people: peopleRows.length,
