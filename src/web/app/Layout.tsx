@@ -26,7 +26,7 @@ import { signInPath } from './sign-in-path.js';
 
 interface NavItem {
   to: string;
-  label: 'home' | 'members' | 'meetings' | 'desk' | 'secretariat';
+  label: 'home' | 'members' | 'meetings' | 'statements' | 'decisions' | 'desk' | 'secretariat';
   end?: boolean;
 }
 
@@ -35,6 +35,8 @@ function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/', label: 'home', end: true },
     { to: '/members', label: 'members' },
     { to: '/meetings', label: 'meetings' },
+    { to: '/statements', label: 'statements' },
+    { to: '/decisions', label: 'decisions' },
   ];
   if (me) items.push({ to: '/desk', label: 'desk' });
   if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'secretariat' });

@@ -8,7 +8,10 @@ const removed = (value: string) => ({ value, added: false, removed: true });
 describe('sideBySideRows', () => {
   it('puts removed runs on the left, added on the right, unchanged on both', () => {
     expect(sideBySideRows([same('We '), removed('condemn'), added('reject'), same(' terror.')])).toEqual([
-      { before: [same('We '), removed('condemn'), same(' terror.')], after: [same('We '), added('reject'), same(' terror.')] },
+      {
+        before: [same('We '), removed('condemn'), same(' terror.')],
+        after: [same('We '), added('reject'), same(' terror.')],
+      },
     ]);
   });
 

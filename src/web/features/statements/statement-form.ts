@@ -1,11 +1,11 @@
 import type { Language } from '../../../shared/i18n.js';
+import type { Visibility } from '../../../shared/meetings.js';
 import type {
   AddTextVersionBody,
   CreateStatementBody,
   StatementKind,
   StatementTranslations,
 } from '../../../shared/statements.js';
-import type { Visibility } from '../../../shared/meetings.js';
 import { orNull } from '../../components/form-values.js';
 
 /** The new statement form: the statement, then the text of its first version. */
