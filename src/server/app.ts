@@ -45,6 +45,8 @@ import {
 } from './modules/notifications/outbox.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
+import { statementsRoutes } from './modules/statements/statements.routes.js';
+import { createStatementsService } from './modules/statements/statements.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
 import { genReqId } from './plugins/request-context.js';
@@ -124,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     desk: createDeskService(deps),
     calendar: createCalendarService({ ...deps, loader, auth }),
     meetingReads: createMeetingReadsService({ ...deps, loader }),
+    statements: createStatementsService({ ...deps, loader }),
   };
 
   const mail = options.mail ?? {};
@@ -173,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(deskRoutes, { service: services.desk });
       await api.register(calendarRoutes, { service: services.calendar });
       await api.register(meetingReadsRoutes, { service: services.meetingReads });
+      await api.register(statementsRoutes, { service: services.statements });
     },
     { prefix: '/api/v1' },
   );

@@ -61,6 +61,12 @@ export const StatementTranslations = z.strictObject(
 export type StatementTranslations = z.infer<typeof StatementTranslations>;
 
 export const StatementIdParams = z.object({ id: z.uuid({ message: 'must be a statement id' }) });
+export const TextVersionParams = StatementIdParams.extend({
+  number: z.coerce.number().int().min(1),
+});
+export const PositionParams = StatementIdParams.extend({
+  positionId: z.uuid({ message: 'must be a position id' }),
+});
 export const ProcedureIdParams = z.object({ id: z.uuid({ message: 'must be a procedure id' }) });
 export const DecisionIdParams = z.object({ id: z.uuid({ message: 'must be a decision id' }) });
 export const FollowUpIdParams = z.object({ id: z.uuid({ message: 'must be a follow-up id' }) });

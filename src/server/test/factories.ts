@@ -3,6 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Role } from '../../shared/auth.js';
 import type { CreateMeetingBody, Delegation, Meeting, PutDelegationBody } from '../../shared/meetings.js';
 import type { CreateMemberBody, Member } from '../../shared/members.js';
+import type { CreateStatementBody, Statement, TextVersion } from '../../shared/statements.js';
 import { systemAuth } from '../lib/auth-context.js';
 import { memberIdsByCode } from '../modules/members/members.repo.js';
 import { addPerson } from '../modules/registry/registry.service.js';
@@ -268,4 +269,50 @@ export async function buildDelegation(
   });
   expectStatus(named, 200, `PUT ${url}`);
   return { meetingId, memberCode, delegation: named.json() };
+}
+
+// ---- statements ------------------------------------------------------------------------------
+
+/**
+ * A statement: by default a public joint statement in English, drafted with no meeting, no text
+ * and no translation. `text` adds version 1 at once (the statement returned then lists it).
+ */
+export async function buildStatement(
+  ctx: Ctx,
+  overrides: Partial<CreateStatementBody> & { text?: string } = {},
+): Promise<Statement> {
+  const { text, ...fields } = overrides;
+  const res = await asAdmin(ctx, {
+    method: 'POST',
+    url: '/api/v1/statements',
+    payload: {
+      kind: 'joint_statement',
+      title: `Test statement ${next()}`,
+      language: 'en',
+      visibility: 'public',
+      ...fields,
+    },
+  });
+  expectStatus(res, 201, 'POST /statements');
+  const statement: Statement = res.json();
+  if (text === undefined) return statement;
+  await buildTextVersion(ctx, statement.id, text);
+  const page = await asAdmin(ctx, { url: `/api/v1/statements/${statement.id}` });
+  expectStatus(page, 200, `GET /statements/${statement.id}`);
+  return page.json();
+}
+
+/** The next text version of a draft statement (a short text of two paragraphs by default). */
+export async function buildTextVersion(ctx: Ctx, statementId: string, text?: string): Promise<TextVersion> {
+  const res = await asAdmin(ctx, {
+    method: 'POST',
+    url: `/api/v1/statements/${statementId}/versions`,
+    payload: {
+      text:
+        text ??
+        `The partners reaffirm their common resolve (${next()}).\n\nThey agree to meet again before the end of the year.`,
+    },
+  });
+  expectStatus(res, 201, `POST /statements/${statementId}/versions`);
+  return res.json();
 }
