@@ -3,11 +3,13 @@
  * status checking, and tables. Loopback only.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const HOST = '127.0.0.1';
@@ -350,6 +352,73 @@ export async function measure(
     console.error(`  INVALID: ${why}`);
   }
   return row;
+}
+
+/** The PostgreSQL server throw-away databases are made on. */
+export const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL: a fresh database for each server, dropped afterwards
+
+export async function adminClient(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (err) {
+    await client.end().catch(() => {});
+    throw err;
+  }
+  return client;
+}
+
+export interface PgDatabase {
+  url: string;
+  version: string;
+  /** Process ids of the PostgreSQL backends serving this database (the server's pool). */
+  backends(): Promise<number[]>;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database, or the reason PostgreSQL cannot be reached. */
+export async function createPgDatabase(): Promise<PgDatabase | string> {
+  let client: pg.Client;
+  try {
+    client = await adminClient();
+  } catch (err) {
+    return err instanceof Error ? err.message || err.name : String(err);
+  }
+  const name = `entente_bench_${randomBytes(4).toString('hex')}`;
+  let version: string;
+  try {
+    version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
+    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const drop = addCleanup(async () => {
+    const c = await adminClient();
+    try {
+      await c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    } finally {
+      await c.end();
+    }
+  });
+  const backends = async () => {
+    const c = await adminClient();
+    try {
+      const result = await c.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
+      return result.rows.map((r) => r.pid);
+    } finally {
+      await c.end();
+    }
+  };
+  return { url: url.toString(), version: version.split(' ')[0], backends, drop };
 }
 
 // ---------------------------------------------------------------------------------------------

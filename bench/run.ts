@@ -21,13 +21,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { ensureBuilt } from '../scripts/build.mjs';
 import {
   addCleanup,
   CONNECTIONS,
   type Column,
   checkQuiet,
+  createPgDatabase,
   failures,
   fmtMs,
   fmtRatio,
@@ -50,7 +50,6 @@ import {
 } from './lib.js';
 import { measureStartup, printStartup, type StartupRow } from './startup.js';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const ENGINES = new Set((process.env.BENCH_ENGINES || 'pglite,postgresql').split(',').map((s) => s.trim()));
 for (const e of ENGINES) {
   if (e !== 'pglite' && e !== 'postgresql') throw new Error(`BENCH_ENGINES: unknown engine "${e}"`);
@@ -78,70 +77,6 @@ function startEntente(label: string, env: Record<string, string>): Promise<Serve
     },
     HEALTH,
   );
-}
-
-// ---------------------------------------------------------------------------------------------
-// PostgreSQL: a fresh database for each server, dropped afterwards
-
-async function adminClient(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-  } catch (err) {
-    await client.end().catch(() => {});
-    throw err;
-  }
-  return client;
-}
-
-interface PgDatabase {
-  url: string;
-  version: string;
-  /** Process ids of the PostgreSQL backends serving this database (the server's pool). */
-  backends(): Promise<number[]>;
-  drop(): Promise<void>;
-}
-
-/** A fresh, empty database, or the reason PostgreSQL cannot be reached. */
-async function createPgDatabase(): Promise<PgDatabase | string> {
-  let client: pg.Client;
-  try {
-    client = await adminClient();
-  } catch (err) {
-    return err instanceof Error ? err.message || err.name : String(err);
-  }
-  const name = `entente_bench_${randomBytes(4).toString('hex')}`;
-  let version: string;
-  try {
-    version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
-    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const drop = addCleanup(async () => {
-    const c = await adminClient();
-    try {
-      await c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    } finally {
-      await c.end();
-    }
-  });
-  const backends = async () => {
-    const c = await adminClient();
-    try {
-      const result = await c.query<{ pid: number }>(
-        'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-        [name],
-      );
-      return result.rows.map((r) => r.pid);
-    } finally {
-      await c.end();
-    }
-  };
-  return { url: url.toString(), version: version.split(' ')[0], backends, drop };
 }
 
 // ---------------------------------------------------------------------------------------------

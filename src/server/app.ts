@@ -45,8 +45,11 @@ import {
 } from './modules/notifications/outbox.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
+import { proceduresRoutes } from './modules/statements/procedures.routes.js';
+import { createProceduresService } from './modules/statements/procedures.service.js';
 import { statementsRoutes } from './modules/statements/statements.routes.js';
 import { createStatementsService } from './modules/statements/statements.service.js';
+import { createProcedureSweeper, type ProcedureSweeper } from './modules/statements/sweeper.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
 import { genReqId } from './plugins/request-context.js';
@@ -57,6 +60,8 @@ declare module 'fastify' {
     routeList: { method: string; url: string }[];
     /** Sends the outbox's mail: main.ts starts it on an interval; tests drain it once. */
     outbox: OutboxDrainer;
+    /** Applies procedures' deadlines and sends their reminders: main.ts starts it on an interval; tests sweep once. */
+    procedureSweeper: ProcedureSweeper;
   }
 }
 
@@ -127,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     calendar: createCalendarService({ ...deps, loader, auth }),
     meetingReads: createMeetingReadsService({ ...deps, loader }),
     statements: createStatementsService({ ...deps, loader }),
+    procedures: createProceduresService(deps),
   };
 
   const mail = options.mail ?? {};
@@ -142,6 +148,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('outbox', outbox);
   app.addHook('onClose', () => outbox.stop());
+  const procedureSweeper = createProcedureSweeper({ deps, log: app.log });
+  app.decorate('procedureSweeper', procedureSweeper);
+  app.addHook('onClose', () => procedureSweeper.stop());
 
   registerResponseHeaders(app);
   await app.register(cookie);
@@ -177,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(calendarRoutes, { service: services.calendar });
       await api.register(meetingReadsRoutes, { service: services.meetingReads });
       await api.register(statementsRoutes, { service: services.statements });
+      await api.register(proceduresRoutes, { service: services.procedures });
     },
     { prefix: '/api/v1' },
   );

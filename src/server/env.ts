@@ -44,6 +44,12 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   /** How often each process sends the outbox's due mail, in milliseconds. */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  /**
+   * How often each process applies the procedures whose deadline has passed and sends their
+   * reminders, in milliseconds. Reads apply a passed deadline themselves: this only decides how
+   * soon an adoption nobody looks at is made (and notified).
+   */
+  PROCEDURE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Serve the built web app from this folder (empty: API only). */
   WEB_DIST: z.string().default('dist/web'),
 });

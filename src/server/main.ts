@@ -113,6 +113,9 @@ async function main(): Promise<void> {
   // each is sent once. Stopped by app.close().
   app.outbox.start(env.OUTBOX_INTERVAL_MS);
   if (!env.SMTP_URL) app.log.info('no SMTP_URL set: mail is logged, not sent');
+  // Procedures whose deadline passed are settled by any read that comes first; every process also
+  // sweeps them (and sends the reminders) on an interval. Stopped by app.close().
+  app.procedureSweeper.start(env.PROCEDURE_SWEEP_INTERVAL_MS);
 
   // Serving already. A moment later (so that the first health check is not queued behind it) the
   // reads every page starts with are loaded into the cache, so that the first visitors do not each

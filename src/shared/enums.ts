@@ -83,6 +83,7 @@ export const FIELD_ERROR_CODES = [
   'paragraph_required', // proposed wording needs the paragraph it replaces
   'response_not_of_kind', // params.kind: a silence procedure takes `break`, an endorsement `endorse`
   'no_members', // a procedure needs at least one member
+  'member_not_listed', // params.code: a restricted statement is circulated only to the members it lists
   'one_owner', // a follow-up has one owner: a member or a working group
 ] as const;
 

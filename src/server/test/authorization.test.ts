@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/auth.js';
 import { fixedClock } from '../lib/clock.js';
-import { buildDelegation, buildMeeting, buildMember, buildPerson, uniqueMemberCode } from './factories.js';
+import {
+  buildDelegation,
+  buildMeeting,
+  buildMember,
+  buildPerson,
+  buildProcedure,
+  buildStatement,
+  uniqueMemberCode,
+} from './factories.js';
 import {
   createTestApp,
   engines,
@@ -37,6 +45,8 @@ const secretariatOnly = (ok: number): Record<Who, number> => ({
   admin: ok,
 });
 const signedIn = (ok: number): Record<Who, number> => ({ ...all(ok), anonymous: 401 });
+/** After the matrix's clock (12 March 2030): the procedures it opens stay open through it. */
+const PROCEDURE_DEADLINE = '2030-04-01T00:00:00Z';
 
 /**
  * Every route × every role → the status that role gets. A route added to the app without a row
@@ -310,7 +320,63 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       },
       expected: all(200),
     },
+    'POST /api/v1/statements/:id/procedures': {
+      // A new draft each time: circulating it puts it in procedure. A draft is hidden from all but the secretariat.
+      request: async () => {
+        const statement = await buildStatement(ctx, { text: 'One.' });
+        return {
+          method: 'POST',
+          url: `/api/v1/statements/${statement.id}/procedures`,
+          payload: { kind: 'silence', textVersion: 1, deadline: PROCEDURE_DEADLINE, members: [member] },
+        };
+      },
+      expected: { anonymous: 401, observer: 404, focal_point: 404, secretariat: 201, admin: 201 },
+    },
+    'GET /api/v1/procedures': {
+      request: async () => ({ method: 'GET', url: '/api/v1/procedures' }),
+      expected: all(200),
+    },
+    'GET /api/v1/procedures/to-act': {
+      request: async () => ({ method: 'GET', url: '/api/v1/procedures/to-act' }),
+      expected: signedIn(200),
+    },
+    'GET /api/v1/procedures/:id': {
+      // Circulated to the matrix's member: its focal point and the secretariat see it, nobody else.
+      request: async () => ({ method: 'GET', url: `/api/v1/procedures/${await freshProcedure()}` }),
+      expected: { anonymous: 404, observer: 404, focal_point: 200, secretariat: 200, admin: 200 },
+    },
+    'POST /api/v1/procedures/:id/responses': {
+      // A fresh procedure each time: a break ends it. Only the member's focal point speaks for it.
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/procedures/${await freshProcedure()}/responses`,
+        payload: { memberCode: member, response: 'break', reason: 'Paragraph 1 goes too far.' },
+      }),
+      expected: { anonymous: 401, observer: 404, focal_point: 201, secretariat: 403, admin: 403 },
+    },
+    'POST /api/v1/procedures/:id/extend': {
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/procedures/${await freshProcedure()}/extend`,
+        headers: { 'if-match': '"1"' },
+        payload: { deadline: '2030-05-01T00:00:00Z', reason: 'More time.' },
+      }),
+      expected: { anonymous: 401, observer: 404, focal_point: 403, secretariat: 200, admin: 200 },
+    },
+    'POST /api/v1/procedures/:id/withdraw': {
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/procedures/${await freshProcedure()}/withdraw`,
+        headers: { 'if-match': '"1"' },
+        payload: { reason: 'Overtaken by events.' },
+      }),
+      expected: { anonymous: 401, observer: 404, focal_point: 403, secretariat: 200, admin: 200 },
+    },
   };
+
+  /** A silence procedure open on a new draft, circulated to the matrix's member. */
+  const freshProcedure = async (): Promise<string> =>
+    (await buildProcedure(ctx, { deadline: PROCEDURE_DEADLINE, members: [member] })).id;
 
   /** The newest notification of the matrix's focal point, after inviting their member to a new meeting. */
   const focalPointNotification = async (): Promise<string> => {

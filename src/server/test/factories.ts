@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Role } from '../../shared/auth.js';
 import type { CreateMeetingBody, Delegation, Meeting, PutDelegationBody } from '../../shared/meetings.js';
 import type { CreateMemberBody, Member } from '../../shared/members.js';
-import type { CreateStatementBody, Statement, TextVersion } from '../../shared/statements.js';
+import type { CreateStatementBody, Procedure, Statement, TextVersion } from '../../shared/statements.js';
 import { systemAuth } from '../lib/auth-context.js';
 import { memberIdsByCode } from '../modules/members/members.repo.js';
 import { addPerson } from '../modules/registry/registry.service.js';
@@ -314,5 +314,41 @@ export async function buildTextVersion(ctx: Ctx, statementId: string, text?: str
     },
   });
   expectStatus(res, 201, `POST /statements/${statementId}/versions`);
+  return res.json();
+}
+
+// ---- procedures ------------------------------------------------------------------------------
+
+/**
+ * A procedure, opened by the factories' administrator: by default a silence procedure on a new
+ * public draft with one text version (two paragraphs), circulated to one new member. The deadline
+ * is the test's to give, after its clock's now.
+ */
+export async function buildProcedure(
+  ctx: Ctx,
+  overrides: {
+    deadline: string;
+    statement?: string;
+    textVersion?: number;
+    kind?: 'silence' | 'endorsement';
+    members?: string[];
+    timeZone?: string;
+  },
+): Promise<Procedure> {
+  const statementId = overrides.statement ?? (await buildStatement(ctx)).id;
+  const textVersion = overrides.textVersion ?? (await buildTextVersion(ctx, statementId)).number;
+  const members = overrides.members ?? [(await buildMember(ctx)).code];
+  const res = await asAdmin(ctx, {
+    method: 'POST',
+    url: `/api/v1/statements/${statementId}/procedures`,
+    payload: {
+      kind: overrides.kind ?? 'silence',
+      textVersion,
+      deadline: overrides.deadline,
+      members,
+      ...(overrides.timeZone ? { timeZone: overrides.timeZone } : {}),
+    },
+  });
+  expectStatus(res, 201, `POST /statements/${statementId}/procedures`);
   return res.json();
 }

@@ -19,6 +19,13 @@ import {
 } from '../../shared/meetings.js';
 import { CreateMemberBody, UpdateMemberBody } from '../../shared/members.js';
 import { MergePersonBody } from '../../shared/registry.js';
+import {
+  ExtendProcedureBody,
+  OpenProcedureBody,
+  ProcedureKind,
+  RespondBody,
+  WithdrawProcedureBody,
+} from '../../shared/statements.js';
 import { people } from '../db/schema/members.js';
 import { fixedClock } from '../lib/clock.js';
 import { insertSession, revokeSessionByHash } from '../modules/auth/auth.repo.js';
@@ -28,6 +35,9 @@ import {
   buildMeeting,
   buildMember,
   buildPerson,
+  buildProcedure,
+  buildStatement,
+  buildTextVersion,
   buildUser,
   type TestPerson,
   uniqueMemberCode,
@@ -48,6 +58,8 @@ import { createTestApp, databaseSnapshot, engines, parseProblem, type TestContex
 const NOW = '2030-06-15T12:00:00Z';
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 30);
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
+/** The deadline of the fixtures' open procedures: after NOW, so that none ends during the run. */
+const PROCEDURE_DEADLINE = '2030-07-01T00:00:00Z';
 
 /** Who sends it: a role's session, or (sign-in and sign-out) a session of their own or none. */
 type Who =
@@ -97,6 +109,11 @@ interface Fixtures {
   account: TestUser;
   /** Notifications: one of the focal point session's, one of a focal point of C's (hidden from every session). */
   notifications: { mine: string; theirs: string };
+  /**
+   * Statements and procedures: a draft with versions 1 and 2 to circulate, and open procedures
+   * circulated to A and B: a silence and an endorsement to respond to, one to extend, one to withdraw.
+   */
+  procedures: { draft: string; silence: string; endorsement: string; extended: string; withdrawn: string };
 }
 
 // ---- pieces of requests ----------------------------------------------------------------------
@@ -690,6 +707,124 @@ const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
         .map((path) => `/api/v1/meetings/${path}`),
       'DELETE',
     ),
+  'POST /api/v1/statements/:id/procedures': (f) =>
+    route({
+      method: 'POST',
+      url: ([id]) => `/api/v1/statements/${id}/procedures`,
+      schema: OpenProcedureBody,
+      params: fc.constant([f.procedures.draft]),
+      badParams: fc.oneof(
+        fc.constantFrom<string[]>([MISSING_ID], ['not-a-uuid'], [f.procedures.silence]),
+        uuid.map((id) => [id]),
+      ),
+      valid: fc.record(
+        {
+          kind: fc.constantFrom(...ProcedureKind.options),
+          textVersion: fc.constantFrom(1, 2),
+          deadline: fc.constantFrom(PROCEDURE_DEADLINE, '2030-06-15T14:00:00+02:00'),
+          timeZone: fc.constantFrom('Europe/Brussels', 'UTC'),
+          members: fc.constantFrom([f.a], [f.a, f.b]),
+        },
+        { requiredKeys: ['kind', 'textVersion', 'deadline', 'members'] },
+      ),
+      bad: {
+        kind: fc.constantFrom('vote', '', 'SILENCE'),
+        textVersion: fc.constantFrom(0, -1, 1.5, '1'),
+        deadline: fc.constantFrom('tomorrow', '2030-13-01T00:00:00Z', '2030-07-01', '2030-07-01T00:00:00'),
+        timeZone: fc.constantFrom('Mars/Olympus', 'EST', ''),
+        members: fc.constantFrom(
+          [],
+          Array.from({ length: 301 }, () => f.a),
+          ['a b'],
+        ),
+      },
+      // A version it does not have, a deadline now or past, a member nobody has.
+      refused: {
+        textVersion: fc.constantFrom(3, 99),
+        deadline: fc.constantFrom(NOW, '2030-06-15T11:59:59Z', '2014-12-05T17:00:00+01:00'),
+        members: fc.constantFrom(['ZZZ9'], [f.a, 'NOBODY1']),
+      },
+    }),
+
+  'POST /api/v1/procedures/:id/responses': (f) =>
+    route({
+      method: 'POST',
+      url: ([id]) => `/api/v1/procedures/${id}/responses`,
+      schema: RespondBody,
+      params: fc.constantFrom([f.procedures.endorsement], [f.procedures.endorsement], [f.procedures.silence]),
+      badParams: fc.oneof(
+        fc.constantFrom<string[]>([MISSING_ID], ['not-a-uuid']),
+        uuid.map((id) => [id]),
+      ),
+      who: fc.constantFrom<Who>(
+        'focal_point',
+        'focal_point',
+        'focal_point',
+        'focal_point',
+        'secretariat',
+        'observer',
+        'anonymous',
+      ),
+      valid: fc.record(
+        {
+          memberCode: fc.constant(f.a),
+          response: fc.constant('endorse'),
+          reason: safeText,
+          paragraph: fc.constantFrom(1, 2),
+          proposedText: safeText,
+        },
+        { requiredKeys: ['memberCode', 'response', 'paragraph'] },
+      ),
+      bad: {
+        memberCode: fc.constantFrom('', 'a b', 'A'.repeat(13)),
+        response: fc.constantFrom('veto', '', 'BREAK'),
+        reason: fc.oneof(nul, tooLong(4000), fc.constant('')),
+        paragraph: fc.constantFrom(0, -1, 1.5, '1'),
+        proposedText: fc.oneof(nul, tooLong(10_000)),
+      },
+      // Another member's, a member not circulated or nobody's; a paragraph the text lacks; a break without a reason.
+      refused: {
+        memberCode: fc.constantFrom(f.b, f.c, 'ZZZ9'),
+        paragraph: fc.constantFrom(3, 99),
+        response: fc.constant('break'),
+      },
+    }),
+
+  'POST /api/v1/procedures/:id/extend': (f) =>
+    route({
+      method: 'POST',
+      url: ([id]) => `/api/v1/procedures/${id}/extend`,
+      schema: ExtendProcedureBody,
+      params: fc.constant([f.procedures.extended]),
+      badParams: fc.oneof(
+        fc.constantFrom<string[]>([MISSING_ID], ['not-a-uuid']),
+        uuid.map((id) => [id]),
+      ),
+      versionAt: ([id]) => `/api/v1/procedures/${id}`,
+      valid: fc.record({ deadline: fc.constantFrom('2030-08-01T00:00:00Z', '2030-09-01T00:00:00Z'), reason: safeText }),
+      bad: {
+        deadline: fc.constantFrom('later', '2030-02-30T00:00:00Z', '2030-08-01'),
+        reason: fc.oneof(nul, tooLong(2000), fc.constant('')),
+      },
+      // Not later than the current deadline.
+      refused: { deadline: fc.constantFrom(PROCEDURE_DEADLINE, '2030-06-20T00:00:00Z', NOW) },
+    }),
+
+  'POST /api/v1/procedures/:id/withdraw': (f) =>
+    route({
+      method: 'POST',
+      url: ([id]) => `/api/v1/procedures/${id}/withdraw`,
+      schema: WithdrawProcedureBody,
+      params: fc.constantFrom([f.procedures.withdrawn], [f.procedures.withdrawn], [f.procedures.silence]),
+      badParams: fc.oneof(
+        fc.constantFrom<string[]>([MISSING_ID], ['not-a-uuid']),
+        uuid.map((id) => [id]),
+      ),
+      versionAt: ([id]) => `/api/v1/procedures/${id}`,
+      valid: fc.record({ reason: safeText }),
+      bad: { reason: fc.oneof(nul, tooLong(2000), fc.constant('')) },
+    }),
+
   'DELETE /api/v1/meetings/:id/invitations/:memberCode': (f) =>
     bodylessRoute(
       fc
@@ -805,6 +940,7 @@ describe.each(engines)('hostile input on %s', (engine) => {
       remark: '',
       account: await buildUser(ctx, { role: 'observer' }),
       notifications: { mine: '', theirs: '' },
+      procedures: { draft: '', silence: '', endorsement: '', extended: '', withdrawn: '' },
     };
     sessions.secretariat = await buildUser(ctx, { role: 'secretariat' });
     sessions.focal_point = await buildUser(ctx, { role: 'focal_point', member: a.code });
@@ -825,6 +961,17 @@ describe.each(engines)('hostile input on %s', (engine) => {
     fixtures.notifications = {
       mine: await notificationOf(sessions.focal_point),
       theirs: await notificationOf(stranger),
+    };
+    const draft = await buildStatement(ctx, { text: 'One.\n\nTwo.' });
+    await buildTextVersion(ctx, draft.id);
+    const open = (kind: 'silence' | 'endorsement') =>
+      buildProcedure(ctx, { kind, deadline: PROCEDURE_DEADLINE, members: [a.code, b.code] }).then((p) => p.id);
+    fixtures.procedures = {
+      draft: draft.id,
+      silence: await open('silence'),
+      endorsement: await open('endorsement'),
+      extended: await open('silence'),
+      withdrawn: await open('silence'),
     };
   });
   afterAll(() => ctx?.close());
@@ -956,7 +1103,19 @@ describe.each(engines)('hostile input on %s', (engine) => {
       fc.constantFrom(...reads.map((r) => r.url)),
       fc.array(hostilePathPart, { minLength: 2, maxLength: 2 }),
       fc.dictionary(
-        fc.constantFrom('kind', 'q', 'limit', 'before', 'member', 'when', 'status', 'from', 'to', 'entityId'),
+        fc.constantFrom(
+          'kind',
+          'q',
+          'limit',
+          'before',
+          'member',
+          'when',
+          'status',
+          'from',
+          'to',
+          'entityId',
+          'statementId',
+        ),
         anyText,
       ),
       fc.constantFrom<Who>('anonymous', 'secretariat', 'focal_point', 'garbage_cookie'),

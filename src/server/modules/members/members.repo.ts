@@ -1,4 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
+import { MemberStatus } from '../../../shared/members.js';
 import { type Db, type Read, readStatement, type Tx } from '../../db/client.js';
 import { type MemberRow, members, type NewMemberRow } from '../../db/schema/members.js';
 
@@ -53,4 +54,29 @@ export async function memberIdsByCode(conn: Conn, codes: readonly string[]): Pro
     .from(members)
     .where(inArray(members.code, [...codes]));
   return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** The ids and codes of every current (active) member: what "every member" means to a procedure circulated by default. */
+export async function activeMemberIds(conn: Conn): Promise<Map<string, string>> {
+  const rows = await conn
+    .select({ id: members.id, code: members.code })
+    .from(members)
+    .where(eq(members.status, MemberStatus.enum.active));
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** Members as other modules name them (code, names, kind), by id. A read-only lookup for showing them. */
+export async function memberRefsByIds(conn: Conn, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return conn
+    .select({
+      id: members.id,
+      code: members.code,
+      kind: members.kind,
+      nameEn: members.nameEn,
+      nameFr: members.nameFr,
+      nameAr: members.nameAr,
+    })
+    .from(members)
+    .where(inArray(members.id, [...ids]));
 }

@@ -2,12 +2,12 @@ import { DEFAULT_LANGUAGE } from '../../../shared/i18n.js';
 import type { NotificationKind, NotificationParamsOf } from '../../../shared/notifications.js';
 import type { Tx } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
-import { activeFocalPointsOf } from '../users/users.repo.js';
+import { activeFocalPointsOf, activeSecretariat } from '../users/users.repo.js';
 import { insertNotifications, insertOutbox } from './notifications.repo.js';
 import { renderMail } from './templates/index.js';
 
-/** Whom a notice goes to: every focal point of these members (another form may join when a module needs it). */
-export type Recipients = { focalPointsOf: string[] };
+/** Whom a notice goes to: every focal point of these members, or the secretariat (its staff and the administrators). */
+export type Recipients = { focalPointsOf: string[] } | { secretariat: true };
 
 export interface Notice<K extends NotificationKind> {
   kind: K;
@@ -23,7 +23,8 @@ export interface Notice<K extends NotificationKind> {
  * tell of commits. Every module that notifies calls this. Returns how many users were told.
  */
 export async function notify<K extends NotificationKind>(tx: Tx, clock: Clock, notice: Notice<K>): Promise<number> {
-  const recipients = await activeFocalPointsOf(tx, notice.to.focalPointsOf);
+  const recipients =
+    'secretariat' in notice.to ? await activeSecretariat(tx) : await activeFocalPointsOf(tx, notice.to.focalPointsOf);
   if (recipients.length === 0) return 0;
   const now = clock.sql();
   const created = await insertNotifications(

@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
+import { repeating } from '../../lib/repeating.js';
 import { type ClaimedMail, claimDue, markAttemptFailed, markSent } from './notifications.repo.js';
 
 /** One plain-text message. */
@@ -71,9 +72,6 @@ export function createOutboxDrainer(options: {
   const leaseSeconds = options.settings?.leaseSeconds ?? 300;
   const maxAttempts = options.settings?.maxAttempts ?? 8;
   const worker = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  let running: Promise<{ sent: number; failed: number }> | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = false;
 
   async function sendOne(mail: ClaimedMail): Promise<boolean> {
     try {
@@ -92,11 +90,11 @@ export function createOutboxDrainer(options: {
     return true;
   }
 
-  async function drain(): Promise<{ sent: number; failed: number }> {
+  async function drain(stopped: () => boolean): Promise<{ sent: number; failed: number }> {
     let sent = 0;
     let failed = 0;
     // Batch after batch until nothing is due: a failed row waits for its next attempt, so this ends.
-    while (!stopped) {
+    while (!stopped()) {
       const claimed = await claimDue(db, clock.sql(), worker, batchSize, leaseSeconds);
       if (claimed.length === 0) break;
       for (const mail of claimed) {
@@ -108,40 +106,17 @@ export function createOutboxDrainer(options: {
     return { sent, failed };
   }
 
-  /** Sends what is due now, once; a call while a drain runs in this process waits for that one. */
-  function drainOnce(): Promise<{ sent: number; failed: number }> {
-    if (!running) {
-      running = drain().finally(() => {
-        running = null;
-      });
-    }
-    return running;
-  }
+  const runner = repeating({ work: drain, log, failure: 'outbox drain failed' });
 
   return {
     worker,
-    drainOnce,
+    /** Sends what is due now, once; a call while a drain runs in this process waits for that one. */
+    drainOnce: runner.runOnce,
     /** Drains every `intervalMs` until stopped; a failed drain is logged and tried again next time. */
-    start(intervalMs: number): void {
-      stopped = false;
-      const tick = () => {
-        timer = setTimeout(async () => {
-          try {
-            await drainOnce();
-          } catch (err) {
-            log.error({ err }, 'outbox drain failed');
-          }
-          if (!stopped) tick();
-        }, intervalMs);
-        timer.unref();
-      };
-      tick();
-    },
+    start: runner.start,
     /** Stops the interval and waits for a drain in progress (it finishes its current mail). */
     async stop(): Promise<void> {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running?.catch(() => {});
+      await runner.stop();
       transport.close();
     },
   };

@@ -31,3 +31,11 @@ export async function activeFocalPointsOf(conn: Db | Tx, memberIds: string[]) {
     .from(users)
     .where(and(eq(users.role, Role.enum.focal_point), inArray(users.memberId, memberIds), isNull(users.disabledAt)));
 }
+
+/** The secretariat's staff and the administrators who can still sign in, with what a message to them needs. */
+export async function activeSecretariat(conn: Db | Tx) {
+  return conn
+    .select({ id: users.id, email: users.email, language: users.language, memberId: users.memberId })
+    .from(users)
+    .where(and(inArray(users.role, [Role.enum.secretariat, Role.enum.admin]), isNull(users.disabledAt)));
+}
