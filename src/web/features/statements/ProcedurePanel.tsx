@@ -45,7 +45,7 @@ function ResponsesTable({ kind, members }: { kind: ProcedureSummary['kind']; mem
   const memberName = useMemberName();
   return (
     <Table.ScrollContainer minWidth={560} type="native">
-      <Table verticalSpacing="xs" data-responses>
+      <Table verticalSpacing="xs" captionSide="top" data-responses>
         <Table.Caption ta="start">{t('responses.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>

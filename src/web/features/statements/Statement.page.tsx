@@ -1,5 +1,6 @@
 import { Anchor, Badge, Breadcrumbs, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import './statements.css';
@@ -15,10 +16,11 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
 import { useMemberName } from '../members/member-name.js';
+import { Countdown } from './Countdown.js';
 import { StatementStatusBadge } from './StatementBadges.js';
 import { StatementText } from './StatementText.js';
 import { titlesOf } from './statement-title.js';
-import { useStatement } from './statements.api.js';
+import { statementsKey, useStatement } from './statements.api.js';
 
 // The workspace and the forms are for the secretariat and circulated members: the public never downloads them.
 const Workspace = lazy(() => import('./Workspace.js').then((m) => ({ default: m.Workspace })));
@@ -28,6 +30,9 @@ const AddPositionForm = lazy(() => import('./PositionForm.js').then((m) => ({ de
 function StatementHeader({ statement }: { statement: Statement }) {
   const { t } = useTranslation(['statements', 'enums']);
   const f = useFormat();
+  const queryClient = useQueryClient();
+  // At the deadline the server (its clock decides) has settled the procedure: read it all again.
+  const reread = useCallback(() => void queryClient.invalidateQueries({ queryKey: statementsKey }), [queryClient]);
   const adoption = statement.adoption;
   return (
     <Stack gap="xs">
@@ -61,6 +66,12 @@ function StatementHeader({ statement }: { statement: Statement }) {
             }}
             components={{ number: <bdi />, decisions: <Anchor component={Link} to="/decisions" /> }}
           />
+        </Text>
+      ) : null}
+      {statement.status === 'in_procedure' && statement.deadline ? (
+        <Text data-in-procedure>
+          {t('statement.inProcedure', { at: f.dateTime(statement.deadline) })}{' '}
+          <Countdown deadline={statement.deadline} onOver={reread} />
         </Text>
       ) : null}
       {statement.meetingId ? (

@@ -109,7 +109,10 @@ export function Workspace({ statement, me }: { statement: Statement; me: Me | nu
   const { t } = useTranslation('statements');
   const [action, setAction] = useState<'circulate' | 'adopt' | null>(null);
   const secretariat = canUseSecretariat(me);
-  const rounds = statement.procedures;
+  // Oldest first; a new round always circulates a newer version, which orders two opened at one instant.
+  const rounds = [...statement.procedures].sort(
+    (a, b) => a.openedAt.localeCompare(b.openedAt) || a.textVersion - b.textVersion,
+  );
   return (
     <Stack gap="xl">
       <Versions statement={statement} me={me} />

@@ -131,7 +131,11 @@ function usePost<Body extends object, Answer>(
         body: Object.fromEntries(Object.entries(body).filter(([key]) => !strip.has(key))),
         ifMatch: options.ifMatch?.(body),
       }),
-    onSuccess: () => invalidate(),
+    // Not awaited: the change often hides the form that made it (a circulated statement has no
+    // circulate form), and a form gone before its `mutate` callbacks run never says it succeeded.
+    onSuccess: () => {
+      void invalidate();
+    },
   });
 }
 
