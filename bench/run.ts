@@ -2,7 +2,8 @@
  * `npm run bench`: Entente's hot read routes on PGlite and on PostgreSQL, against a bare
  * Fastify route measured in the same run (at the start and at the end; the mean is the
  * baseline). Every server runs in its own child process, so autocannon (in this process)
- * never shares the server's event loop. Loopback only; bounded in time (about 3 minutes).
+ * never shares the server's event loop. Loopback only; bounded in time (about 5 minutes). Then
+ * how late after their deadline 1,000 silence procedures are seen adopted (bench/statements.ts).
  *
  * Settings (environment):
  *   BENCH_SECONDS         measured seconds per row (default 8)
@@ -49,6 +50,7 @@ import {
   WARMUP_SECONDS,
 } from './lib.js';
 import { measureStartup, printStartup, type StartupRow } from './startup.js';
+import { measureAdoptionLateness, measureStatementPage, printLateness } from './statements.js';
 
 const ENGINES = new Set((process.env.BENCH_ENGINES || 'pglite,postgresql').split(',').map((s) => s.trim()));
 for (const e of ENGINES) {
@@ -205,6 +207,7 @@ async function measureEntente(
     await measure(server.base, MEMBER, { ...labels, target: `GET ${MEMBER}` }, { cpu });
     const meetingTarget = `GET /api/v1/meetings/{Brussels 2014} (${page.delegations.length} delegations)`;
     await measure(server.base, meeting, { ...labels, target: meetingTarget }, { cpu });
+    await measureStatementPage(server.base, labels, cpu);
     if (options.live) {
       // A live ministerial: the secretariat records attendance at the door while everyone reads
       // the page; every write drops the page from the cache.
@@ -356,6 +359,10 @@ async function main(): Promise<void> {
     if (pgSkipped) console.log(`\nPostgreSQL skipped: cannot connect to BENCH_DATABASE_URL (${pgSkipped})`);
   }
   const bareEnd = await measureBare('end');
+  // After the bare row that closes the read rows: these settle procedures, not serve reads.
+  const lateness = await measureAdoptionLateness(
+    pgSkipped ? new Set([...ENGINES].filter((e) => e !== 'postgresql')) : ENGINES,
+  );
   let startup: StartupRow[] = [];
   if (process.env.BENCH_STARTUP !== 'false') {
     const database = ENGINES.has('postgresql') && !pgSkipped ? await createPgDatabase() : null;
@@ -403,6 +410,7 @@ async function main(): Promise<void> {
   );
 
   printColdReads();
+  printLateness(lateness);
   if (startup.length > 0) {
     console.log();
     printStartup(startup);

@@ -24,12 +24,16 @@ import {
   addCleanup,
   CONNECTIONS,
   type Column,
+  type CpuSources,
   checkQuiet,
   createPgDatabase,
   intSetting,
+  type Labels,
   machine,
+  measure,
   printMarkdown,
   printText,
+  probe,
   runScript,
   type Server,
   sleep,
@@ -230,6 +234,32 @@ export function printLateness(rows: LatenessRow[]): void {
   printText(columns, body);
   console.log('\nMarkdown:\n');
   printMarkdown(columns, body);
+}
+
+/**
+ * The public page of an adopted statement, as a visitor signed out reads it: the demo's Brussels
+ * joint statement (its adopted text, paragraphs and decision). A row of the main table, beside
+ * the members list and the meeting page, on each engine with the cache on and off.
+ */
+export async function measureStatementPage(
+  base: string,
+  labels: Omit<Labels, 'target'>,
+  cpu: CpuSources,
+): Promise<void> {
+  const list = JSON.parse((await probe(base, '/api/v1/statements', {}, 200)).body) as {
+    items: { id: string; adoptedOn: string | null }[];
+  };
+  const brussels = list.items.find((s) => s.adoptedOn === '2014-12-03');
+  if (!brussels) throw new Error('the Brussels joint statement is missing: was the demo coalition seeded?');
+  const page = `/api/v1/statements/${brussels.id}`;
+  const paragraphs = (JSON.parse((await probe(base, page, {}, 200)).body) as { adoption: { paragraphs: unknown[] } })
+    .adoption.paragraphs.length;
+  await measure(
+    base,
+    page,
+    { ...labels, target: `GET /api/v1/statements/{Brussels 2014} (adopted, ${paragraphs} paragraphs)` },
+    { cpu },
+  );
 }
 
 // Alone: `npx tsx bench/statements.ts`.

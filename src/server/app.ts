@@ -45,6 +45,8 @@ import {
 } from './modules/notifications/outbox.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
+import { decisionsRoutes } from './modules/statements/decisions.routes.js';
+import { createDecisionsService } from './modules/statements/decisions.service.js';
 import { proceduresRoutes } from './modules/statements/procedures.routes.js';
 import { createProceduresService } from './modules/statements/procedures.service.js';
 import { statementsRoutes } from './modules/statements/statements.routes.js';
@@ -131,8 +133,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     desk: createDeskService(deps),
     calendar: createCalendarService({ ...deps, loader, auth }),
     meetingReads: createMeetingReadsService({ ...deps, loader }),
-    statements: createStatementsService({ ...deps, loader }),
     procedures: createProceduresService(deps),
+    statements: createStatementsService({ ...deps, loader }),
+    decisions: createDecisionsService(deps),
   };
 
   const mail = options.mail ?? {};
@@ -185,8 +188,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(deskRoutes, { service: services.desk });
       await api.register(calendarRoutes, { service: services.calendar });
       await api.register(meetingReadsRoutes, { service: services.meetingReads });
-      await api.register(statementsRoutes, { service: services.statements });
       await api.register(proceduresRoutes, { service: services.procedures });
+      await api.register(statementsRoutes, { service: services.statements });
+      await api.register(decisionsRoutes, { service: services.decisions });
     },
     { prefix: '/api/v1' },
   );

@@ -188,6 +188,12 @@ export const AddPositionBody = z.strictObject({
 });
 export type AddPositionBody = z.infer<typeof AddPositionBody>;
 
+export const ListDecisionsQuery = z.object({
+  /** Decisions adopted in this year (by their day of adoption). */
+  year: z.coerce.number().int().min(1900).max(9999).optional(),
+});
+export type ListDecisionsQuery = z.infer<typeof ListDecisionsQuery>;
+
 export const AddFollowUpBody = z.strictObject({
   text: Text.trim().min(1, 'is required').max(2000),
   /** One owner: a member by its code, or a working group by name (`one_owner` otherwise). */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/auth.js';
 import { fixedClock } from '../lib/clock.js';
 import {
+  buildAdoptedStatement,
   buildDelegation,
   buildMeeting,
   buildMember,
@@ -76,6 +77,23 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
   const currentVersion = async (url: string) => {
     const res = await ctx.app.inject({ url, headers: { cookie: users.get('admin')?.cookie ?? '' } });
     return `"${res.json().version}"`;
+  };
+
+  // Statements: a draft nobody was circulated (the secretariat's alone), and an adopted public one with its decision.
+  let draftId: string;
+  let adoptedId: string;
+  let decisionId: string;
+  let followUpId: string;
+  const asAdmin = () => ({ cookie: users.get('admin')?.cookie ?? '' });
+  /** A position of the matrix's member on the adopted statement, recorded by the admin. */
+  const freshPosition = async (): Promise<string> => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/statements/${adoptedId}/positions`,
+      headers: asAdmin(),
+      payload: { memberCode: member, kind: 'reservation', text: 'Reserved.' },
+    });
+    return res.json().id;
   };
 
   /** Remarks recorded by the admin, for a route that changes or deletes them. */
@@ -372,6 +390,103 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       }),
       expected: { anonymous: 401, observer: 404, focal_point: 403, secretariat: 200, admin: 200 },
     },
+    'GET /api/v1/statements': {
+      request: async () => ({ method: 'GET', url: '/api/v1/statements' }),
+      expected: all(200),
+    },
+    'POST /api/v1/statements': {
+      request: async () => ({
+        method: 'POST',
+        url: '/api/v1/statements',
+        payload: { kind: 'communique', title: 'A communiqué', language: 'en', visibility: 'public' },
+      }),
+      expected: secretariatOnly(201),
+    },
+    // A draft that was not circulated is the secretariat's alone: anyone else gets 404.
+    'GET /api/v1/statements/:id': {
+      request: async () => ({ method: 'GET', url: `/api/v1/statements/${draftId}` }),
+      expected: { anonymous: 404, observer: 404, focal_point: 404, secretariat: 200, admin: 200 },
+    },
+    'PATCH /api/v1/statements/:id': {
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/statements/${draftId}`,
+        headers: { 'if-match': await currentVersion(`/api/v1/statements/${draftId}`) },
+        payload: { title: `Draft ${randomBytes(2).toString('hex')}` },
+      }),
+      expected: { anonymous: 401, observer: 404, focal_point: 404, secretariat: 200, admin: 200 },
+    },
+    'POST /api/v1/statements/:id/versions': {
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/statements/${draftId}/versions`,
+        payload: { text: 'Again.' },
+      }),
+      expected: { anonymous: 401, observer: 404, focal_point: 404, secretariat: 201, admin: 201 },
+    },
+    'GET /api/v1/statements/:id/versions/:number': {
+      request: async () => ({ method: 'GET', url: `/api/v1/statements/${draftId}/versions/1` }),
+      expected: { anonymous: 404, observer: 404, focal_point: 404, secretariat: 200, admin: 200 },
+    },
+    'GET /api/v1/statements/:id/diff': {
+      request: async () => ({ method: 'GET', url: `/api/v1/statements/${draftId}/diff?from=1&to=2` }),
+      expected: { anonymous: 404, observer: 404, focal_point: 404, secretariat: 200, admin: 200 },
+    },
+    'POST /api/v1/statements/:id/adopt': {
+      // A fresh draft each time: adopting it ends its drafting.
+      request: async () => {
+        const draft = await buildStatement(ctx, { meetingId, text: 'Agreed.' });
+        return {
+          method: 'POST',
+          url: `/api/v1/statements/${draft.id}/adopt`,
+          headers: { 'if-match': `"${draft.version}"` },
+          payload: { textVersion: 1 },
+        };
+      },
+      expected: { anonymous: 401, observer: 404, focal_point: 404, secretariat: 200, admin: 200 },
+    },
+    'POST /api/v1/statements/:id/positions': {
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/statements/${adoptedId}/positions`,
+        payload: { memberCode: member, kind: 'explanation_of_position', text: 'We explain.' },
+      }),
+      // The focal points of the matrix speak for the member: theirs to explain.
+      expected: { anonymous: 401, observer: 403, focal_point: 201, secretariat: 201, admin: 201 },
+    },
+    'DELETE /api/v1/statements/:id/positions/:positionId': {
+      request: async () => ({
+        method: 'DELETE',
+        url: `/api/v1/statements/${adoptedId}/positions/${await freshPosition()}`,
+      }),
+      expected: { anonymous: 401, observer: 403, focal_point: 204, secretariat: 204, admin: 204 },
+    },
+    'GET /api/v1/decisions': { request: async () => ({ method: 'GET', url: '/api/v1/decisions' }), expected: all(200) },
+    'GET /api/v1/decisions/:id': {
+      request: async () => ({ method: 'GET', url: `/api/v1/decisions/${decisionId}` }),
+      expected: all(200),
+    },
+    'POST /api/v1/decisions/:id/follow-ups': {
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/decisions/${decisionId}/follow-ups`,
+        payload: { text: 'Report back.', ownerMemberCode: member },
+      }),
+      expected: secretariatOnly(201),
+    },
+    'PATCH /api/v1/follow-ups/:id': {
+      request: async () => {
+        const decision = await ctx.app.inject({ url: `/api/v1/decisions/${decisionId}`, headers: asAdmin() });
+        const followUp = decision.json().followUps.find((f: { id: string }) => f.id === followUpId);
+        return {
+          method: 'PATCH',
+          url: `/api/v1/follow-ups/${followUpId}`,
+          headers: { 'if-match': `"${followUp.version}"` },
+          payload: { status: 'in_progress' },
+        };
+      },
+      expected: secretariatOnly(200),
+    },
   };
 
   /** A silence procedure open on a new draft, circulated to the matrix's member. */
@@ -398,6 +513,23 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     }
     meetingId = (await buildMeeting(ctx, { invite: [member] })).id;
     chairId = (await buildPerson(ctx)).id;
+    draftId = (await buildStatement(ctx, { visibility: 'coalition', text: 'First.' })).id;
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/statements/${draftId}/versions`,
+      headers: asAdmin(),
+      payload: { text: 'Second.' },
+    });
+    const adopted = await buildAdoptedStatement(ctx, { meetingId });
+    adoptedId = adopted.id;
+    decisionId = adopted.adoption?.decisionId as string;
+    const followUp = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/decisions/${decisionId}/follow-ups`,
+      headers: asAdmin(),
+      payload: { text: 'Follow it up.', ownerWorkingGroup: 'A working group' },
+    });
+    followUpId = followUp.json().id;
   });
   afterAll(() => ctx?.close());
 

@@ -317,6 +317,27 @@ export async function buildTextVersion(ctx: Ctx, statementId: string, text?: str
   return res.json();
 }
 
+/**
+ * A statement adopted by consensus at a meeting (a new one, unless `meetingId` names one): made
+ * as `buildStatement` makes it, with version 1 (`text`, or a short default), then adopted.
+ */
+export async function buildAdoptedStatement(
+  ctx: Ctx,
+  overrides: Partial<CreateStatementBody> & { text?: string; adoptedOn?: string } = {},
+): Promise<Statement> {
+  const { adoptedOn, ...fields } = overrides;
+  const meetingId = fields.meetingId ?? (await buildMeeting(ctx)).id;
+  const draft = await buildStatement(ctx, { ...fields, meetingId, text: fields.text ?? 'The partners agree.' });
+  const res = await asAdmin(ctx, {
+    method: 'POST',
+    url: `/api/v1/statements/${draft.id}/adopt`,
+    headers: { 'if-match': `"${draft.version}"` },
+    payload: { textVersion: 1, ...(adoptedOn ? { adoptedOn } : {}) },
+  });
+  expectStatus(res, 200, `POST /statements/${draft.id}/adopt`);
+  return res.json();
+}
+
 // ---- procedures ------------------------------------------------------------------------------
 
 /**

@@ -8,6 +8,8 @@ import { toMember } from '../../modules/members/members.service.js';
 import type { Db } from '../client.js';
 import { actors, members, type NewMemberRow, people } from '../schema/members.js';
 import { type SeedMeeting, type SeedQuote, seedMeetings } from './meetings.js';
+import { seedProcedures } from './procedures.js';
+import { seedStatements } from './statements.js';
 
 /**
  * The demo coalition: the public facts of the coalition against Daesh as of its first
@@ -88,7 +90,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(
   db: Db,
   auth: Auth = systemAuth('seed'),
-): Promise<{ members: number; people: number; actors: number; meetings: number }> {
+): Promise<{ members: number; people: number; actors: number; meetings: number; statements: number }> {
   const data = readSeedFile();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(members);
@@ -143,6 +145,16 @@ export async function seedDemo(
       memberByName: byEnglishName,
       personByName: new Map(peopleRows.map((p) => [p.name, p.id])),
     });
-    return { members: memberRows.length, people: peopleRows.length, actors: actorRows.length, meetings: meetingCount };
+    // The Brussels statement, adopted, and a draft (`silenceDraft`) for a silence procedure to circulate.
+    const seededStatements = await seedStatements(tx, auth);
+    // Its first silence procedure broken, its second still running.
+    await seedProcedures(tx, auth, seededStatements.silenceDraft);
+    return {
+      members: memberRows.length,
+      people: peopleRows.length,
+      actors: actorRows.length,
+      meetings: meetingCount,
+      statements: Object.keys(seededStatements).length,
+    };
   });
 }

@@ -6,6 +6,7 @@ const DIFF_TIMEOUT_MS = 1000;
 
 /**
  * jsdiff's word-level diff of two versions' Markdown: unchanged, removed and added runs in order.
+ * The runs rebuild the new text exactly; the whitespace of an unchanged run is the new text's.
  * Two texts too different to compare in time come back as the old one removed and the new one
  * added, which is what they are.
  */

@@ -1,43 +1,16 @@
 import type { Language } from '../../../shared/language.js';
 import type { ProcedureNoticeParams } from '../../../shared/notifications.js';
-import type { MemberRef, ProcedureSummary, ResponseRecord, StatementTranslations } from '../../../shared/statements.js';
+import { ProcedureSummary, type ResponseRecord, type StatementTranslations } from '../../../shared/statements.js';
 import type { ProcedureRow } from '../../db/schema/statements.js';
 import type { ResponseRow } from './procedures.repo.js';
+import { iso, toProcedureSummary } from './statements.mapper.js';
 
-const iso = (at: Date | string): string => (typeof at === 'string' ? new Date(at) : at).toISOString();
-
-/** A procedure as the API shows it in lists, and as the audit trail records it. */
-export function toProcedureSummary(row: ProcedureRow & { textVersion: number }): ProcedureSummary {
-  return {
-    id: row.id,
-    statementId: row.statementId,
-    kind: row.kind,
-    status: row.status,
-    textVersion: row.textVersion,
-    deadline: iso(row.deadline),
-    timeZone: row.timeZone,
-    openedAt: iso(row.openedAt),
-    endedAt: row.endedAt ? iso(row.endedAt) : null,
-    reason: row.reason,
-    version: row.version,
-  };
-}
-
-/** A member as a procedure names it. */
-export function toMemberRef(row: {
-  code: string;
-  kind: MemberRef['kind'];
-  nameEn: string;
-  nameFr: string;
-  nameAr: string;
-}): MemberRef {
-  return {
-    code: row.code,
-    name: row.nameEn,
-    names: { en: row.nameEn, fr: row.nameFr, ar: row.nameAr },
-    kind: row.kind,
-  };
-}
+/**
+ * A procedure as lists show it and the audit trail records it: the statements' mapper, cut to the
+ * contract's fields (a locked row carries more, which no answer or audit event should).
+ */
+export const procedureSummary = (row: ProcedureRow & { textVersion: number }): ProcedureSummary =>
+  ProcedureSummary.parse(toProcedureSummary(row));
 
 /** One response; who gave it is named only to those who see the statement's workspace. */
 export function toResponseRecord(row: ResponseRow, showWho: boolean): ResponseRecord {

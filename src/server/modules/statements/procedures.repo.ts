@@ -9,37 +9,17 @@ import {
   procedureMembers,
   procedureResponses,
   procedures,
-  statementRestrictedMembers,
+  type StatementRow,
   statements,
   statementVersions,
 } from '../../db/schema/statements.js';
 import type { Clock } from '../../lib/clock.js';
 import type { StatementAccess } from './statements.policy.js';
+import { circulatedMembersOf, memberRefColumns, restrictedMembersOf } from './statements.repo.js';
 
 type Conn = Db | Tx;
 
 // ─── The statement a procedure circulates ─────────────────────────────────────────────────────
-
-const statementFields = {
-  id: statements.id,
-  status: statements.status,
-  visibility: statements.visibility,
-  title: statements.title,
-  translations: statements.translations,
-  language: statements.language,
-  meetingId: statements.meetingId,
-  version: statements.version,
-};
-
-/** What a procedure needs of its statement: who may see it, its title, its meeting. */
-export type StatementOfProcedure = Awaited<ReturnType<typeof lockStatement>> & {};
-export type StatementWithAccess = NonNullable<StatementOfProcedure> & StatementAccess;
-
-/** The statement, locked for the rest of the transaction: one procedure opens on it at a time. */
-export async function lockStatement(tx: Tx, id: string) {
-  const [row] = await tx.select(statementFields).from(statements).where(eq(statements.id, id)).for('update');
-  return row;
-}
 
 /** Changes a statement's status (a procedure opened, broken, withdrawn, closed unendorsed), bumping its version. */
 export async function setStatementStatus(tx: Tx, clock: Clock, id: string, status: StatementStatus): Promise<void> {
@@ -48,6 +28,9 @@ export async function setStatementStatus(tx: Tx, clock: Clock, id: string, statu
     .set({ status, version: sql`${statements.version} + 1`, updatedAt: clock.sql() })
     .where(eq(statements.id, id));
 }
+
+/** A statement's row with what the policy decides on. */
+export type StatementWithAccess = StatementRow & StatementAccess;
 
 /**
  * Statements with what the policy needs to decide who sees them: the members a restricted one
@@ -60,39 +43,20 @@ export async function statementsWithAccess(
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const [rows, restricted, circulated] = await Promise.all([
-    conn.select(statementFields).from(statements).where(inArray(statements.id, unique)),
-    conn
-      .select({ statementId: statementRestrictedMembers.statementId, memberId: statementRestrictedMembers.memberId })
-      .from(statementRestrictedMembers)
-      .where(inArray(statementRestrictedMembers.statementId, unique)),
-    conn
-      .selectDistinct({ statementId: procedures.statementId, memberId: procedureMembers.memberId })
-      .from(procedureMembers)
-      .innerJoin(procedures, eq(procedures.id, procedureMembers.procedureId))
-      .where(inArray(procedures.statementId, unique)),
+    conn.select().from(statements).where(inArray(statements.id, unique)),
+    restrictedMembersOf(conn, unique),
+    circulatedMembersOf(conn, unique),
   ]);
-  const idsOf = (list: { statementId: string; memberId: string }[], id: string) =>
-    list.filter((r) => r.statementId === id).map((r) => r.memberId);
   return new Map(
     rows.map((row) => [
       row.id,
-      { ...row, restrictedMemberIds: idsOf(restricted, row.id), circulatedMemberIds: idsOf(circulated, row.id) },
+      {
+        ...row,
+        restrictedMemberIds: (restricted.get(row.id) ?? []).map((r) => r.memberId),
+        circulatedMemberIds: circulated.get(row.id) ?? [],
+      },
     ]),
   );
-}
-
-/** A text version of a statement by its number, and whether any procedure ever circulated it. */
-export async function findTextVersion(conn: Conn, statementId: string, number: number) {
-  const [row] = await conn
-    .select({
-      id: statementVersions.id,
-      number: statementVersions.number,
-      text: statementVersions.text,
-      circulated: sql<boolean>`exists (select 1 from ${procedures} where ${procedures.textVersionId} = ${statementVersions.id})`,
-    })
-    .from(statementVersions)
-    .where(and(eq(statementVersions.statementId, statementId), eq(statementVersions.number, number)));
-  return row;
 }
 
 /** The text of the version a procedure circulated. */
@@ -268,14 +232,7 @@ export async function circulatedMemberIds(conn: Conn, procedureId: string): Prom
 /** The members a procedure circulates to, as a procedure shows them (a read-only join for their names). */
 export async function circulatedMembers(conn: Conn, procedureId: string) {
   return conn
-    .select({
-      id: members.id,
-      code: members.code,
-      kind: members.kind,
-      nameEn: members.nameEn,
-      nameFr: members.nameFr,
-      nameAr: members.nameAr,
-    })
+    .select(memberRefColumns)
     .from(procedureMembers)
     .innerJoin(members, eq(members.id, procedureMembers.memberId))
     .where(eq(procedureMembers.procedureId, procedureId))

@@ -18,7 +18,8 @@ import type { ProceduresService } from './procedures.service.js';
 const tags = ['procedures'];
 
 export const proceduresRoutes: FastifyPluginAsyncZod<{ service: ProceduresService }> = async (app, { service }) => {
-  const sendProcedure = jsonSender(Procedure, { etag: (procedure) => procedure.version });
+  // Tagged by content, not by `version`: a response changes what the procedure shows, not its record.
+  const sendProcedure = jsonSender(Procedure);
   const sendList = jsonSender(ProcedureList);
   const sendToAct = jsonSender(ToActList);
 

@@ -28,20 +28,18 @@ import { updateVersioned } from '../../lib/versioned-write.js';
 import { findMeetingRecord } from '../meetings/meetings.repo.js';
 import { activeMemberIds, memberIdsByCode } from '../members/members.repo.js';
 import { notify } from '../notifications/notify.js';
-import { noticeParams, toMemberRef, toProcedureSummary, toResponseRecord } from './procedures.mapper.js';
+import { noticeParams, procedureSummary, toResponseRecord } from './procedures.mapper.js';
 import {
   circulatedMemberIds,
   circulatedMembers,
   circulatedText,
   endProcedure,
   findProcedure,
-  findTextVersion,
   insertProcedure,
   insertResponse,
   isAfterNow,
   listProcedures,
   lockProcedure,
-  lockStatement,
   openProcedures,
   type ProcedureWithNumber,
   responsesOf,
@@ -51,10 +49,10 @@ import {
 } from './procedures.repo.js';
 import { paragraphCount } from './render.js';
 import { settleDue } from './settle.js';
+import { toMemberRef } from './statements.mapper.js';
 import { canManageStatements, canReadStatement, canRespondFor, canSeeWorkspace } from './statements.policy.js';
-
-// TODO(issue 9): the statements service's STATEMENTS_TAG once merged.
-const STATEMENTS_TAG = 'statements';
+import { findVersion, lockStatement } from './statements.repo.js';
+import { STATEMENTS_TAG } from './statements.service.js';
 
 /** 409 for a procedure that no longer takes responses or changes: its status, or what its passed deadline makes it. */
 function procedureEnded(procedure: ProcedureWithNumber): AppError {
@@ -101,12 +99,14 @@ export function createProceduresService(deps: ServiceDeps) {
     ]);
     const showWho = canSeeWorkspace(auth.user, statement);
     return {
-      ...toProcedureSummary(procedure),
+      ...procedureSummary(procedure),
       statementTitle: statement.title,
       statementTranslations: statement.translations,
       statementLanguage: statement.language,
       members: circulated.map((member) => {
-        const history = responses.filter((r) => r.memberId === member.id).map((r) => toResponseRecord(r, showWho));
+        const history = responses
+          .filter((r) => r.memberId === member.memberId)
+          .map((r) => toResponseRecord(r, showWho));
         return { member: toMemberRef(member), response: history.at(-1) ?? null, history };
       }),
     };
@@ -173,7 +173,7 @@ export function createProceduresService(deps: ServiceDeps) {
             });
           }
           const errors: FieldError[] = [];
-          const version = await findTextVersion(tx, statementId, body.textVersion);
+          const version = await findVersion(tx, statementId, body.textVersion);
           if (!version) {
             errors.push(
               fieldError('textVersion', 'unknown_text_version', `the statement has no version ${body.textVersion}`, {
@@ -219,7 +219,7 @@ export function createProceduresService(deps: ServiceDeps) {
             action: 'procedure.opened',
             entityType: 'procedure',
             entityId: row.id,
-            after: { ...toProcedureSummary({ ...row, textVersion: version.number }), members: codes },
+            after: { ...procedureSummary({ ...row, textVersion: version.number }), members: codes },
           });
           for (const code of codes) {
             await notify(tx, deps.clock, {
@@ -258,7 +258,7 @@ export function createProceduresService(deps: ServiceDeps) {
             const statement = access.get(r.statementId);
             return statement !== undefined && canReadStatement(auth.user, statement);
           })
-          .map(toProcedureSummary),
+          .map(procedureSummary),
       };
     },
 
@@ -295,7 +295,7 @@ export function createProceduresService(deps: ServiceDeps) {
           const statement = access.get(p.statementId) as StatementWithAccess;
           const latest = responses.filter((r) => r.procedureId === p.id).at(-1);
           return {
-            ...toProcedureSummary(p),
+            ...procedureSummary(p),
             statementTitle: statement.title,
             statementTranslations: statement.translations,
             statementLanguage: statement.language,
@@ -376,8 +376,8 @@ export function createProceduresService(deps: ServiceDeps) {
           action: 'procedure.broken',
           entityType: 'procedure',
           entityId: id,
-          before: toProcedureSummary(procedure),
-          after: { ...toProcedureSummary({ ...ended, textVersion: procedure.textVersion }), brokenBy: body.memberCode },
+          before: procedureSummary(procedure),
+          after: { ...procedureSummary({ ...ended, textVersion: procedure.textVersion }), brokenBy: body.memberCode },
         });
         await notify(tx, deps.clock, {
           kind: NotificationKind.enum.procedure_broken,
@@ -484,7 +484,7 @@ export function createProceduresService(deps: ServiceDeps) {
           requireRole(auth, canManageStatements, 'Only the secretariat can change a procedure.');
           if (locked.status !== ProcedureStatus.enum.open || !locked.beforeDeadline) throw procedureEnded(locked);
         },
-        view: (row) => toProcedureSummary({ ...row, textVersion }),
+        view: (row) => procedureSummary({ ...row, textVersion }),
         change: (locked) => change(tx, locked),
       });
     });

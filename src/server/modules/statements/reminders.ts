@@ -4,13 +4,8 @@ import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { memberRefsByIds } from '../members/members.repo.js';
 import { notify } from '../notifications/notify.js';
 import { noticeParams } from './procedures.mapper.js';
-import {
-  lockProcedureToRemind,
-  lockStatement,
-  markReminded,
-  membersWithoutResponse,
-  proceduresToRemind,
-} from './procedures.repo.js';
+import { lockProcedureToRemind, markReminded, membersWithoutResponse, proceduresToRemind } from './procedures.repo.js';
+import { lockStatement } from './statements.repo.js';
 
 /** The reminders, in hours before the deadline: the late one first, so that a late sweep sends one, not both. */
 export const REMINDER_HOURS = [6, 48] as const;

@@ -6,19 +6,17 @@ import { systemAuth } from '../../lib/auth-context.js';
 import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { notify } from '../notifications/notify.js';
 import { recordAdoption } from './adoption.js';
-import { noticeParams, toProcedureSummary } from './procedures.mapper.js';
+import { noticeParams, procedureSummary } from './procedures.mapper.js';
 import {
   circulatedMemberIds,
   dueProcedureIds,
   endProcedure,
   lockDueProcedure,
-  lockStatement,
   membersWithResponse,
   setStatementStatus,
 } from './procedures.repo.js';
-
-// TODO(issue 9): the statements service's STATEMENTS_TAG once merged.
-const STATEMENTS_TAG = 'statements';
+import { lockStatement } from './statements.repo.js';
+import { STATEMENTS_TAG } from './statements.service.js';
 
 /** Which due procedures to settle: all of them, or those of one statement or one procedure. */
 export interface SettleScope {
@@ -43,9 +41,10 @@ export async function settleProcedure(deps: ServiceDeps, id: string, skipLocked 
     if (!procedure) return false;
     const statement = await lockStatement(tx, procedure.statementId);
     if (!statement) throw new Error(`settleProcedure: no statement ${procedure.statementId}`);
-    // The deadline did this, not a person: no actor, whoever's read or sweeper applied it.
-    const auth = systemAuth('deadline');
-    const before = toProcedureSummary(procedure);
+    // The deadline did this, not a person: no actor, whoever's read or sweeper applied it. The
+    // request id names the process that applied it, for an operator tracing a race.
+    const auth = systemAuth(`deadline:${process.pid}`);
+    const before = procedureSummary(procedure);
     const adoption = (memberIds: string[]) =>
       recordAdoption(tx, deps.clock, auth, {
         statementId: procedure.statementId,
@@ -76,7 +75,7 @@ export async function settleProcedure(deps: ServiceDeps, id: string, skipLocked 
         entityId: id,
         before,
         after: {
-          ...toProcedureSummary({ ...ended, textVersion: procedure.textVersion }),
+          ...procedureSummary({ ...ended, textVersion: procedure.textVersion }),
           decisionNumber: decision.number,
           silentMembers: silent.length,
         },
@@ -97,7 +96,7 @@ export async function settleProcedure(deps: ServiceDeps, id: string, skipLocked 
       entityId: id,
       before,
       after: {
-        ...toProcedureSummary({ ...ended, textVersion: procedure.textVersion }),
+        ...procedureSummary({ ...ended, textVersion: procedure.textVersion }),
         decisionNumber: decision?.number ?? null,
         endorsingMembers: endorsers.length,
       },

@@ -95,6 +95,24 @@ export async function loadStatement(conn: Conn, user: SessionUser | null, id: st
   };
 }
 
+/** What the policy decides on, for each of these statement rows, by id. */
+export async function accessesOf(conn: Conn, rows: StatementRow[]): Promise<Map<string, StatementAccess>> {
+  const ids = rows.map((r) => r.id);
+  const restricted = await restrictedMembersOf(conn, ids);
+  const circulated = await circulatedMembersOf(conn, ids);
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        status: row.status,
+        visibility: row.visibility,
+        restrictedMemberIds: (restricted.get(row.id) ?? []).map((r) => r.memberId),
+        circulatedMemberIds: circulated.get(row.id) ?? [],
+      },
+    ]),
+  );
+}
+
 /** The statements this user may see, filtered, most recently changed first. */
 export async function loadStatementList(
   conn: Conn,
@@ -102,17 +120,8 @@ export async function loadStatementList(
   query: ListStatementsQuery,
 ): Promise<StatementList> {
   const rows = await listStatementRows(conn, query);
-  const ids = rows.map((r) => r.id);
-  const restricted = await restrictedMembersOf(conn, ids);
-  const circulated = await circulatedMembersOf(conn, ids);
-  const visible = rows.filter((row) =>
-    canReadStatement(user, {
-      status: row.status,
-      visibility: row.visibility,
-      restrictedMemberIds: (restricted.get(row.id) ?? []).map((r) => r.memberId),
-      circulatedMemberIds: circulated.get(row.id) ?? [],
-    }),
-  );
+  const accesses = await accessesOf(conn, rows);
+  const visible = rows.filter((row) => canReadStatement(user, accesses.get(row.id) as StatementAccess));
   const visibleIds = visible.map((r) => r.id);
   const decisions = await decisionsOfStatements(conn, visibleIds);
   const deadlines = await openDeadlinesOf(conn, visibleIds);

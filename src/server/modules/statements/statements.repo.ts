@@ -294,3 +294,10 @@ export async function lockPosition(tx: Tx, statementId: string, id: string) {
 export async function deletePosition(tx: Tx, id: string): Promise<void> {
   await tx.delete(statementPositions).where(eq(statementPositions.id, id));
 }
+
+/** The rows of these statements, by id. */
+export async function statementRowsById(conn: Conn, ids: string[]): Promise<Map<string, StatementRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await conn.select().from(statements).where(inArray(statements.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}

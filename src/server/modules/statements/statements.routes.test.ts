@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { procedureMembers, procedures, statementVersions } from '../../db/schema/statements.js';
 import { fixedClock } from '../../lib/clock.js';
 import { buildMeeting, buildMember, buildStatement, buildTextVersion, buildUser } from '../../test/factories.js';
 import {
@@ -9,6 +11,7 @@ import {
   type TestContext,
   type TestUser,
 } from '../../test/harness.js';
+import { memberIdsByCode } from '../members/members.repo.js';
 
 const as = (user: { cookie: string } | null, extra: Record<string, string> = {}) => ({
   ...(user ? { cookie: user.cookie } : {}),
@@ -273,6 +276,294 @@ describe.each(engines)('statements routes on %s', (engine) => {
         Array.from({ length: 5 }, (_, i) => buildTextVersion(ctx, draft.id, `Text ${i}`).then((v) => v.number)),
       );
       expect(numbers.sort()).toEqual([1, 2, 3, 4, 5]);
+    });
+  });
+
+  /** A statement adopted at a new meeting (ending 12 March 2030 in Brussels), with one version. */
+  async function adopted(overrides: Parameters<typeof buildStatement>[1] = {}) {
+    const meeting = await buildMeeting(ctx);
+    const draft = await buildStatement(ctx, { meetingId: meeting.id, text: 'We agree.\n\nWe act.', ...overrides });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/statements/${draft.id}/adopt`,
+      headers: as(secretariat, { 'if-match': `"${draft.version}"` }),
+      payload: { textVersion: 1 },
+    });
+    expect(res.statusCode).toBe(200);
+    return { statement: res.json(), meeting };
+  }
+
+  /**
+   * Circulates version `number` of a statement to a member, as a procedure would. The procedures'
+   * routes are another branch's (issue 9, procedures): until they are merged, the rows are written
+   * here with drizzle, as the open procedure would write them.
+   */
+  async function circulate(statementId: string, memberCode: string, number = 1) {
+    const [version] = await ctx.database.db
+      .select({ id: statementVersions.id })
+      .from(statementVersions)
+      .where(and(eq(statementVersions.statementId, statementId), eq(statementVersions.number, number)));
+    const memberId = (await memberIdsByCode(ctx.database.db, [memberCode])).get(memberCode) as string;
+    const [procedure] = await ctx.database.db
+      .insert(procedures)
+      .values({
+        statementId,
+        textVersionId: (version as { id: string }).id,
+        kind: 'silence',
+        status: 'withdrawn',
+        deadline: new Date('2027-03-10T17:00:00Z'),
+        timeZone: 'Europe/Brussels',
+        openedAt: new Date('2027-03-01T09:00:00Z'),
+        endedAt: new Date('2027-03-02T09:00:00Z'),
+      })
+      .returning();
+    await ctx.database.db.insert(procedureMembers).values({ procedureId: (procedure as { id: string }).id, memberId });
+  }
+
+  describe('versions and diffs in the workspace', () => {
+    it('shows versions and the diff to the secretariat and circulated members; 404 to others', async () => {
+      const draft = await buildStatement(ctx, { text: 'The partners agree to act.' });
+      await buildTextVersion(ctx, draft.id, 'The partners agree to act together.');
+      const circulated = await buildUser(ctx, { role: 'focal_point' });
+      await circulate(draft.id, circulated.memberCode as string);
+      const diffUrl = `/api/v1/statements/${draft.id}/diff?from=1&to=2`;
+      for (const user of [secretariat, circulated]) {
+        const diff = await ctx.app.inject({ url: diffUrl, headers: as(user) });
+        expect(diff.statusCode).toBe(200);
+        expect(diff.json()).toEqual({
+          from: 1,
+          to: 2,
+          parts: [
+            { value: 'The partners agree to act ', added: false, removed: false },
+            { value: 'together', added: true, removed: false },
+            { value: '.', added: false, removed: false },
+          ],
+        });
+        const version = await ctx.app.inject({ url: `/api/v1/statements/${draft.id}/versions/1`, headers: as(user) });
+        expect(version.json()).toMatchObject({ number: 1, circulated: true, text: 'The partners agree to act.' });
+      }
+      const page = await ctx.app.inject({ url: `/api/v1/statements/${draft.id}`, headers: as(circulated) });
+      expect(
+        page.json().versions.map((v: { number: number; circulated: boolean }) => [v.number, v.circulated]),
+      ).toEqual([
+        [1, true],
+        [2, false],
+      ]);
+      expect(page.json().procedures).toHaveLength(1);
+      for (const user of [null, observer, focalPoint]) {
+        expect((await ctx.app.inject({ url: diffUrl, headers: as(user) })).statusCode).toBe(404);
+        const version = await ctx.app.inject({ url: `/api/v1/statements/${draft.id}/versions/1`, headers: as(user) });
+        expect(version.statusCode).toBe(404);
+      }
+      const unknown = await ctx.app.inject({
+        url: `/api/v1/statements/${draft.id}/diff?from=1&to=7`,
+        headers: as(secretariat),
+      });
+      expect(unknown.statusCode).toBe(400);
+      expect(parseProblem(unknown.body).errors).toEqual([
+        expect.objectContaining({ in: 'query', path: 'to', code: 'unknown_text_version', params: { number: 7 } }),
+      ]);
+      const missing = await ctx.app.inject({
+        url: `/api/v1/statements/${draft.id}/versions/9`,
+        headers: as(secretariat),
+      });
+      expect(missing.statusCode).toBe(404);
+      const malformed = await ctx.app.inject({
+        url: `/api/v1/statements/${draft.id}/diff?from=x`,
+        headers: as(secretariat),
+      });
+      expect(malformed.statusCode).toBe(400);
+    });
+  });
+
+  describe('POST /statements/{id}/adopt', () => {
+    it('records a meeting consensus: the decision, the adopted text at noon of its day, audited once each', async () => {
+      const { statement, meeting } = await adopted({ translations: { fr: { title: 'Déclaration' } } });
+      expect(statement).toMatchObject({
+        status: 'adopted',
+        adoptedOn: '2030-03-12',
+        decisionNumber: expect.stringMatching(/^2030\/\d+$/),
+        adoption: {
+          method: 'meeting_consensus',
+          textVersion: 1,
+          text: 'We agree.\n\nWe act.',
+          paragraphs: [
+            { number: 1, html: '<p>We agree.</p>' },
+            { number: 2, html: '<p>We act.</p>' },
+          ],
+          adoptedAt: '2030-03-12T11:00:00.000Z',
+          adoptedOn: '2030-03-12',
+          members: [],
+          procedureId: null,
+        },
+      });
+      expect(statement.adoption.decisionNumber).toBe(statement.decisionNumber);
+      const trail = await trailOf(statement.id);
+      expect(trail.filter((e) => e.action === 'statement.adopted')).toEqual([
+        expect.objectContaining({
+          actorEmail: secretariat.email,
+          after: expect.objectContaining({
+            meetingId: meeting.id,
+            textVersion: 1,
+            decisionNumber: statement.decisionNumber,
+          }),
+        }),
+      ]);
+      const decision = await trailOf(statement.adoption.decisionId);
+      expect(decision.map((e) => e.action)).toEqual(['decision.created']);
+      // The public reads it, as anyone may read an adopted public statement.
+      const page = await ctx.app.inject({ url: `/api/v1/statements/${statement.id}` });
+      expect(page.statusCode).toBe(200);
+      expect(page.json()).toMatchObject({ status: 'adopted', versions: [], procedures: [] });
+    });
+
+    it('takes the meeting and day given; 400 without a meeting or with an unknown version; 409 once adopted or stale', async () => {
+      const meeting = await buildMeeting(ctx, {
+        startDate: '2031-01-05',
+        endDate: '2031-01-06',
+        timeZone: 'Asia/Riyadh',
+      });
+      const draft = await buildStatement(ctx, { text: 'Text.' });
+      const url = `/api/v1/statements/${draft.id}/adopt`;
+      const adopt = (headers: Record<string, string>, payload: object) =>
+        ctx.app.inject({ method: 'POST', url, headers, payload });
+      expect((await adopt({}, { textVersion: 1 })).statusCode).toBe(401);
+      expect((await adopt(as(observer, { 'if-match': '"1"' }), { textVersion: 1 })).statusCode).toBe(404);
+      expect((await adopt(as(secretariat), { textVersion: 1 })).statusCode).toBe(428);
+      const noMeeting = await adopt(as(secretariat, { 'if-match': '"1"' }), { textVersion: 1 });
+      expect(noMeeting.statusCode).toBe(400);
+      expect(parseProblem(noMeeting.body).errors).toEqual([
+        expect.objectContaining({ path: 'meetingId', code: 'required' }),
+      ]);
+      const noVersion = await adopt(as(secretariat, { 'if-match': '"1"' }), { textVersion: 2, meetingId: meeting.id });
+      expect(parseProblem(noVersion.body).errors).toEqual([
+        expect.objectContaining({ path: 'textVersion', code: 'unknown_text_version' }),
+      ]);
+      expect(
+        (await adopt(as(secretariat, { 'if-match': '"7"' }), { textVersion: 1, meetingId: meeting.id })).statusCode,
+      ).toBe(409);
+      const ok = await adopt(as(secretariat, { 'if-match': '"1"' }), { textVersion: 1, meetingId: meeting.id });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json().adoption).toMatchObject({ adoptedOn: '2031-01-06', adoptedAt: '2031-01-06T09:00:00.000Z' });
+      const again = await adopt(as(secretariat, { 'if-match': `"${ok.json().version}"` }), {
+        textVersion: 1,
+        meetingId: meeting.id,
+      });
+      expect(again.statusCode).toBe(409);
+      expect(parseProblem(again.body)).toMatchObject({ reason: 'statement_not_draft', params: { status: 'adopted' } });
+      // Once adopted, no version is added and only how it is published changes.
+      const more = await ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/statements/${draft.id}/versions`,
+        headers: as(secretariat),
+        payload: { text: 'Later.' },
+      });
+      expect(more.statusCode).toBe(409);
+      const retitle = await ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/statements/${draft.id}`,
+        headers: as(secretariat, { 'if-match': `"${ok.json().version}"` }),
+        payload: { title: 'Another' },
+      });
+      expect(retitle.statusCode).toBe(409);
+      const republish = await ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/statements/${draft.id}`,
+        headers: as(secretariat, { 'if-match': `"${ok.json().version}"` }),
+        payload: { visibility: 'coalition', translations: { ar: { title: 'نص' } } },
+      });
+      expect(republish.statusCode).toBe(200);
+      expect(republish.json()).toMatchObject({ visibility: 'coalition', status: 'adopted' });
+    });
+  });
+
+  describe('who sees an adopted statement', () => {
+    it('a coalition one: anyone signed in, not the public; a restricted one: the listed members only', async () => {
+      const { statement: coalition } = await adopted({ visibility: 'coalition' });
+      expect((await ctx.app.inject({ url: `/api/v1/statements/${coalition.id}` })).statusCode).toBe(404);
+      expect(
+        (await ctx.app.inject({ url: `/api/v1/statements/${coalition.id}`, headers: as(observer) })).statusCode,
+      ).toBe(200);
+      const listed = await buildUser(ctx, { role: 'focal_point' });
+      const { statement: restricted } = await adopted({
+        visibility: 'restricted',
+        restrictedTo: [listed.memberCode as string],
+      });
+      const read = (user: TestUser | null) =>
+        ctx.app.inject({ url: `/api/v1/statements/${restricted.id}`, headers: as(user) });
+      expect((await read(listed)).statusCode).toBe(200);
+      for (const user of [null, observer, focalPoint]) expect((await read(user)).statusCode).toBe(404);
+      const anonymousList = (await ctx.app.inject({ url: '/api/v1/statements' }))
+        .json()
+        .items.map((s: { id: string }) => s.id);
+      expect(anonymousList).not.toContain(coalition.id);
+      expect(anonymousList).not.toContain(restricted.id);
+    });
+  });
+
+  describe('positions', () => {
+    it('a focal point attaches one for their member to an adopted statement, audited; shown with it', async () => {
+      const { statement } = await adopted();
+      const mine = focalPoint.memberCode as string;
+      const url = `/api/v1/statements/${statement.id}/positions`;
+      const body = { memberCode: mine, kind: 'reservation', text: 'We reserve our position on paragraph 2.' };
+      expect((await ctx.app.inject({ method: 'POST', url, payload: body })).statusCode).toBe(401);
+      expect((await ctx.app.inject({ method: 'POST', url, headers: as(observer), payload: body })).statusCode).toBe(
+        403,
+      );
+      const other = await buildMember(ctx);
+      const notOwn = await ctx.app.inject({
+        method: 'POST',
+        url,
+        headers: as(focalPoint),
+        payload: { ...body, memberCode: other.code },
+      });
+      expect(notOwn.statusCode).toBe(403);
+      const unknown = await ctx.app.inject({
+        method: 'POST',
+        url,
+        headers: as(focalPoint),
+        payload: { ...body, memberCode: 'NOPE9' },
+      });
+      expect(unknown.statusCode).toBe(400);
+      expect(parseProblem(unknown.body).errors).toEqual([
+        expect.objectContaining({ path: 'memberCode', code: 'unknown_member' }),
+      ]);
+      const res = await ctx.app.inject({ method: 'POST', url, headers: as(focalPoint), payload: body });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ member: { code: mine }, kind: 'reservation', text: body.text });
+      const page = await ctx.app.inject({ url: `/api/v1/statements/${statement.id}` });
+      expect(page.json().positions).toEqual([res.json()]);
+      expect((await trailOf(statement.id))[0]).toMatchObject({
+        action: 'statement.position_added',
+        actorEmail: focalPoint.email,
+        after: { memberCode: mine, kind: 'reservation', text: body.text },
+      });
+      const removeUrl = `${url}/${res.json().id}`;
+      expect((await ctx.app.inject({ method: 'DELETE', url: removeUrl, headers: as(observer) })).statusCode).toBe(403);
+      const removed = await ctx.app.inject({ method: 'DELETE', url: removeUrl, headers: as(focalPoint) });
+      expect(removed.statusCode).toBe(204);
+      expect((await trailOf(statement.id))[0]).toMatchObject({ action: 'statement.position_deleted' });
+      expect((await ctx.app.inject({ url: `/api/v1/statements/${statement.id}` })).json().positions).toEqual([]);
+      expect((await ctx.app.inject({ method: 'DELETE', url: removeUrl, headers: as(focalPoint) })).statusCode).toBe(
+        404,
+      );
+    });
+
+    it('409 on a statement not adopted, 404 on one the caller cannot see', async () => {
+      const draft = await buildStatement(ctx, { text: 'Draft.' });
+      const body = { memberCode: 'USA', kind: 'explanation_of_position', text: 'We explain.' };
+      const url = `/api/v1/statements/${draft.id}/positions`;
+      const res = await ctx.app.inject({ method: 'POST', url, headers: as(secretariat), payload: body });
+      expect(res.statusCode).toBe(409);
+      expect(parseProblem(res.body)).toMatchObject({ reason: 'statement_not_adopted' });
+      const hidden = await ctx.app.inject({
+        method: 'POST',
+        url,
+        headers: as(focalPoint),
+        payload: { ...body, memberCode: focalPoint.memberCode },
+      });
+      expect(hidden.statusCode).toBe(404);
     });
   });
 });

@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
+  AddPositionBody,
   AddTextVersionBody,
+  AdoptAtMeetingBody,
   CreateStatementBody,
   DiffQuery,
   ListStatementsQuery,
+  Position,
+  PositionParams,
   Statement,
   StatementIdParams,
   StatementList,
@@ -24,6 +29,7 @@ export const statementsRoutes: FastifyPluginAsyncZod<{ service: StatementsServic
   const sendList = jsonSender(StatementList);
   const sendVersion = jsonSender(TextVersion);
   const sendDiff = jsonSender(TextDiff);
+  const sendPosition = jsonSender(Position);
 
   app.get(
     '/statements',
@@ -135,5 +141,63 @@ export const statementsRoutes: FastifyPluginAsyncZod<{ service: StatementsServic
       },
     },
     async (req, reply) => sendDiff(req, reply, await service.diff(req.auth, req.params.id, req.query)),
+  );
+
+  app.post(
+    '/statements/:id/adopt',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: 'Record a draft as adopted by consensus at a meeting (secretariat); If-Match with its version',
+        params: StatementIdParams,
+        body: AdoptAtMeetingBody,
+        response: { 200: Statement, ...errorResponses(400, 401, 403, 404, 409, 428) },
+      },
+    },
+    async (req, reply) => {
+      const version = requireVersion(req.headers['if-match']);
+      return sendStatement(
+        req,
+        reply,
+        await service.adoptAtMeeting(req.requireAuth(), req.params.id, version, req.body),
+      );
+    },
+  );
+
+  app.post(
+    '/statements/:id/positions',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: "Attach a member's reservation or explanation of position to an adopted statement",
+        params: StatementIdParams,
+        body: AddPositionBody,
+        response: { 201: Position, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const position = await service.addPosition(req.requireAuth(), req.params.id, req.body);
+      reply.code(201);
+      return sendPosition(req, reply, position);
+    },
+  );
+
+  app.delete(
+    '/statements/:id/positions/:positionId',
+    {
+      config: { auth: 'required' },
+      schema: {
+        tags,
+        summary: "Remove a position (the secretariat, or a focal point of the member's)",
+        params: PositionParams,
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      await service.deletePosition(req.requireAuth(), req.params.id, req.params.positionId);
+      return reply.code(204).send(null);
+    },
   );
 };

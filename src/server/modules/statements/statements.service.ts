@@ -1,4 +1,3 @@
-import type { Meeting } from '../../../shared/meetings.js';
 import { Visibility } from '../../../shared/meetings.js';
 import type { FieldError } from '../../../shared/problem.js';
 import {
@@ -18,14 +17,20 @@ import { type StatementRow, statements } from '../../db/schema/statements.js';
 import { requireRole, requireVisible } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
-import { AppError, fieldError, invalid, notFound, unknownMember } from '../../lib/errors.js';
-import { type ServiceDeps, write } from '../../lib/transaction.js';
+import { fieldError, invalid, notFound, unknownMember } from '../../lib/errors.js';
+import { write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
-import type { MeetingLoader } from '../meetings/meeting-loader.js';
 import { memberIdsByCode } from '../members/members.repo.js';
-import { MEMBERS_TAG } from '../members/members.service.js';
+import { createAdoptedUseCases } from './adopted.service.js';
 import { diffTexts } from './diff.js';
 import { settleDue } from './settle.js';
+import {
+  meetingIfVisible,
+  notDraft,
+  PUBLIC_PAGE_TAGS,
+  STATEMENTS_TAG,
+  type StatementsDeps,
+} from './statement-common.js';
 import { loadStatement, loadStatementAccess, loadStatementList, visibleStatement } from './statement-loader.js';
 import { statementRecord, toTextVersion } from './statements.mapper.js';
 import { canManageStatements, canSeeWorkspace } from './statements.policy.js';
@@ -39,14 +44,6 @@ import {
   touchStatement,
 } from './statements.repo.js';
 
-/** What a statement write announces: every process drops what shows statements (and decisions). */
-export const STATEMENTS_TAG = 'statements';
-/** What the public page of an adopted statement depends on: statements, and the members it names. */
-const PUBLIC_PAGE_TAGS = [STATEMENTS_TAG, MEMBERS_TAG];
-
-/** What statements need of meetings: a meeting as the caller may see it (404 otherwise). */
-export type StatementsDeps = ServiceDeps & { loader: MeetingLoader };
-
 /** A statement's editable fields, as a create sends them and an update merges them. */
 interface Fields {
   kind: StatementRow['kind'];
@@ -57,20 +54,6 @@ interface Fields {
   restrictedTo: string[];
   translations: StatementRow['translations'];
 }
-
-/** The meeting if the caller may see it, else undefined. */
-export async function meetingIfVisible(deps: StatementsDeps, auth: Auth, id: string): Promise<Meeting | undefined> {
-  try {
-    return (await deps.loader.visible(auth, id)).meeting;
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') return undefined;
-    throw error;
-  }
-}
-
-/** 409: the statement is no longer a draft, so this cannot be done to it. */
-export const notDraft = (status: StatementStatus, detail: string) =>
-  new AppError('conflict', detail, { reason: 'statement_not_draft', params: { status } });
 
 /**
  * Whether a meeting sent is one the caller cannot see. Asked before the write's transaction: the
@@ -157,6 +140,8 @@ function mergeFields(row: StatementRow, restrictedTo: string[], body: UpdateStat
   };
 }
 
+export { STATEMENTS_TAG };
+
 export function createStatementsService(deps: StatementsDeps) {
   const { db, cache } = deps;
 
@@ -178,6 +163,8 @@ export function createStatementsService(deps: StatementsDeps) {
   }
 
   return {
+    ...createAdoptedUseCases(deps),
+
     /** The statements the caller may see, filtered by status, kind and meeting. */
     async listStatements(auth: Auth, query: ListStatementsQuery): Promise<StatementList> {
       await settleDue(deps);
