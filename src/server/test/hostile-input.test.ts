@@ -20,10 +20,20 @@ import {
 import { CreateMemberBody, UpdateMemberBody } from '../../shared/members.js';
 import { MergePersonBody } from '../../shared/registry.js';
 import {
+  AddFollowUpBody,
+  AddPositionBody,
+  AddTextVersionBody,
+  AdoptAtMeetingBody,
+  CreateStatementBody,
   ExtendProcedureBody,
+  FollowUpStatus,
   OpenProcedureBody,
+  PositionKind,
   ProcedureKind,
   RespondBody,
+  StatementKind,
+  UpdateFollowUpBody,
+  UpdateStatementBody,
   WithdrawProcedureBody,
 } from '../../shared/statements.js';
 import { people } from '../db/schema/members.js';
@@ -31,6 +41,7 @@ import { fixedClock } from '../lib/clock.js';
 import { insertSession, revokeSessionByHash } from '../modules/auth/auth.repo.js';
 import { hashToken } from '../modules/auth/auth.service.js';
 import {
+  buildAdoptedStatement,
   buildDelegation,
   buildMeeting,
   buildMember,
@@ -114,6 +125,19 @@ interface Fixtures {
    * circulated to A and B: a silence and an endorsement to respond to, one to extend, one to withdraw.
    */
   procedures: { draft: string; silence: string; endorsement: string; extended: string; withdrawn: string };
+  /**
+   * Statements: a draft with versions 1 and 2, one restricted to B, one to adopt (at `held`), an
+   * adopted public one with its decision, a follow-up of it and a position of A on it.
+   */
+  statements: {
+    draft: string;
+    restricted: string;
+    toAdopt: string;
+    adopted: string;
+    decision: string;
+    followUp: string;
+    position: string;
+  };
 }
 
 // ---- pieces of requests ----------------------------------------------------------------------
@@ -383,7 +407,236 @@ const delegateBad = fc.constantFrom(
   { personId: '00000000-0000-4000-8000-000000000000', name: 'both' },
 );
 
+const statementBad = {
+  kind: fc.constantFrom('manifesto', 'JOINT_STATEMENT', ''),
+  title: fc.oneof(nul, tooLong(300), fc.constant('   ')),
+  language: fc.constantFrom('de', 'EN', ''),
+  visibility: fc.constantFrom('secret', 'PUBLIC', ''),
+  meetingId: fc.constantFrom('not-a-uuid', 'x', 1),
+  restrictedTo: fc.constantFrom(
+    ['a b'],
+    Array.from({ length: 201 }, () => 'ABC1'),
+  ),
+  translations: fc.constantFrom(
+    { de: { title: 'Erklärung' } },
+    { fr: { title: '' } },
+    { fr: 'Déclaration' },
+    { ar: { title: 'x'.repeat(301) } },
+    { fr: { title: 'a\u0000b' } },
+    { fr: { title: 'ok', note: 'x' } },
+  ),
+};
+
+/** What the statements service refuses that the schema cannot know (every statement here is in English). */
+const statementRefused = (f: Fixtures) => ({
+  // Members listed by a statement that is not restricted; a member nobody has.
+  restrictedTo: fc.constantFrom([f.a], ['ZZZ9']),
+  meetingId: fc.oneof(fc.constant(MISSING_ID), uuid),
+  // A translation in the original's own language.
+  translations: fc.constantFrom({ en: { title: 'Itself' } }, { en: { title: 'Itself' }, fr: { title: 'Soi' } }),
+});
+
+const textBad = { text: fc.oneof(nul, tooLong(100_000), fc.constant('   ')), note: fc.oneof(nul, tooLong(1000)) };
+
+/** Statement ids in a path that name no statement a caller should reach: missing, or not an id. */
+const statementIdBad = fc.oneof(
+  fc.constantFrom<string[]>([MISSING_ID], ['not-a-uuid']),
+  uuid.map((id) => [id]),
+);
+
+const statementGenerators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
+  'POST /api/v1/statements': (f) =>
+    route({
+      method: 'POST',
+      url: () => '/api/v1/statements',
+      schema: CreateStatementBody,
+      params: fc.constant([]),
+      badParams: fc.constant([]),
+      valid: fc.record(
+        {
+          kind: fc.constantFrom(...StatementKind.options),
+          title: safeText,
+          language: fc.constant('en'),
+          visibility: fc.constantFrom('public', 'coalition'),
+          meetingId: fc.constantFrom(f.planned, f.held, null),
+          translations: fc.record({ fr: safeText.map((title) => ({ title })) }, { requiredKeys: [] }),
+        },
+        { requiredKeys: ['kind', 'title', 'language', 'visibility'] },
+      ),
+      bad: statementBad,
+      refused: statementRefused(f),
+    }),
+
+  'PATCH /api/v1/statements/:id': (f) =>
+    route({
+      method: 'PATCH',
+      url: ([id]) => `/api/v1/statements/${id}`,
+      schema: UpdateStatementBody,
+      // The draft keeps a French translation of its title, so that French stays refused as its language.
+      params: fc.constantFrom([f.statements.draft], [f.statements.restricted], [f.statements.adopted]),
+      badParams: statementIdBad,
+      versionAt: ([id]) => `/api/v1/statements/${id}`,
+      valid: fc.record(
+        {
+          title: safeText,
+          kind: fc.constantFrom(...StatementKind.options),
+          translations: fc.record({ fr: safeText.map((title) => ({ title })) }, { requiredKeys: ['fr'] }),
+        },
+        { requiredKeys: [] },
+      ),
+      bad: { ...statementBad, status: fc.constantFrom('adopted', 'draft', 'gone') },
+      refused: { ...statementRefused(f), language: fc.constant('fr') },
+    }),
+
+  'POST /api/v1/statements/:id/versions': (f) =>
+    route({
+      method: 'POST',
+      url: ([id]) => `/api/v1/statements/${id}/versions`,
+      schema: AddTextVersionBody,
+      params: fc.constantFrom([f.statements.draft], [f.statements.restricted], [f.statements.adopted]),
+      badParams: statementIdBad,
+      valid: fc.record({ text: safeText, note: fc.oneof(safeText, fc.constant(null)) }, { requiredKeys: ['text'] }),
+      bad: textBad,
+      // Markdown that tries to pass HTML or script through: the schema takes it, the renderer must defuse it.
+      refused: {
+        text: fc.oneof(
+          fc.constantFrom(
+            '<script>alert(1)</script>',
+            '[x](javascript:alert(1))',
+            '<img src=x onerror=alert(1)>',
+            `${'> '.repeat(500)}deep`,
+            `${'- '.repeat(500)}deep`,
+            '| a |\n|---|\n'.repeat(200),
+          ),
+          anyText.filter((t) => t.trim().length > 0 && !t.includes('\u0000')),
+        ),
+      },
+    }),
+
+  'POST /api/v1/statements/:id/adopt': (f) =>
+    route({
+      method: 'POST',
+      url: ([id]) => `/api/v1/statements/${id}/adopt`,
+      schema: AdoptAtMeetingBody,
+      params: fc.constantFrom([f.statements.toAdopt], [f.statements.restricted], [f.statements.adopted]),
+      badParams: statementIdBad,
+      versionAt: ([id]) => `/api/v1/statements/${id}`,
+      valid: fc.record(
+        {
+          textVersion: fc.constant(1),
+          meetingId: fc.constantFrom(f.held, f.planned),
+          adoptedOn: fc.constant('2030-03-12'),
+        },
+        { requiredKeys: ['textVersion', 'meetingId'] },
+      ),
+      bad: {
+        textVersion: fc.constantFrom(0, -1, 1.5, '1'),
+        meetingId: fc.constantFrom('not-a-uuid', ''),
+        adoptedOn: fc.constantFrom('2030-02-30', 'today', '2030-1-1'),
+      },
+      refused: { textVersion: fc.constantFrom(2, 99), meetingId: fc.oneof(fc.constant(MISSING_ID), uuid) },
+    }),
+
+  'POST /api/v1/statements/:id/positions': (f) =>
+    route({
+      method: 'POST',
+      url: ([id]) => `/api/v1/statements/${id}/positions`,
+      schema: AddPositionBody,
+      params: fc.constantFrom([f.statements.adopted], [f.statements.draft]),
+      badParams: statementIdBad,
+      valid: fc.record({
+        memberCode: fc.constantFrom(f.a),
+        kind: fc.constantFrom(...PositionKind.options),
+        text: safeText,
+      }),
+      bad: {
+        memberCode: fc.constantFrom('', 'a b', 'A'.repeat(13)),
+        kind: fc.constantFrom('objection', ''),
+        text: fc.oneof(nul, tooLong(10_000), fc.constant(' ')),
+      },
+      // A member nobody has; another member than the focal point's own.
+      refused: { memberCode: fc.constantFrom('ZZZ9', f.b) },
+    }),
+
+  'DELETE /api/v1/statements/:id/positions/:positionId': (f) =>
+    bodylessRoute(
+      fc
+        .oneof(
+          fc.constantFrom(
+            `${f.statements.draft}/positions/${f.statements.position}`,
+            `${f.statements.adopted}/positions/${MISSING_ID}`,
+            `${MISSING_ID}/positions/${f.statements.position}`,
+          ),
+          fc.constantFrom(`${f.statements.adopted}/positions/${f.statements.position}`),
+          uuid.map((id) => `${f.statements.adopted}/positions/${id}`),
+          hostilePathPart.map((part) => `${f.statements.adopted}/positions/${part}`),
+        )
+        .map((path) => `/api/v1/statements/${path}`),
+      'DELETE',
+    ),
+
+  'POST /api/v1/decisions/:id/follow-ups': (f) =>
+    route({
+      method: 'POST',
+      url: ([id]) => `/api/v1/decisions/${id}/follow-ups`,
+      schema: AddFollowUpBody,
+      params: fc.constant([f.statements.decision]),
+      badParams: statementIdBad,
+      valid: fc.oneof(
+        fc.record(
+          { text: safeText, ownerWorkingGroup: safeText, dueOn: fc.constant('2030-12-31') },
+          { requiredKeys: ['text', 'ownerWorkingGroup'] },
+        ),
+        fc.record({
+          text: safeText,
+          ownerMemberCode: fc.constantFrom(f.a, f.b),
+          status: fc.constantFrom(...FollowUpStatus.options),
+        }),
+      ),
+      bad: {
+        text: fc.oneof(nul, tooLong(2000), fc.constant('')),
+        ownerMemberCode: fc.constantFrom('', 'a b'),
+        ownerWorkingGroup: fc.oneof(nul, tooLong(200)),
+        dueOn: fc.constantFrom('2030-02-30', 'soon'),
+        status: fc.constantFrom('finished', ''),
+      },
+      // Two owners, or a member nobody has.
+      refused: { ownerMemberCode: fc.constantFrom('ZZZ9', f.a), ownerWorkingGroup: safeText },
+    }),
+
+  'PATCH /api/v1/follow-ups/:id': (f) =>
+    route({
+      method: 'PATCH',
+      url: ([id]) => `/api/v1/follow-ups/${id}`,
+      schema: UpdateFollowUpBody,
+      params: fc.constant([f.statements.followUp]),
+      badParams: statementIdBad,
+      versionAt: ([id]) => `/api/v1/decisions/${f.statements.decision}#followUps=${id}`,
+      valid: fc.record(
+        {
+          text: safeText,
+          status: fc.constantFrom(...FollowUpStatus.options),
+          dueOn: fc.constantFrom('2031-01-31', null),
+        },
+        { requiredKeys: [] },
+      ),
+      bad: {
+        text: fc.oneof(nul, tooLong(2000), fc.constant('')),
+        ownerMemberCode: fc.constantFrom('', 'a b'),
+        ownerWorkingGroup: fc.oneof(nul, tooLong(200)),
+        dueOn: fc.constantFrom('2030-02-30', 'soon'),
+        status: fc.constantFrom('finished', ''),
+      },
+      // Two owners, no owner, or a member nobody has.
+      refused: {
+        ownerMemberCode: fc.constantFrom('ZZZ9'),
+        ownerWorkingGroup: fc.constant(null),
+      },
+    }),
+};
+
 const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
+  ...statementGenerators,
   'POST /api/v1/members': (f) =>
     route({
       method: 'POST',
@@ -676,7 +929,7 @@ const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
         fc.tuple(fc.constantFrom(f.planned, f.restricted), uuid),
         fc.constant<string[]>([f.planned, 'not-a-uuid']),
       ),
-      versionAt: ([id, remarkId]) => `/api/v1/meetings/${id}#remark=${remarkId}`,
+      versionAt: ([id, remarkId]) => `/api/v1/meetings/${id}#remarks=${remarkId}`,
       valid: fc.record(
         {
           context: fc.oneof(safeText, fc.constant(null)),
@@ -941,6 +1194,7 @@ describe.each(engines)('hostile input on %s', (engine) => {
       account: await buildUser(ctx, { role: 'observer' }),
       notifications: { mine: '', theirs: '' },
       procedures: { draft: '', silence: '', endorsement: '', extended: '', withdrawn: '' },
+      statements: { draft: '', restricted: '', toAdopt: '', adopted: '', decision: '', followUp: '', position: '' },
     };
     sessions.secretariat = await buildUser(ctx, { role: 'secretariat' });
     sessions.focal_point = await buildUser(ctx, { role: 'focal_point', member: a.code });
@@ -962,16 +1216,47 @@ describe.each(engines)('hostile input on %s', (engine) => {
       mine: await notificationOf(sessions.focal_point),
       theirs: await notificationOf(stranger),
     };
-    const draft = await buildStatement(ctx, { text: 'One.\n\nTwo.' });
-    await buildTextVersion(ctx, draft.id);
+    const procedureDraft = await buildStatement(ctx, { text: 'One.\n\nTwo.' });
+    await buildTextVersion(ctx, procedureDraft.id);
     const open = (kind: 'silence' | 'endorsement') =>
       buildProcedure(ctx, { kind, deadline: PROCEDURE_DEADLINE, members: [a.code, b.code] }).then((p) => p.id);
     fixtures.procedures = {
-      draft: draft.id,
+      draft: procedureDraft.id,
       silence: await open('silence'),
       endorsement: await open('endorsement'),
       extended: await open('silence'),
       withdrawn: await open('silence'),
+    };
+    const draft = await buildStatement(ctx, {
+      visibility: 'coalition',
+      translations: { fr: { title: 'Projet' } },
+      text: 'One.',
+    });
+    await buildTextVersion(ctx, draft.id, 'One, amended.');
+    const adopted = await buildAdoptedStatement(ctx, { meetingId: held.id });
+    const decision = adopted.adoption?.decisionId as string;
+    const admin = { cookie: sessions.secretariat.cookie };
+    const followUp = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/decisions/${decision}/follow-ups`,
+      headers: admin,
+      payload: { text: 'Report.', ownerWorkingGroup: 'A group' },
+    });
+    const position = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/statements/${adopted.id}/positions`,
+      headers: admin,
+      payload: { memberCode: a.code, kind: 'reservation', text: 'Reserved.' },
+    });
+    fixtures.statements = {
+      draft: draft.id,
+      restricted: (await buildStatement(ctx, { visibility: 'restricted', restrictedTo: [b.code], text: 'Restricted.' }))
+        .id,
+      toAdopt: (await buildStatement(ctx, { text: 'To adopt.' })).id,
+      adopted: adopted.id,
+      decision,
+      followUp: followUp.json().id,
+      position: position.json().id,
     };
   });
   afterAll(() => ctx?.close());
@@ -999,13 +1284,14 @@ describe.each(engines)('hostile input on %s', (engine) => {
     return (sessions[who] as TestUser).cookie;
   }
 
-  /** The version at `url`, or (`…#remark=<id>`) of a remark on the meeting page there. */
+  /** The version at `url`, or (`…#remarks=<id>`, `…#followUps=<id>`) of one item of that list on the page there. */
   async function currentVersion(at: string): Promise<string> {
-    const [url, remarkId] = at.split('#remark=');
+    const [url, fragment] = at.split('#');
+    const [list, itemId] = fragment ? fragment.split('=') : [];
     const res = await ctx.app.inject({ url, headers: { cookie: (sessions.secretariat as TestUser).cookie } });
     if (res.statusCode !== 200) return '"1"';
-    const record = remarkId
-      ? res.json().remarks.find((r: { id: string }) => r.id === remarkId)
+    const record = list
+      ? res.json()[list].find((r: { id: string }) => r.id === itemId)
       : (res.json() as { version: number });
     return record ? `"${record.version}"` : '"1"';
   }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureMembers, procedures, statementVersions } from '../../db/schema/statements.js';
+import { SILENCE_DRAFT_TITLE } from '../../db/seed/statements.js';
 import { fixedClock } from '../../lib/clock.js';
 import { buildMeeting, buildMember, buildStatement, buildTextVersion, buildUser } from '../../test/factories.js';
 import {
@@ -156,6 +157,35 @@ describe.each(engines)('statements routes on %s', (engine) => {
       expect(listed.json().items.map((s: { id: string }) => s.id)).toContain(draft.id);
       const filtered = await ctx.app.inject({ url: '/api/v1/statements?status=adopted', headers: as(secretariat) });
       expect(filtered.json().items.map((s: { id: string }) => s.id)).not.toContain(draft.id);
+    });
+
+    it("gives the public the demo's Brussels statement, adopted, in numbered paragraphs; filters by kind and meeting", async () => {
+      const list = (await ctx.app.inject({ url: '/api/v1/statements?status=adopted&kind=joint_statement' })).json()
+        .items;
+      const brussels = list.find((s: { decisionNumber: string | null }) => s.decisionNumber === '2014/1');
+      expect(brussels).toMatchObject({ adoptedOn: '2014-12-03', visibility: 'public', language: 'en' });
+      expect(Object.keys(brussels.translations).sort()).toEqual(['ar', 'fr']);
+      const page = (await ctx.app.inject({ url: `/api/v1/statements/${brussels.id}` })).json();
+      expect(page.adoption).toMatchObject({
+        method: 'meeting_consensus',
+        textVersion: 1,
+        adoptedAt: '2014-12-03T11:00:00.000Z',
+      });
+      expect(page.adoption.paragraphs.length).toBeGreaterThanOrEqual(5);
+      expect(page.adoption.paragraphs.length).toBeLessThanOrEqual(7);
+      const ofMeeting = await ctx.app.inject({ url: `/api/v1/statements?meetingId=${brussels.meetingId}` });
+      expect(ofMeeting.json().items.map((s: { id: string }) => s.id)).toEqual([brussels.id]);
+      const communiques = (await ctx.app.inject({ url: '/api/v1/statements?kind=communique' })).json().items;
+      expect(communiques.map((s: { id: string }) => s.id)).not.toContain(brussels.id);
+      // The draft a silence procedure circulates in the demo: the secretariat's until then.
+      const drafts = (
+        await ctx.app.inject({ url: '/api/v1/statements?status=draft', headers: as(secretariat) })
+      ).json();
+      const heritage = drafts.items.find((s: { title: string }) => s.title === SILENCE_DRAFT_TITLE);
+      const workspace = (
+        await ctx.app.inject({ url: `/api/v1/statements/${heritage.id}`, headers: as(secretariat) })
+      ).json();
+      expect(workspace.versions.map((v: { number: number }) => v.number)).toEqual([1, 2]);
     });
 
     it('400 for a malformed id or filter', async () => {
