@@ -108,11 +108,7 @@ async function withPage(run: (p: WatchedPage) => Promise<void>, user?: TestUser)
     await watched.context.addCookies([{ name, value, url: app.baseUrl }]);
   }
   try {
-    await run(watched).catch(async (error) => {
-      await screenshot(watched.page, `DEBUG-${Date.now()}`, { fullPage: true });
-      console.log('DEBUG problems', watched.watcher.problems());
-      throw error;
-    });
+    await run(watched);
     expect(watched.watcher.problems()).toEqual([]);
   } finally {
     await watched.context.close();
