@@ -73,7 +73,7 @@ const PAGES: AuditedPage[] = [
   {
     name: 'statement-brussels',
     path: () => `/statements/${statementId}`,
-    ready: (page) => page.locator('[data-adopted-members] li').first().waitFor(),
+    ready: (page) => page.locator('.statement-paragraph').first().waitFor(),
   },
   { name: 'decisions', path: () => '/decisions', ready: (page) => page.locator('[data-decision]').first().waitFor() },
   { name: 'not-found', path: () => '/no/such/page' },

@@ -327,7 +327,17 @@ describe.each(ROUNDS)('a statement adopted by silence, in $language', (round) =>
     expect(statement.adoption?.textVersion).toBe(2);
   });
 
-  it('(5) the public page shows the adopted text, numbered, and lists the members that kept silence', async () => {
+  it('(5) the public page shows the adopted text, numbered, the members that kept silence, and the position France attached', async () => {
+    const { france } = users[language] as { france: TestUser };
+    await withPage(async ({ page }) => {
+      await page.goto(`/statements/${statementId}`);
+      await page.getByRole('button', { name: s.positions.add, exact: true }).click();
+      const form = page.locator('form[aria-labelledby="position-heading"]');
+      await label(form, s.positions.kind).selectOption('explanation_of_position');
+      await label(form, s.positions.text).fill(round.reason);
+      await form.getByRole('button', { name: s.positions.submit, exact: true }).click();
+      await page.getByText(s.positions.added).waitFor();
+    }, france);
     await withPage(async ({ page }) => {
       await page.goto(`/statements/${statementId}?lang=${language}`);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(round.title);
@@ -338,6 +348,9 @@ describe.each(ROUNDS)('a statement adopted by silence, in $language', (round) =>
         expect.arrayContaining(CIRCULATED),
       );
       expect(await page.locator('[data-paragraph="2"]').textContent()).toContain(round.proposed);
+      const position = page.locator('[data-position="FRA"]');
+      expect(await position.textContent()).toContain(e.positionKind.explanation_of_position);
+      expect(await position.textContent()).toContain(round.reason);
       // The workspace is not the public's: no versions, no procedures.
       expect(await page.locator('#versions-heading').count()).toBe(0);
       expect(await page.locator('[data-procedure]').count()).toBe(0);

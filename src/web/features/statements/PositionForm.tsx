@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, Select, Stack, Textarea, Title } from '@mantine/core';
+import { NativeSelect, Paper, Select, Stack, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/auth.js';
 import { POSITION_KINDS } from '../../../shared/enums.js';
 import type { PositionKind, Statement } from '../../../shared/statements.js';
-import { FormBanner } from '../../components/FormAlerts.js';
+import { FormActions, FormBanner } from '../../components/FormAlerts.js';
 import { focusFirstError } from '../../components/form-focus.js';
 import { useFormSubmission } from '../../components/useFormSubmission.js';
 import { useEnumOptions } from '../../i18n/enums.js';
@@ -23,7 +23,7 @@ interface PositionValues {
 }
 
 /** A reservation or an explanation of position: a focal point's for their member, the secretariat's for any. */
-export function AddPositionForm({ statement, me }: { statement: Statement; me: Me }) {
+export function AddPositionForm({ statement, me, onDone }: { statement: Statement; me: Me; onDone: () => void }) {
   const { t } = useTranslation('statements');
   const f = useFormat();
   const memberName = useMemberName();
@@ -50,7 +50,7 @@ export function AddPositionForm({ statement, me }: { statement: Statement; me: M
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('positions.added') });
-          form.reset();
+          onDone();
         },
         onError: submission.fail,
       },
@@ -89,11 +89,7 @@ export function AddPositionForm({ statement, me }: { statement: Statement; me: M
           styles={freeText}
           {...form.getInputProps('text')}
         />
-        <Group>
-          <Button type="submit" loading={add.isPending}>
-            {t('positions.submit')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('positions.submit')} submitting={add.isPending} onCancel={onDone} />
       </Stack>
     </Paper>
   );

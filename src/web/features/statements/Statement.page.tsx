@@ -1,6 +1,6 @@
-import { Anchor, Badge, Breadcrumbs, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import './statements.css';
@@ -137,6 +137,7 @@ function Positions({ statement, me }: { statement: Statement; me: Me | null | un
   const { t } = useTranslation(['statements', 'enums']);
   const f = useFormat();
   const memberName = useMemberName();
+  const [adding, setAdding] = useState(false);
   const canAdd =
     statement.status === 'adopted' && (canUseSecretariat(me) || (me?.role === 'focal_point' && me.memberCode));
   if (statement.positions.length === 0 && !canAdd) return null;
@@ -160,9 +161,16 @@ function Positions({ statement, me }: { statement: Statement; me: Me | null | un
           <Text style={{ whiteSpace: 'pre-wrap', unicodeBidi: 'plaintext' }}>{p.text}</Text>
         </Paper>
       ))}
-      {canAdd ? (
-        <Suspense fallback={null}>
-          <AddPositionForm statement={statement} me={me as Me} />
+      {canAdd && !adding ? (
+        <Group>
+          <Button variant="light" onClick={() => setAdding(true)}>
+            {t('positions.add')}
+          </Button>
+        </Group>
+      ) : null}
+      {canAdd && adding ? (
+        <Suspense fallback={<Loading />}>
+          <AddPositionForm statement={statement} me={me as Me} onDone={() => setAdding(false)} />
         </Suspense>
       ) : null}
     </Stack>
