@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, type SettableClock } from '../src/server/lib/clock.js';
@@ -127,6 +128,19 @@ async function closeToasts(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('.mantine-Notification-root').length === 0);
 }
 
+/**
+ * WCAG 2.1 AA as axe checks it, on the workspace in the page's main part (the a11y test covers the
+ * public pages and the header): no serious or critical violation.
+ */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .include('main')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(', ')})`)).toEqual([]);
+}
+
 async function readStatement(id: string, user: TestUser): Promise<Statement> {
   const res = await app.ctx.app.inject({
     url: `/api/v1/statements/${id}`,
@@ -242,6 +256,7 @@ describe.each(ROUNDS)('a statement adopted by silence, in $language', (round) =>
       expect(await france_.textContent()).toContain(round.proposed);
       await closeToasts(page);
       await screenshot(page, `statements-${language}-2-broken`, { fullPage: true });
+      await expectAccessible(page);
     }, france);
     expect((await readStatement(statementId, france)).status).toBe('draft');
   });
@@ -279,6 +294,7 @@ describe.each(ROUNDS)('a statement adopted by silence, in $language', (round) =>
       expect(await rows.nth(1).locator('> div').first().locator('ins').count()).toBe(0);
       expect(await rows.nth(1).locator('> div').last().locator('ins').count()).toBeGreaterThan(0);
       await screenshot(page, `statements-${language}-3-diff-side-by-side`, { fullPage: true });
+      await expectAccessible(page);
 
       await circulate(page, round, round.deadline2);
       const latest = page.locator('[data-procedure]').first();

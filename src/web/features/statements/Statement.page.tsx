@@ -1,6 +1,6 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import './statements.css';
@@ -89,6 +89,8 @@ function StatementHeader({ statement }: { statement: Statement }) {
 function AdoptedText({ statement }: { statement: Statement }) {
   const { t } = useTranslation('statements');
   const memberName = useMemberName();
+  const f = useFormat();
+  const collator = useMemo(() => new Intl.Collator(f.locale), [f.locale]);
   const adoption = statement.adoption;
   if (!adoption) return null;
   const heading =
@@ -116,14 +118,16 @@ function AdoptedText({ statement }: { statement: Statement }) {
             <Text c="dimmed">{t('adopted.noMembers')}</Text>
           ) : (
             <List className="member-columns" data-adopted-members>
-              {adoption.members.map((m) => (
-                <List.Item key={m.code} data-member={m.code}>
-                  <Anchor component={Link} to={`/members/${m.code}`}>
-                    {memberName(m)}
-                  </Anchor>{' '}
-                  (<bdi>{m.code}</bdi>)
-                </List.Item>
-              ))}
+              {[...adoption.members]
+                .sort((a, b) => collator.compare(memberName(a), memberName(b)))
+                .map((m) => (
+                  <List.Item key={m.code} data-member={m.code}>
+                    <Anchor component={Link} to={`/members/${m.code}`}>
+                      {memberName(m)}
+                    </Anchor>{' '}
+                    (<bdi>{m.code}</bdi>)
+                  </List.Item>
+                ))}
             </List>
           )}
         </Stack>
