@@ -304,6 +304,14 @@ describe.each(ROUNDS)('a statement adopted by silence, in $language', (round) =>
       expect(await latest.locator('h3').textContent()).toContain(e.procedureKind.silence);
       await closeToasts(page);
       await screenshot(page, `statements-${language}-3-circulated-again`, { fullPage: true });
+
+      // The secretariat's desk lists it among the statements in procedure, with its countdown.
+      await page.goto('/desk');
+      const row = page.locator(`[data-in-procedure] tr[data-statement="${statementId}"]`);
+      await row.waitFor();
+      // 4 days and 6 hours to 17:00 in Brussels.
+      expect(await row.locator('[data-countdown]').textContent()).toMatch(/4.*6/);
+      await screenshot(page, `statements-${language}-3-secretariat-desk`, { fullPage: true });
     }, secretariat);
     const statement = await readStatement(statementId, secretariat);
     // Both rounds opened at one instant of the test's clock: ordered by the version circulated.
@@ -374,6 +382,11 @@ describe.each(ROUNDS)('a statement adopted by silence, in $language', (round) =>
       const dir = await page.locator('.statement-text').getAttribute('dir');
       expect(dir).toBe(language === 'ar' ? 'rtl' : 'ltr');
       await screenshot(page, `statements-${language}-5-public`, { fullPage: true });
+      // On a phone it fits the screen: nothing scrolls sideways.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, `statements-${language}-5-public-phone`, { fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
       // It is listed among the statements, and in the decision register.
       await page.goto('/statements');
       await page.locator(`tr[data-statement="${statementId}"]`).waitFor();
