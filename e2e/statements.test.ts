@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, type SettableClock } from '../src/server/lib/clock.js';
-import { buildUser, signIn, type TestUser } from '../src/server/test/factories.js';
+import { buildStatement, buildUser, signIn, type TestUser } from '../src/server/test/factories.js';
 import type { Language } from '../src/shared/i18n.js';
 import type { Statement } from '../src/shared/statements.js';
 import { launchBrowser, openPage, type RunningApp, screenshot, startApp, type WatchedPage } from './support/browser.js';
@@ -393,6 +393,95 @@ describe.each(ROUNDS)('a statement adopted by silence, in $language', (round) =>
       await page.goto('/decisions');
       await expect.poll(() => page.getByRole('link', { name: round.title }).count()).toBe(1);
       await screenshot(page, `statements-${language}-5-decisions`, { fullPage: true });
+    });
+  });
+});
+
+describe('an endorsement, extended, in French', () => {
+  const s = TEXTS.fr.statements;
+  const e = TEXTS.fr.enums;
+  let statementId = '';
+  let secretariat: TestUser;
+  let france: TestUser;
+
+  beforeAll(async () => {
+    clock.set('2030-08-10T09:00:00Z');
+    secretariat = await buildUser(app.ctx, { role: 'secretariat', name: 'Secrétariat' });
+    france = await buildUser(app.ctx, { role: 'focal_point', member: 'FRA', name: 'Claire Martin fr' });
+    for (const user of [secretariat, france]) {
+      const res = await app.ctx.app.inject({
+        method: 'PUT',
+        url: '/api/v1/auth/me/language',
+        headers: { cookie: user.cookie },
+        payload: { language: 'fr' },
+      });
+      expect(res.statusCode).toBe(204);
+    }
+    const statement = await buildStatement(app.ctx, {
+      title: 'Déclaration sur la stabilisation',
+      language: 'fr',
+      text: 'Les partenaires soutiennent la stabilisation des zones libérées.',
+    });
+    statementId = statement.id;
+  });
+
+  it('the secretariat opens it for endorsement, then extends its deadline with a reason', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(`/statements/${statementId}`);
+      await page.getByRole('button', { name: s.circulate.open, exact: true }).click();
+      const form = page.locator('form[aria-labelledby="circulate-heading"]');
+      await form.getByText(e.procedureKind.endorsement, { exact: true }).click();
+      await label(form, s.circulate.timeZone).fill('Europe/Paris');
+      await page.keyboard.press('Escape');
+      await label(form, s.circulate.deadline).fill('2030-08-13T12:00');
+      await form.getByRole('checkbox', { name: s.circulate.allMembers }).uncheck();
+      const members = label(form, s.circulate.members);
+      for (const code of ['FRA', 'GBR']) {
+        await members.click();
+        await members.fill(code);
+        await page.getByRole('option', { name: new RegExp(`\\(${code}\\)`) }).click();
+      }
+      await page.keyboard.press('Escape');
+      await form.getByRole('button', { name: s.circulate.submit, exact: true }).click();
+      await page.getByText(s.circulate.done).waitFor();
+      const panel = page.locator('[data-procedure]').first();
+      expect(await panel.locator('[data-member="GBR"]').textContent()).toContain(s.responses.notEndorsed);
+
+      await panel.getByRole('button', { name: s.procedure.extend.open, exact: true }).click();
+      const extend = panel.locator('form');
+      // The form starts from the deadline as it is, on the procedure's zone's clock.
+      expect(await label(extend, fill(s.procedure.extend.deadline, { zone: 'Europe/Paris' })).inputValue()).toBe(
+        '2030-08-13T12:00',
+      );
+      await label(extend, fill(s.procedure.extend.deadline, { zone: 'Europe/Paris' })).fill('2030-08-15T12:00');
+      await label(extend, s.procedure.extend.reason).fill('Les capitales demandent deux jours de plus.');
+      await extend.getByRole('button', { name: s.procedure.extend.submit, exact: true }).click();
+      await page.getByText(s.procedure.extend.done).waitFor();
+      await expect.poll(() => panel.textContent()).toContain('Les capitales demandent deux jours de plus.');
+      await closeToasts(page);
+      await screenshot(page, 'statements-fr-endorsement-extended', { fullPage: true });
+    }, secretariat);
+    const statement = await readStatement(statementId, secretariat);
+    // Noon in Paris in August is 10:00 UTC.
+    expect(statement.procedures[0]?.deadline).toBe('2030-08-15T10:00:00.000Z');
+  });
+
+  it("France's focal point endorses it; at the deadline the published text lists France alone", async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(`/statements/${statementId}`);
+      await page.getByRole('button', { name: fill(s.respond.endorse, { member: 'France' }) }).click();
+      await page.getByText(fill(s.respond.endorsed, { member: 'France' })).waitFor();
+      const panel = page.locator('[data-procedure]').first();
+      await expect.poll(() => panel.locator('[data-member="FRA"]').textContent()).toContain(s.responses.endorsed);
+      expect(await page.getByText(fill(s.respond.endorsedAlready, { member: 'France' })).count()).toBe(1);
+    }, france);
+    clock.set('2030-08-15T10:01:00Z');
+    await withPage(async ({ page }) => {
+      await page.goto(`/statements/${statementId}?lang=fr`);
+      await page.getByRole('heading', { name: s.adopted.endorsing }).waitFor();
+      const endorsing = page.locator('[data-adopted-members] [data-member]');
+      expect(await endorsing.evaluateAll((els) => els.map((el) => el.getAttribute('data-member')))).toEqual(['FRA']);
+      await screenshot(page, 'statements-fr-endorsement-published', { fullPage: true });
     });
   });
 });
