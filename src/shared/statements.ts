@@ -41,6 +41,13 @@ export const Instant = z.iso.datetime({
   message: 'must be an ISO 8601 instant such as 2014-12-05T17:00:00+01:00',
 });
 
+/** The largest number PostgreSQL's `integer` holds: a number sent for a text version (or a paragraph) above it names none. */
+export const MAX_INTEGER = 2_147_483_647;
+
+/** A text version's `number`, in a body; in a path or a query, `TextVersionNumberParam`. */
+const TextVersionNumber = z.number().int().min(1).max(MAX_INTEGER);
+const TextVersionNumberParam = z.coerce.number().int().min(1).max(MAX_INTEGER);
+
 /** The most a text version may hold (characters of Markdown). */
 export const MAX_STATEMENT_TEXT = 100_000;
 
@@ -61,9 +68,7 @@ export const StatementTranslations = z.strictObject(
 export type StatementTranslations = z.infer<typeof StatementTranslations>;
 
 export const StatementIdParams = z.object({ id: z.uuid({ message: 'must be a statement id' }) });
-export const TextVersionParams = StatementIdParams.extend({
-  number: z.coerce.number().int().min(1),
-});
+export const TextVersionParams = StatementIdParams.extend({ number: TextVersionNumberParam });
 export const PositionParams = StatementIdParams.extend({
   positionId: z.uuid({ message: 'must be a position id' }),
 });
@@ -122,10 +127,7 @@ export const AddTextVersionBody = z.strictObject({
 });
 export type AddTextVersionBody = z.infer<typeof AddTextVersionBody>;
 
-export const DiffQuery = z.object({
-  from: z.coerce.number().int().min(1),
-  to: z.coerce.number().int().min(1),
-});
+export const DiffQuery = z.object({ from: TextVersionNumberParam, to: TextVersionNumberParam });
 export type DiffQuery = z.infer<typeof DiffQuery>;
 
 export const OpenProcedureBody = z.strictObject({
@@ -173,7 +175,7 @@ export type ListProceduresQuery = z.infer<typeof ListProceduresQuery>;
 
 /** The secretariat records a statement adopted by consensus at a meeting (If-Match: the statement's version). */
 export const AdoptAtMeetingBody = z.strictObject({
-  textVersion: z.number().int().min(1),
+  textVersion: TextVersionNumber,
   /** The meeting it was adopted at; default the statement's meeting (one of the two is needed). */
   meetingId: z.uuid({ message: 'must be a meeting id' }).optional(),
   /** The day of adoption; default the meeting's last day. */

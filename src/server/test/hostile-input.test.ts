@@ -530,7 +530,7 @@ const statementGenerators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>
         { requiredKeys: ['textVersion', 'meetingId'] },
       ),
       bad: {
-        textVersion: fc.constantFrom(0, -1, 1.5, '1'),
+        textVersion: fc.constantFrom(0, -1, 1.5, '1', 2_147_483_648, Number.MAX_SAFE_INTEGER),
         meetingId: fc.constantFrom('not-a-uuid', ''),
         adoptedOn: fc.constantFrom('2030-02-30', 'today', '2030-1-1'),
       },

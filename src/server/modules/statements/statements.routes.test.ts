@@ -398,6 +398,22 @@ describe.each(engines)('statements routes on %s', (engine) => {
         headers: as(secretariat),
       });
       expect(missing.statusCode).toBe(404);
+      // A number no integer column holds names no version: 400, not a database error.
+      for (const url of [
+        `/api/v1/statements/${draft.id}/versions/9007199254740991`,
+        `${diffUrl.replace('to=2', 'to=3000000000')}`,
+      ]) {
+        expect((await ctx.app.inject({ url, headers: as(secretariat) })).statusCode).toBe(400);
+      }
+      const huge = await ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/statements/${draft.id}/adopt`,
+        headers: as(secretariat, { 'if-match': '"1"' }),
+        payload: { textVersion: 9007199254740991 },
+      });
+      expect(parseProblem(huge.body).errors).toEqual([
+        expect.objectContaining({ path: 'textVersion', code: 'too_big' }),
+      ]);
       const malformed = await ctx.app.inject({
         url: `/api/v1/statements/${draft.id}/diff?from=x`,
         headers: as(secretariat),
@@ -528,6 +544,29 @@ describe.each(engines)('statements routes on %s', (engine) => {
         .items.map((s: { id: string }) => s.id);
       expect(anonymousList).not.toContain(coalition.id);
       expect(anonymousList).not.toContain(restricted.id);
+    });
+  });
+
+  describe('the public page from the read cache', () => {
+    it('is dropped when the statement changes: made coalition-only, the public no longer sees it', async () => {
+      const { statement } = await adopted();
+      const url = `/api/v1/statements/${statement.id}`;
+      const first = await ctx.app.inject({ url });
+      const second = await ctx.app.inject({ url, headers: { 'if-none-match': first.headers.etag as string } });
+      expect([first.statusCode, second.statusCode]).toEqual([200, 304]);
+      const changed = await ctx.app.inject({
+        method: 'PATCH',
+        url,
+        headers: as(secretariat, { 'if-match': `"${statement.version}"` }),
+        payload: { visibility: 'coalition' },
+      });
+      expect(changed.statusCode).toBe(200);
+      expect((await ctx.app.inject({ url })).statusCode).toBe(404);
+      expect((await trailOf(statement.id))[0]).toMatchObject({
+        action: 'statement.updated',
+        before: expect.objectContaining({ visibility: 'public' }),
+        after: expect.objectContaining({ visibility: 'coalition', status: 'adopted' }),
+      });
     });
   });
 
