@@ -1216,12 +1216,12 @@ describe.each(engines)('hostile input on %s', (engine) => {
       mine: await notificationOf(sessions.focal_point),
       theirs: await notificationOf(stranger),
     };
-    const procedureDraft = await buildStatement(ctx, { text: 'One.\n\nTwo.' });
-    await buildTextVersion(ctx, procedureDraft.id);
+    const toCirculate = await buildStatement(ctx, { text: 'One.\n\nTwo.' });
+    await buildTextVersion(ctx, toCirculate.id);
     const open = (kind: 'silence' | 'endorsement') =>
       buildProcedure(ctx, { kind, deadline: PROCEDURE_DEADLINE, members: [a.code, b.code] }).then((p) => p.id);
     fixtures.procedures = {
-      draft: procedureDraft.id,
+      draft: toCirculate.id,
       silence: await open('silence'),
       endorsement: await open('endorsement'),
       extended: await open('silence'),
