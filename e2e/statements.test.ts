@@ -251,9 +251,9 @@ describe.each(ROUNDS)('a statement adopted by silence, in $language', (round) =>
       await expect
         .poll(() => panel.locator('[data-procedure-status]').getAttribute('data-procedure-status'))
         .toBe('broken');
-      const france_ = panel.locator('[data-member="FRA"]');
-      expect(await france_.textContent()).toContain(s.responses.broke);
-      expect(await france_.textContent()).toContain(round.proposed);
+      const franceRow = panel.locator('[data-member="FRA"]');
+      await expect.poll(() => franceRow.textContent()).toContain(s.responses.broke);
+      expect(await franceRow.textContent()).toContain(round.proposed);
       await closeToasts(page);
       await screenshot(page, `statements-${language}-2-broken`, { fullPage: true });
       await expectAccessible(page);
@@ -372,7 +372,7 @@ describe.each(ROUNDS)('a statement adopted by silence, in $language', (round) =>
         expect.arrayContaining(CIRCULATED),
       );
       expect(await page.locator('[data-paragraph="2"]').textContent()).toContain(round.proposed);
-      const position = page.locator('[data-position="FRA"]');
+      const position = page.locator('[data-position-member="FRA"]');
       expect(await position.textContent()).toContain(e.positionKind.explanation_of_position);
       expect(await position.textContent()).toContain(round.reason);
       // The workspace is not the public's: no versions, no procedures.
@@ -445,7 +445,7 @@ describe('an endorsement, extended, in French', () => {
       await form.getByRole('button', { name: s.circulate.submit, exact: true }).click();
       await page.getByText(s.circulate.done).waitFor();
       const panel = page.locator('[data-procedure]').first();
-      expect(await panel.locator('[data-member="GBR"]').textContent()).toContain(s.responses.notEndorsed);
+      await expect.poll(() => panel.locator('[data-member="GBR"]').textContent()).toContain(s.responses.notEndorsed);
 
       await panel.getByRole('button', { name: s.procedure.extend.open, exact: true }).click();
       const extend = panel.locator('form');
@@ -483,5 +483,21 @@ describe('an endorsement, extended, in French', () => {
       expect(await endorsing.evaluateAll((els) => els.map((el) => el.getAttribute('data-member')))).toEqual(['FRA']);
       await screenshot(page, 'statements-fr-endorsement-published', { fullPage: true });
     });
+    // France attaches a reservation, then thinks better of it and removes it.
+    await withPage(async ({ page }) => {
+      await page.goto(`/statements/${statementId}`);
+      await page.getByRole('button', { name: s.positions.add, exact: true }).click();
+      const form = page.locator('form[aria-labelledby="position-heading"]');
+      await label(form, s.positions.text).fill('La France réserve sa position sur les zones libérées.');
+      await form.getByRole('button', { name: s.positions.submit, exact: true }).click();
+      const position = page.locator('[data-position-member="FRA"]');
+      await position.waitFor();
+      expect(await position.textContent()).toContain(e.positionKind.reservation);
+      await position.getByRole('button', { name: s.positions.remove, exact: true }).click();
+      await position.getByRole('button', { name: s.positions.confirmYes, exact: true }).click();
+      await page.getByText(fill(s.positions.removed, { member: 'France' })).waitFor();
+      await expect.poll(() => page.locator('[data-position-member]').count()).toBe(0);
+    }, france);
+    expect((await readStatement(statementId, france)).positions).toEqual([]);
   });
 });

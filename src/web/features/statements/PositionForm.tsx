@@ -1,20 +1,21 @@
-import { NativeSelect, Paper, Select, Stack, Textarea, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/auth.js';
 import { POSITION_KINDS } from '../../../shared/enums.js';
-import type { PositionKind, Statement } from '../../../shared/statements.js';
+import type { Position, PositionKind, Statement } from '../../../shared/statements.js';
 import { FormActions, FormBanner } from '../../components/FormAlerts.js';
 import { focusFirstError } from '../../components/form-focus.js';
 import { useFormSubmission } from '../../components/useFormSubmission.js';
 import { useEnumOptions } from '../../i18n/enums.js';
 import { useFormat } from '../../i18n/format.js';
+import { problemMessage } from '../../i18n/problem.js';
 import { freeText } from '../meetings/free-text.js';
 import { useMemberName } from '../members/member-name.js';
 import { useMembers } from '../members/members.api.js';
-import { useAddPosition } from './statements.api.js';
+import { useAddPosition, useRemovePosition } from './statements.api.js';
 
 interface PositionValues {
   memberCode: string;
@@ -92,5 +93,48 @@ export function AddPositionForm({ statement, me, onDone }: { statement: Statemen
         <FormActions submitLabel={t('positions.submit')} submitting={add.isPending} onCancel={onDone} />
       </Stack>
     </Paper>
+  );
+}
+
+/** Removes a position, once confirmed: the secretariat any, a focal point their member's. */
+export function RemovePosition({ statement, position }: { statement: Statement; position: Position }) {
+  const { t, i18n } = useTranslation('statements');
+  const memberName = useMemberName();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useRemovePosition(statement.id);
+  const member = memberName(position.member);
+  if (!confirming) {
+    return (
+      <Group>
+        <Button size="compact-sm" variant="subtle" color="red" onClick={() => setConfirming(true)}>
+          {t('positions.remove')}
+        </Button>
+      </Group>
+    );
+  }
+  const confirm = () =>
+    remove.mutate(position.id, {
+      onSuccess: () => notifications.show({ color: 'green', message: t('positions.removed', { member }) }),
+      onError: (error) => {
+        setConfirming(false);
+        notifications.show({
+          color: 'red',
+          title: t('positions.notRemoved'),
+          message: problemMessage(i18n.getFixedT(null, 'common'), error),
+        });
+      },
+    });
+  return (
+    <Group gap="xs">
+      <Text size="sm" role="status">
+        {t('positions.confirmRemove', { member })}
+      </Text>
+      <Button size="compact-sm" color="red" onClick={confirm} loading={remove.isPending}>
+        {t('positions.confirmYes')}
+      </Button>
+      <Button size="compact-sm" variant="default" onClick={() => setConfirming(false)} disabled={remove.isPending}>
+        {t('positions.confirmNo')}
+      </Button>
+    </Group>
   );
 }

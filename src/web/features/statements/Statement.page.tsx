@@ -25,6 +25,7 @@ import { statementsKey, useStatement } from './statements.api.js';
 // The workspace and the forms are for the secretariat and circulated members: the public never downloads them.
 const Workspace = lazy(() => import('./Workspace.js').then((m) => ({ default: m.Workspace })));
 const AddPositionForm = lazy(() => import('./PositionForm.js').then((m) => ({ default: m.AddPositionForm })));
+const RemovePosition = lazy(() => import('./PositionForm.js').then((m) => ({ default: m.RemovePosition })));
 
 /** What the statement is: its kind, visibility, and once adopted its decision, date and method. */
 function StatementHeader({ statement }: { statement: Statement }) {
@@ -152,7 +153,7 @@ function Positions({ statement, me }: { statement: Statement; me: Me | null | un
       </Title>
       {statement.positions.length === 0 ? <Text c="dimmed">{t('positions.none')}</Text> : null}
       {statement.positions.map((p) => (
-        <Paper key={p.id} withBorder p="md" component="article" data-position={p.member.code}>
+        <Paper key={p.id} withBorder p="md" component="article" data-position-member={p.member.code}>
           <Group gap="xs" mb="xs">
             <Text fw={700}>
               {memberName(p.member)} (<bdi>{p.member.code}</bdi>)
@@ -163,6 +164,11 @@ function Positions({ statement, me }: { statement: Statement; me: Me | null | un
             </Text>
           </Group>
           <Text style={{ whiteSpace: 'pre-wrap', unicodeBidi: 'plaintext' }}>{p.text}</Text>
+          {canUseSecretariat(me) || (me?.role === 'focal_point' && me.memberCode === p.member.code) ? (
+            <Suspense fallback={null}>
+              <RemovePosition statement={statement} position={p} />
+            </Suspense>
+          ) : null}
         </Paper>
       ))}
       {canAdd && !adding ? (

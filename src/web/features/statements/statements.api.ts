@@ -176,6 +176,18 @@ export const useAdoptAtMeeting = (id: string) =>
 export const useAddPosition = (id: string) =>
   usePost<AddPositionBody, Statement>(() => `/statements/${q(id)}/positions`);
 
+/** Removes a position (the secretariat, or a focal point of the member's). */
+export function useRemovePosition(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (positionId: string) =>
+      api<null>(`/statements/${q(id)}/positions/${q(positionId)}`, { method: 'DELETE' }),
+    onSuccess: () => {
+      void invalidate();
+    },
+  });
+}
+
 export const useAddFollowUp = (decisionId: string) =>
   usePost<AddFollowUpBody, FollowUp>(() => `/decisions/${q(decisionId)}/follow-ups`);
 
