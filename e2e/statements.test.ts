@@ -501,3 +501,47 @@ describe('an endorsement, extended, in French', () => {
     expect((await readStatement(statementId, france)).positions).toEqual([]);
   });
 });
+
+describe('the decision register', () => {
+  it('the secretariat adds a follow-up to the Brussels decision, owned by a working group, then marks it in progress', async () => {
+    const s = TEXTS.en.statements;
+    const secretariat = users.en?.secretariat as TestUser;
+    let decisionNumber = '';
+    await withPage(async ({ page }) => {
+      await page.goto('/decisions');
+      const brussels = page.locator('article[data-decision="2014/1"]');
+      await brussels.waitFor();
+      decisionNumber = (await brussels.getAttribute('data-decision')) as string;
+      const before = await brussels.locator('tr[data-follow-up]').count();
+      await brussels.getByRole('button', { name: s.decisions.followUps.add, exact: true }).click();
+      const form = brussels.locator('form');
+      await label(form, s.decisions.followUps.text).fill('Report on the counter-messaging cell.');
+      await form.getByText(s.decisions.followUps.byGroup, { exact: true }).click();
+      await label(form, s.decisions.followUps.owner).fill('Counter-messaging working group');
+      await label(form, s.decisions.followUps.due).fill('2015-03-31');
+      await form.getByRole('button', { name: s.decisions.followUps.submit, exact: true }).click();
+      await page.getByText(s.decisions.followUps.added).waitFor();
+      const rows = brussels.locator('tr[data-follow-up]');
+      await expect.poll(() => rows.count()).toBe(before + 1);
+      const row = rows.filter({ hasText: 'Report on the counter-messaging cell.' });
+      expect(await row.textContent()).toContain('31 March 2015');
+      await row
+        .getByRole('combobox', {
+          name: fill(s.decisions.followUps.changeStatus, { text: 'Report on the counter-messaging cell.' }),
+        })
+        .selectOption('in_progress');
+      await expect.poll(() => row.getByRole('combobox').inputValue()).toBe('in_progress');
+      await closeToasts(page);
+      await screenshot(page, 'statements-en-decision-register', { fullPage: true });
+    }, secretariat);
+    const res = await app.ctx.app.inject({
+      url: '/api/v1/decisions',
+      headers: { cookie: await freshCookie(secretariat) },
+    });
+    const decision = res.json().items.find((d: { number: string }) => d.number === decisionNumber);
+    const followUp = decision.followUps.find(
+      (f: { text: string }) => f.text === 'Report on the counter-messaging cell.',
+    );
+    expect(followUp).toMatchObject({ status: 'in_progress', dueOn: '2015-03-31', owner: { kind: 'working_group' } });
+  });
+});

@@ -197,7 +197,7 @@ function DecisionCard({ decision, secretariat }: { decision: Decision; secretari
         </Group>
         {decision.followUps.length > 0 ? (
           <Table.ScrollContainer minWidth={520} type="native">
-            <Table verticalSpacing="xs">
+            <Table verticalSpacing="xs" captionSide="top">
               <Table.Caption ta="start">{t('decisions.followUps.title')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
