@@ -36,6 +36,7 @@ import {
   toCreateStatementBody,
   toVersionBody,
 } from './statement-form.js';
+import { meetingOption } from './statement-title.js';
 import { useAddVersion, useCreateStatement } from './statements.api.js';
 
 /**
@@ -149,7 +150,7 @@ export function NewStatementPage() {
             label={t('new.meeting')}
             data={[
               { value: '', label: t('new.noMeeting') },
-              ...(meetings.data ?? []).map((m) => ({ value: m.id, label: `${m.title} (${f.date(m.startDate)})` })),
+              ...(meetings.data ?? []).map((m) => meetingOption(m, reader, f.date)),
             ]}
             {...form.getInputProps('meetingId')}
           />

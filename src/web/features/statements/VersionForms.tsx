@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/format.js';
 import { freeText } from '../meetings/free-text.js';
 import { useMeetingList } from '../meetings/meetings.api.js';
 import { toVersionBody } from './statement-form.js';
+import { meetingOption } from './statement-title.js';
 import { useAddVersion, useAdoptAtMeeting } from './statements.api.js';
 
 /** The secretariat adds a text version, in Markdown, with a note (what changed, and why). */
@@ -137,7 +138,7 @@ export function AdoptAtMeetingForm({ statement, onDone }: { statement: Statement
           label={t('adopt.meeting')}
           data={[
             { value: '', label: t('adopt.statementMeeting') },
-            ...(meetings.data ?? []).map((m) => ({ value: m.id, label: `${m.title} (${f.date(m.startDate)})` })),
+            ...(meetings.data ?? []).map((m) => meetingOption(m, f.language, f.date)),
           ]}
           {...form.getInputProps('meetingId')}
         />
