@@ -13,6 +13,7 @@
  *                         (default postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_ENGINES         engines to run, comma-separated (default pglite,postgresql)
  *   BENCH_STARTS          timed starts per start-up row (default 5); BENCH_STARTUP=false skips them
+ *   BENCH_PROCEDURES      procedures due at once for adoption lateness (default 1000); BENCH_LATENESS=false skips it
  *
  * Exits non-zero when any measured response has an unexpected status (a run full of 429s or
  * 500s measures nothing), or when Entente cannot start. PostgreSQL unreachable: skipped, said so.
@@ -360,9 +361,10 @@ async function main(): Promise<void> {
   }
   const bareEnd = await measureBare('end');
   // After the bare row that closes the read rows: these settle procedures, not serve reads.
-  const lateness = await measureAdoptionLateness(
-    pgSkipped ? new Set([...ENGINES].filter((e) => e !== 'postgresql')) : ENGINES,
-  );
+  const lateness =
+    process.env.BENCH_LATENESS === 'false'
+      ? []
+      : await measureAdoptionLateness(pgSkipped ? new Set([...ENGINES].filter((e) => e !== 'postgresql')) : ENGINES);
   let startup: StartupRow[] = [];
   if (process.env.BENCH_STARTUP !== 'false') {
     const database = ENGINES.has('postgresql') && !pgSkipped ? await createPgDatabase() : null;
@@ -410,7 +412,7 @@ async function main(): Promise<void> {
   );
 
   printColdReads();
-  printLateness(lateness);
+  if (lateness.length > 0) printLateness(lateness);
   if (startup.length > 0) {
     console.log();
     printStartup(startup);

@@ -493,6 +493,22 @@ describe.each(engines)('procedures on %s', (engine) => {
       expect(await outboxOf(told.map((n) => n.id))).toHaveLength(1);
     });
 
+    it('shows the public the adopted statement on its first read after the deadline, then from the cache', async () => {
+      const { procedure } = await circulated();
+      const page = `/api/v1/statements/${procedure.statementId}`;
+      expect((await get(page, null)).statusCode).toBe(404);
+      clock.set(DEADLINE);
+      const first = await get(page, null);
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toMatchObject({
+        status: 'adopted',
+        adoption: { method: 'silence', procedureId: procedure.id },
+      });
+      const again = await get(page, null);
+      expect(again.json()).toEqual(first.json());
+      expect(await auditOf(procedure.id, 'procedure.adopted')).toHaveLength(1);
+    });
+
     it('dates the decision in the procedure’s zone', async () => {
       const focal = await focalPoint();
       const procedure = await buildProcedure(ctx, {

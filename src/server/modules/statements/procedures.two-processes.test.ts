@@ -155,6 +155,7 @@ describe.runIf(url)('procedures settled by two app processes on one PostgreSQL d
         .from(auditEvents)
         .where(and(eq(auditEvents.action, action), inArray(auditEvents.entityId, ids)));
     const adoptedEvents = await events('procedure.adopted', made);
+    expect(adoptedEvents.map((e) => e.entityId).sort()).toEqual([...made].sort());
     const decisionEvents = await events(
       'decision.created',
       made2.map((d) => d.id),

@@ -178,10 +178,16 @@ export function createStatementsService(deps: StatementsDeps) {
      * as it stands, since a deadline the database's clock decides may change it at any moment.
      */
     async getStatement(auth: Auth, id: string): Promise<Statement> {
-      await settleDue(deps, { statementId: id });
-      if (auth.user) return loadStatement(db, auth.user, id);
-      // A statement the public may not see throws inside the load, and is not kept.
-      return cache.get(PUBLIC_PAGE_TAGS, `public:${id}`, () => loadStatement(db, null, id));
+      if (auth.user) {
+        await settleDue(deps, { statementId: id });
+        return loadStatement(db, auth.user, id);
+      }
+      // A statement the public may not see throws inside the load, and is not kept. What is kept is
+      // adopted, so no deadline can change it: only a miss settles first (its write drops this load).
+      return cache.get(PUBLIC_PAGE_TAGS, `public:${id}`, async () => {
+        await settleDue(deps, { statementId: id });
+        return loadStatement(db, null, id);
+      });
     },
 
     /** Drafts a statement (secretariat), without text: versions are added to it. */
