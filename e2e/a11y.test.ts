@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../src/shared/i18n.js';
 import type { MeetingSummary } from '../src/shared/meetings.js';
+import type { StatementSummary } from '../src/shared/statements.js';
 import { launchBrowser, openPage, type RunningApp, screenshot, startApp, type WatchedPage } from './support/browser.js';
 import { fill, TEXTS } from './support/catalogs.js';
 
@@ -14,6 +15,8 @@ import { fill, TEXTS } from './support/catalogs.js';
 let app: RunningApp;
 let browser: Browser;
 let brusselsId = '';
+/** The demo's Brussels joint statement, adopted on 3 December 2014. */
+let statementId = '';
 
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BLOCKING = new Set(['serious', 'critical']);
@@ -22,6 +25,8 @@ beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   const meetings: MeetingSummary[] = (await app.ctx.app.inject({ url: '/api/v1/meetings' })).json().items;
   brusselsId = (meetings.find((m) => m.startDate === '2014-12-03') as MeetingSummary).id;
+  const statements: StatementSummary[] = (await app.ctx.app.inject({ url: '/api/v1/statements' })).json().items;
+  statementId = (statements.find((s) => s.adoptedOn === '2014-12-03') as StatementSummary).id;
 });
 
 afterAll(async () => {
@@ -60,6 +65,17 @@ const PAGES: AuditedPage[] = [
     path: () => `/meetings/${brusselsId}`,
     ready: (page) => page.locator('.delegations-table tbody tr').first().waitFor(),
   },
+  {
+    name: 'statements',
+    path: () => '/statements',
+    ready: (page) => page.locator('tr[data-statement]').first().waitFor(),
+  },
+  {
+    name: 'statement-brussels',
+    path: () => `/statements/${statementId}`,
+    ready: (page) => page.locator('.statement-paragraph').first().waitFor(),
+  },
+  { name: 'decisions', path: () => '/decisions', ready: (page) => page.locator('[data-decision]').first().waitFor() },
   { name: 'not-found', path: () => '/no/such/page' },
   { name: 'sign-in', path: () => '/sign-in' },
 ];

@@ -13,6 +13,7 @@ import arMeetingForms from '../../src/web/locales/ar/meetingForms.json' with { t
 import arMeetings from '../../src/web/locales/ar/meetings.json' with { type: 'json' };
 import arMembers from '../../src/web/locales/ar/members.json' with { type: 'json' };
 import arSecretariat from '../../src/web/locales/ar/secretariat.json' with { type: 'json' };
+import arStatements from '../../src/web/locales/ar/statements.json' with { type: 'json' };
 import enAuth from '../../src/web/locales/en/auth.json' with { type: 'json' };
 import enCommon from '../../src/web/locales/en/common.json' with { type: 'json' };
 import enEnums from '../../src/web/locales/en/enums.json' with { type: 'json' };
@@ -22,6 +23,7 @@ import enMeetingForms from '../../src/web/locales/en/meetingForms.json' with { t
 import enMeetings from '../../src/web/locales/en/meetings.json' with { type: 'json' };
 import enMembers from '../../src/web/locales/en/members.json' with { type: 'json' };
 import enSecretariat from '../../src/web/locales/en/secretariat.json' with { type: 'json' };
+import enStatements from '../../src/web/locales/en/statements.json' with { type: 'json' };
 import frAuth from '../../src/web/locales/fr/auth.json' with { type: 'json' };
 import frCommon from '../../src/web/locales/fr/common.json' with { type: 'json' };
 import frEnums from '../../src/web/locales/fr/enums.json' with { type: 'json' };
@@ -31,6 +33,7 @@ import frMeetingForms from '../../src/web/locales/fr/meetingForms.json' with { t
 import frMeetings from '../../src/web/locales/fr/meetings.json' with { type: 'json' };
 import frMembers from '../../src/web/locales/fr/members.json' with { type: 'json' };
 import frSecretariat from '../../src/web/locales/fr/secretariat.json' with { type: 'json' };
+import frStatements from '../../src/web/locales/fr/statements.json' with { type: 'json' };
 
 export const en = {
   auth: enAuth,
@@ -42,6 +45,7 @@ export const en = {
   meetings: enMeetings,
   members: enMembers,
   secretariat: enSecretariat,
+  statements: enStatements,
 };
 export const fr = {
   auth: frAuth,
@@ -53,6 +57,7 @@ export const fr = {
   meetings: frMeetings,
   members: frMembers,
   secretariat: frSecretariat,
+  statements: frStatements,
 };
 export const ar = {
   auth: arAuth,
@@ -64,6 +69,7 @@ export const ar = {
   meetings: arMeetings,
   members: arMembers,
   secretariat: arSecretariat,
+  statements: arStatements,
 };
 
 type Tree = { [key: string]: string | Tree };

@@ -26,7 +26,7 @@ import { signInPath } from './sign-in-path.js';
 
 interface NavItem {
   to: string;
-  label: 'home' | 'members' | 'meetings' | 'desk' | 'secretariat';
+  label: 'home' | 'members' | 'meetings' | 'statements' | 'desk' | 'secretariat';
   end?: boolean;
 }
 
@@ -35,6 +35,7 @@ function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/', label: 'home', end: true },
     { to: '/members', label: 'members' },
     { to: '/meetings', label: 'meetings' },
+    { to: '/statements', label: 'statements' },
   ];
   if (me) items.push({ to: '/desk', label: 'desk' });
   if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'secretariat' });
@@ -97,7 +98,7 @@ function AccountMenu({ me }: { me: Me }) {
   );
 }
 
-/** The frame of every page: header with the navigation, a burger menu below 768 px, and the page. */
+/** The frame of every page: header with the navigation, a burger menu below 1200 px, and the page. */
 export function Layout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { data: me } = useMe();
@@ -125,7 +126,8 @@ export function Layout() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      // Six links in French (and the account's name) need 1200 px in a row: below that, the burger menu.
+      navbar={{ width: 260, breakpoint: 'lg', collapsed: { mobile: !opened, desktop: true } }}
       padding="md"
     >
       <a className="skip-link" href="#main">
@@ -137,7 +139,7 @@ export function Layout() {
             <Burger
               opened={opened}
               onClick={toggle}
-              hiddenFrom="sm"
+              hiddenFrom="lg"
               size="sm"
               aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
               aria-expanded={opened}
@@ -147,7 +149,7 @@ export function Layout() {
               <img src="/favicon.svg" alt="" width={28} height={28} />
               <span>{t('brand')}</span>
             </Anchor>
-            <Group component="nav" aria-label={t('nav.main')} gap={4} visibleFrom="sm" ms="md">
+            <Group component="nav" aria-label={t('nav.main')} gap={4} visibleFrom="lg" ms="md">
               {items.map((item) => (
                 <Button
                   key={item.to}

@@ -38,6 +38,20 @@ const EditMeetingPage = lazy(() =>
   import('../features/meetings/EditMeeting.page.js').then((m) => ({ default: m.EditMeetingPage })),
 );
 
+// Statements and the decision register: their pages load when opened.
+const StatementsPage = lazy(() =>
+  import('../features/statements/Statements.page.js').then((m) => ({ default: m.StatementsPage })),
+);
+const StatementPage = lazy(() =>
+  import('../features/statements/Statement.page.js').then((m) => ({ default: m.StatementPage })),
+);
+const DecisionsPage = lazy(() =>
+  import('../features/statements/Decisions.page.js').then((m) => ({ default: m.DecisionsPage })),
+);
+const NewStatementPage = lazy(() =>
+  import('../features/statements/NewStatement.page.js').then((m) => ({ default: m.NewStatementPage })),
+);
+
 // Each signed-in user's starting point: nothing the public needs.
 const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
 
@@ -54,6 +68,9 @@ export const router = createBrowserRouter([
       { path: 'meetings/:id', element: <MeetingPage /> },
       { path: 'meetings/:id/delegations/:code', element: <NameDelegationPage /> },
       { path: 'meetings/:id/print', element: <PrintDelegationsPage /> },
+      { path: 'statements', element: <StatementsPage /> },
+      { path: 'statements/:id', element: <StatementPage /> },
+      { path: 'decisions', element: <DecisionsPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'desk', element: <DeskPage /> },
       {
@@ -65,6 +82,7 @@ export const router = createBrowserRouter([
           { path: 'members/:code/edit', element: <EditMemberPage /> },
           { path: 'meetings/new', element: <NewMeetingPage /> },
           { path: 'meetings/:id/edit', element: <EditMeetingPage /> },
+          { path: 'statements/new', element: <NewStatementPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -7,7 +7,17 @@ import { type FormT, fieldErrorLine } from './form-errors.js';
  * What a form saves. Each has its own sentences in the forms catalog: French and Arabic agree
  * them with the noun's gender (« Le membre n'a pas été enregistré », « La réunion… enregistrée »).
  */
-export type FormRecord = 'member' | 'meeting' | 'delegation' | 'remark';
+export type FormRecord =
+  | 'member'
+  | 'meeting'
+  | 'delegation'
+  | 'remark'
+  | 'statement'
+  | 'version'
+  | 'procedure'
+  | 'response'
+  | 'position'
+  | 'followUp';
 
 /**
  * Why a save was refused, sorted by what the user can do about it. Pure data: the words for it

@@ -29,6 +29,7 @@ export const NAMESPACES = [
   'secretariat',
   'auth',
   'desk',
+  'statements',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

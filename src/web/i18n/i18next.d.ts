@@ -10,6 +10,7 @@ import type meetingForms from '../locales/en/meetingForms.json';
 import type meetings from '../locales/en/meetings.json';
 import type members from '../locales/en/members.json';
 import type secretariat from '../locales/en/secretariat.json';
+import type statements from '../locales/en/statements.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -25,6 +26,7 @@ declare module 'i18next' {
       meetings: typeof meetings;
       members: typeof members;
       secretariat: typeof secretariat;
+      statements: typeof statements;
     };
     returnNull: false;
   }

@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe, useRoleLabel } from '../auth/auth.api.js';
 import { useMarkRead, useMyInvitations, useNotifications, useSecretariatDesk } from './desk.api.js';
+import { ToAct } from './ToAct.js';
 
 /** One notification in the reader's words: its kind's sentence from the catalog, with its params. */
 function NotificationText({ notification }: { notification: Notification }) {
@@ -332,6 +333,7 @@ export function DeskPage() {
           />
         </Text>
       </Stack>
+      {user.role === 'focal_point' || canUseSecretariat(user) ? <ToAct me={user} /> : null}
       {user.role === 'focal_point' ? <FocalPointTasks me={user} /> : null}
       {canUseSecretariat(user) ? <SecretariatTasks /> : null}
       <Stack gap="sm" component="section" aria-labelledby="notifications-heading">
