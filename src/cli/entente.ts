@@ -61,7 +61,7 @@ async function run(argv: string[]): Promise<number> {
       }
       const counts = await seedDemo(db, systemAuth('cli seed'));
       process.stdout.write(
-        `Loaded the demo: ${counts.members} members, ${counts.people} people, ${counts.actors} actors, ${counts.meetings} meetings.\n`,
+        `Loaded the demo: ${counts.members} members, ${counts.people} people, ${counts.actors} actors, ${counts.meetings} meetings, ${counts.statements} statements.\n`,
       );
       return 0;
     });

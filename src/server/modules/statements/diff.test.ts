@@ -25,24 +25,28 @@ describe('diffTexts', () => {
     expect(diffTexts(v(1, 'Gone.'), v(2, '')).parts).toEqual([{ value: 'Gone.', added: false, removed: true }]);
   });
 
-  it("rebuilds the new text from its parts, and the old one but for whitespace (diffWords keeps the new text's)", () => {
+  it('rebuilds both texts exactly from their parts, whitespace included', () => {
     const from = 'First paragraph.\n\nSecond one, with **bold** words.';
     const to = 'First paragraph, amended.\n\nSecond one, with *other* words.\n\nA third.';
     const { parts } = diffTexts(v(1, from), v(2, to));
-    const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
-    expect(
-      squeeze(
-        parts
-          .filter((p) => !p.added)
-          .map((p) => p.value)
-          .join(''),
-      ),
-    ).toBe(squeeze(from));
-    expect(
+    const side = (skip: 'added' | 'removed') =>
       parts
-        .filter((p) => !p.removed)
+        .filter((p) => !p[skip])
         .map((p) => p.value)
-        .join(''),
-    ).toBe(to);
+        .join('');
+    expect(side('added')).toBe(from);
+    expect(side('removed')).toBe(to);
+  });
+
+  it('keeps the space with the added words, not before the full stop that follows them', () => {
+    const { parts } = diffTexts(
+      v(1, 'Stem the flow of fighters.'),
+      v(2, 'Stem the flow of fighters and support families.'),
+    );
+    expect(parts).toEqual([
+      { value: 'Stem the flow of fighters', added: false, removed: false },
+      { value: ' and support families', added: true, removed: false },
+      { value: '.', added: false, removed: false },
+    ]);
   });
 });

@@ -196,7 +196,7 @@ export async function listProcedures(
         filter.statementId ? eq(procedures.statementId, filter.statementId) : undefined,
       ),
     )
-    .orderBy(desc(procedures.openedAt), asc(procedures.id));
+    .orderBy(desc(procedures.openedAt), desc(statementVersions.number), asc(procedures.id));
   return rows.map(flatten);
 }
 

@@ -188,24 +188,28 @@ export async function insertVersion(tx: Tx, values: typeof statementVersions.$in
 
 /** A statement's procedures, oldest first, with the number of the version each circulated. */
 export async function procedureSummariesOf(conn: Conn, statementId: string) {
-  return conn
-    .select({
-      id: procedures.id,
-      statementId: procedures.statementId,
-      kind: procedures.kind,
-      status: procedures.status,
-      textVersion: statementVersions.number,
-      deadline: procedures.deadline,
-      timeZone: procedures.timeZone,
-      openedAt: procedures.openedAt,
-      endedAt: procedures.endedAt,
-      reason: procedures.reason,
-      version: procedures.version,
-    })
-    .from(procedures)
-    .innerJoin(statementVersions, eq(statementVersions.id, procedures.textVersionId))
-    .where(eq(procedures.statementId, statementId))
-    .orderBy(asc(procedures.openedAt), asc(procedures.id));
+  return (
+    conn
+      .select({
+        id: procedures.id,
+        statementId: procedures.statementId,
+        kind: procedures.kind,
+        status: procedures.status,
+        textVersion: statementVersions.number,
+        deadline: procedures.deadline,
+        timeZone: procedures.timeZone,
+        openedAt: procedures.openedAt,
+        endedAt: procedures.endedAt,
+        reason: procedures.reason,
+        version: procedures.version,
+      })
+      .from(procedures)
+      .innerJoin(statementVersions, eq(statementVersions.id, procedures.textVersionId))
+      .where(eq(procedures.statementId, statementId))
+      // Rounds in order: a new round always circulates a newer version, so the version breaks a tie
+      // of opening instants (two rounds opened within one transaction's `now()`, or under a test clock).
+      .orderBy(asc(procedures.openedAt), asc(statementVersions.number), asc(procedures.id))
+  );
 }
 
 // ─── Decisions, as a statement shows them ──────────────────────────────────────────────────

@@ -363,8 +363,8 @@ describe.each(engines)('statements routes on %s', (engine) => {
           from: 1,
           to: 2,
           parts: [
-            { value: 'The partners agree to act ', added: false, removed: false },
-            { value: 'together', added: true, removed: false },
+            { value: 'The partners agree to act', added: false, removed: false },
+            { value: ' together', added: true, removed: false },
             { value: '.', added: false, removed: false },
           ],
         });
