@@ -11,6 +11,7 @@ import {
   Stack,
   Text,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -73,16 +74,18 @@ function AccountMenu({ me }: { me: Me }) {
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
-        <UnstyledButton
-          className="account-button"
-          aria-label={t('account.menu', { name: me.name, role: roleLabel(me) })}
-        >
+        {/*
+          Named by what it shows, with "Account:" before it for a screen reader: a name of its own
+          (aria-label) would not be the words a speech-input user reads on it and says (WCAG 2.5.3).
+        */}
+        <UnstyledButton className="account-button">
           <Group gap="xs" wrap="nowrap">
-            {/* A phone has no room for the name: its initials stand in. */}
+            <VisuallyHidden>{t('account.menuPrefix')} </VisuallyHidden>
+            {/* A phone has no room for the name: its initials stand in, and the name is still read out. */}
             <Avatar size="sm" color="blue" hiddenFrom="sm" aria-hidden="true">
               {initials(me.name)}
             </Avatar>
-            <Text size="sm" fw={600} truncate="end" maw={180} visibleFrom="sm">
+            <Text size="sm" fw={600} truncate="end" maw={180} className="account-name">
               {me.name}
             </Text>
             <Badge variant="light">{roleLabel(me)}</Badge>
