@@ -11,6 +11,7 @@ import { useMemberName } from '../members/member-name.js';
 import { useMembers } from '../members/members.api.js';
 import type { EditableField, StatementFormValues } from './statement-form.js';
 import { meetingOption } from './statement-title.js';
+import './statements.css';
 
 interface StatementFieldsProps {
   form: ReturnType<typeof useForm<StatementFormValues>>;
@@ -42,7 +43,7 @@ export function StatementFields({ form, editable, withText = false }: StatementF
   );
 
   return (
-    <Stack gap="md">
+    <Stack gap="md" className="statement-fields">
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <NativeSelect label={t('new.kind')} data={kinds} disabled={locked('kind')} {...form.getInputProps('kind')} />
         <NativeSelect
