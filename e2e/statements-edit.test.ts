@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/server/lib/clock.js';
@@ -89,6 +90,16 @@ async function closeToasts(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('.mantine-Notification-root').length === 0);
 }
 
+/** WCAG 2.1 AA as axe checks it, on the page's main part or an open dialog: no serious or critical violation. */
+async function expectAccessible(page: Page, part = 'main'): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .include(part)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(', ')})`)).toEqual([]);
+}
+
 /** The page in the reader's language and its direction. */
 async function inLanguage(page: Page, language: Language): Promise<void> {
   await page.waitForFunction((dir) => document.documentElement.dir === dir, language === 'ar' ? 'rtl' : 'ltr');
@@ -110,6 +121,8 @@ const TITLES = {
   ar: { typo: 'بيان مشترك بشأن الاستقرارر', fixed: 'بيان مشترك بشأن الاستقرار' },
 } as const;
 const FRENCH = 'Déclaration commune sur la stabilisation';
+/** A statement's text, in its own language. */
+const BODY = { en: 'The partners support stabilisation.', ar: 'يدعم الشركاء تحقيق الاستقرار.' } as const;
 
 describe.each(['en', 'ar'] as const)('the secretariat edits and withdraws statements, in %s', (language) => {
   const s = TEXTS[language].statements;
@@ -123,7 +136,7 @@ describe.each(['en', 'ar'] as const)('the secretariat edits and withdraws statem
       title: TITLES[language].typo,
       language,
       visibility: 'coalition',
-      text: 'The partners support stabilisation.',
+      text: BODY[language],
     });
     await withPage(user(), async ({ page }) => {
       const patches = patchesOf(page);
@@ -202,8 +215,8 @@ describe.each(['en', 'ar'] as const)('the secretariat edits and withdraws statem
   });
 
   it('withdraws a draft, once confirmed; the page then shows it withdrawn, with nothing left to do', async () => {
-    const draft = await buildStatement(app.ctx, { title: TITLES[language].fixed, language, text: 'A draft.' });
-    await withPage(user(), async ({ page }) => {
+    const draft = await buildStatement(app.ctx, { title: TITLES[language].fixed, language, text: BODY[language] });
+    await withPage(user(), async ({ page, watcher }) => {
       await page.goto(`/statements/${draft.id}`);
       await inLanguage(page, language);
       const actions = page.getByRole('group', { name: s.actions.label });
@@ -219,6 +232,24 @@ describe.each(['en', 'ar'] as const)('the secretariat edits and withdraws statem
       await dialog.waitFor();
       expect(await dialog.textContent()).toContain(s.withdrawDraft.text);
       await screenshot(page, `statements-edit-${language}-3-withdraw-dialog`);
+      await expectAccessible(page, '[role="dialog"]');
+      // A colleague changes the draft meanwhile: withdrawing what the page showed is refused, and offers to reload.
+      const colleague = await app.ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/statements/${draft.id}`,
+        headers: { cookie: user().cookie, 'if-match': `"${draft.version}"` },
+        payload: { kind: 'communique' },
+      });
+      expect(colleague.statusCode).toBe(200);
+      watcher.expect(409, 'PATCH', /\/api\/v1\/statements\//);
+      await dialog.getByRole('button', { name: s.withdrawDraft.submit, exact: true }).click();
+      const conflict = dialog.getByRole('alert').filter({ hasText: forms.conflict.statement.title });
+      await conflict.waitFor();
+      expect((await readStatement(draft.id)).status).toBe('draft');
+      await screenshot(page, `statements-edit-${language}-3-withdraw-conflict`);
+      await conflict.getByRole('button', { name: forms.conflict.statement.reload, exact: true }).click();
+      await expect.poll(() => conflict.count()).toBe(0);
+      expect(await page.getByText(e.statementKind.communique, { exact: true }).count()).toBe(1);
       await dialog.getByRole('button', { name: s.withdrawDraft.submit, exact: true }).click();
       await page.getByText(s.withdrawDraft.done).waitFor();
       await expect.poll(() => page.locator('[data-status]').first().getAttribute('data-status')).toBe('withdrawn');
@@ -234,7 +265,11 @@ describe.each(['en', 'ar'] as const)('the secretariat edits and withdraws statem
   });
 
   it('changes an adopted statement only where the server lets it: its translations and its readers', async () => {
-    const adopted = await buildAdoptedStatement(app.ctx, { title: TITLES[language].fixed, language });
+    const adopted = await buildAdoptedStatement(app.ctx, {
+      title: TITLES[language].fixed,
+      language,
+      text: BODY[language],
+    });
     await withPage(user(), async ({ page }) => {
       const patches = patchesOf(page);
       await page.goto(`/statements/${adopted.id}`);
@@ -255,6 +290,7 @@ describe.each(['en', 'ar'] as const)('the secretariat edits and withdraws statem
       await label(form, titleIn(translation)).fill(translated);
       await label(form, s.new.visibility).selectOption('coalition');
       await screenshot(page, `statements-edit-${language}-4-adopted-form`, { fullPage: true });
+      await expectAccessible(page);
       await form.getByRole('button', { name: s.edit.submit, exact: true }).click();
       await page.getByText(s.edit.saved).waitFor();
       expect(patches).toEqual([{ visibility: 'coalition', translations: { [translation]: { title: translated } } }]);
@@ -264,7 +300,7 @@ describe.each(['en', 'ar'] as const)('the secretariat edits and withdraws statem
   });
 
   it('withdraws a running silence procedure with a reason: the statement is a draft again', async () => {
-    const statement = await buildStatement(app.ctx, { title: TITLES[language].fixed, language, text: 'Circulated.' });
+    const statement = await buildStatement(app.ctx, { title: TITLES[language].fixed, language, text: BODY[language] });
     await buildProcedure(app.ctx, {
       statement: statement.id,
       textVersion: 1,
@@ -314,7 +350,7 @@ describe.each(['en', 'ar'] as const)('the secretariat edits and withdraws statem
       title: TITLES[language].fixed,
       language,
       meetingId: meeting.id,
-      text: 'Adopted in the room.',
+      text: BODY[language],
     });
     await withPage(user(), async ({ page }) => {
       await page.goto(`/statements/${statement.id}`);

@@ -77,7 +77,12 @@ export function StatementActions({ statement, onReload }: StatementActionsProps)
           </Button>
         ) : null}
       </Group>
-      <Modal opened={withdrawing && draft} onClose={() => setWithdrawing(false)} title={t('withdrawDraft.title')}>
+      <Modal
+        opened={withdrawing && draft}
+        onClose={() => setWithdrawing(false)}
+        title={t('withdrawDraft.title')}
+        closeButtonProps={{ 'aria-label': t('withdrawDraft.close') }}
+      >
         {withdrawing && draft ? (
           <WithdrawDraftDialog statement={statement} onReload={onReload} onClose={() => setWithdrawing(false)} />
         ) : null}
