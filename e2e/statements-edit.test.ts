@@ -138,7 +138,7 @@ describe.each(['en', 'ar'] as const)('the secretariat edits and withdraws statem
       visibility: 'coalition',
       text: BODY[language],
     });
-    await withPage(user(), async ({ page }) => {
+    await withPage(user(), async ({ page, watcher }) => {
       const patches = patchesOf(page);
       await page.goto(`/statements/${draft.id}`);
       await inLanguage(page, language);
@@ -151,6 +151,13 @@ describe.each(['en', 'ar'] as const)('the secretariat edits and withdraws statem
       // A draft: everything may change, nothing is locked.
       expect(await form.locator('[data-adopted-locked]').count()).toBe(0);
       expect(await form.locator('input:disabled, select:disabled').count()).toBe(0);
+      // A title left blank: the server's refusal shows on the field, and nothing is saved.
+      watcher.expect(400, 'PATCH', /\/api\/v1\/statements\//);
+      await label(form, s.new.titleField).fill('');
+      await form.getByRole('button', { name: s.edit.submit, exact: true }).click();
+      await expect.poll(() => label(form, s.new.titleField).getAttribute('aria-invalid')).toBe('true');
+      expect((await readStatement(draft.id)).version).toBe(draft.version);
+      patches.length = 0;
       await label(form, s.new.titleField).fill(TITLES[language].fixed);
       await label(form, titleIn('fr')).fill(FRENCH);
       await screenshot(page, `statements-edit-${language}-1-draft-form`, { fullPage: true });
@@ -312,8 +319,14 @@ describe.each(['en', 'ar'] as const)('the secretariat edits and withdraws statem
     await withPage(user(), async ({ page, watcher }) => {
       await page.goto(`/statements/${statement.id}`);
       await inLanguage(page, language);
-      // In procedure: nothing of the statement may change.
+      // In procedure: nothing of the statement may change, and its edit page says why.
       expect(await page.getByRole('group', { name: s.actions.label }).count()).toBe(0);
+      await page.goto(`/secretariat/statements/${statement.id}/edit`);
+      await page.locator('[data-not-editable="in_procedure"]').waitFor();
+      expect(await page.locator('[data-not-editable]').textContent()).toContain(s.edit.inProcedure);
+      expect(await page.locator('main form').count()).toBe(0);
+      await page.getByRole('link', { name: s.edit.back, exact: true }).click();
+      await page.waitForURL(`**/statements/${statement.id}`);
       const panel = page.locator('[data-procedure]').first();
       await expect
         .poll(() => panel.locator('[data-procedure-status]').getAttribute('data-procedure-status'))
