@@ -113,6 +113,17 @@ export const UpdateStatementBody = z.strictObject({
 });
 export type UpdateStatementBody = z.infer<typeof UpdateStatementBody>;
 
+/**
+ * What an adopted statement's PATCH may change: how it is published (the translations of its
+ * title, who may read it), never its title, kind, language or meeting, which its decision recorded.
+ * A draft takes any change; a statement in procedure or withdrawn, none.
+ */
+export const CHANGEABLE_WHEN_ADOPTED = [
+  'translations',
+  'visibility',
+  'restrictedTo',
+] as const satisfies readonly (keyof UpdateStatementBody)[];
+
 export const ListStatementsQuery = z.object({
   status: StatementStatus.optional(),
   kind: StatementKind.optional(),

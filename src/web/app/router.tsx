@@ -51,6 +51,9 @@ const DecisionsPage = lazy(() =>
 const NewStatementPage = lazy(() =>
   import('../features/statements/NewStatement.page.js').then((m) => ({ default: m.NewStatementPage })),
 );
+const EditStatementPage = lazy(() =>
+  import('../features/statements/EditStatement.page.js').then((m) => ({ default: m.EditStatementPage })),
+);
 
 // Each signed-in user's starting point: nothing the public needs.
 const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
@@ -83,6 +86,7 @@ export const router = createBrowserRouter([
           { path: 'meetings/new', element: <NewMeetingPage /> },
           { path: 'meetings/:id/edit', element: <EditMeetingPage /> },
           { path: 'statements/new', element: <NewStatementPage /> },
+          { path: 'statements/:id/edit', element: <EditStatementPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -26,6 +26,7 @@ import { statementsKey, useStatement } from './statements.api.js';
 const Workspace = lazy(() => import('./Workspace.js').then((m) => ({ default: m.Workspace })));
 const AddPositionForm = lazy(() => import('./PositionForm.js').then((m) => ({ default: m.AddPositionForm })));
 const RemovePosition = lazy(() => import('./PositionForm.js').then((m) => ({ default: m.RemovePosition })));
+const StatementActions = lazy(() => import('./StatementActions.js').then((m) => ({ default: m.StatementActions })));
 
 /** What the statement is: its kind, visibility, and once adopted its decision, date and method. */
 function StatementHeader({ statement }: { statement: Statement }) {
@@ -75,6 +76,7 @@ function StatementHeader({ statement }: { statement: Statement }) {
           <Countdown deadline={statement.deadline} onOver={reread} />
         </Text>
       ) : null}
+      {statement.status === 'withdrawn' ? <Text data-withdrawn>{t('statement.withdrawn')}</Text> : null}
       {statement.meetingId ? (
         <Text size="sm">
           <Anchor component={Link} to={`/meetings/${statement.meetingId}`}>
@@ -236,6 +238,11 @@ export function StatementPage() {
         </Text>
       </Breadcrumbs>
       <StatementHeader statement={s} />
+      {canUseSecretariat(me) ? (
+        <Suspense fallback={null}>
+          <StatementActions statement={s} onReload={() => statement.refetch()} />
+        </Suspense>
+      ) : null}
       <AdoptedText statement={s} />
       <Positions statement={s} me={me} />
       {workspace ? (

@@ -1,14 +1,20 @@
+import { LANGUAGES } from '../../../shared/enums.js';
 import type { Language } from '../../../shared/i18n.js';
 import type { Visibility } from '../../../shared/meetings.js';
-import type {
-  AddTextVersionBody,
-  CreateStatementBody,
-  StatementKind,
-  StatementTranslations,
+import {
+  type AddTextVersionBody,
+  CHANGEABLE_WHEN_ADOPTED,
+  type CreateStatementBody,
+  type Statement,
+  type StatementKind,
+  type StatementStatus,
+  type StatementTranslations,
+  type UpdateStatementBody,
 } from '../../../shared/statements.js';
 import { orNull } from '../../components/form-values.js';
+import { titlesOf } from './statement-title.js';
 
-/** The new statement form: the statement, then the text of its first version. */
+/** The statement form: the statement, then (new only) the text of its first version. */
 export interface StatementFormValues {
   kind: StatementKind;
   title: string;
@@ -69,4 +75,64 @@ export function statementFieldOf(path: string): string {
   if (translation) return `titleTranslations.${translation[1]}`;
   if (path.startsWith('restrictedTo.')) return 'restrictedTo';
   return path;
+}
+
+/** A statement as the edit form shows it: every field it has, none left null; no text (versions are added apart). */
+export function fromStatement(s: Statement): StatementFormValues {
+  return {
+    kind: s.kind,
+    title: s.title,
+    language: s.language,
+    visibility: s.visibility,
+    meetingId: s.meetingId ?? '',
+    restrictedTo: s.restrictedTo,
+    titleTranslations: { en: '', fr: '', ar: '', ...titlesOf(s.translations) },
+    text: '',
+    note: '',
+  };
+}
+
+/** A field of the PATCH body, as the edit form locks or unlocks it. */
+export type EditableField = Exclude<keyof UpdateStatementBody, 'status'>;
+
+const ALL_FIELDS: readonly EditableField[] = [
+  'kind',
+  'title',
+  'language',
+  'visibility',
+  'meetingId',
+  'restrictedTo',
+  'translations',
+];
+
+/** What the secretariat may change on a statement in this status (the server's rule): a draft anything, an adopted one how it is published, else nothing. */
+export function editableFields(status: StatementStatus): ReadonlySet<EditableField> {
+  if (status === 'draft') return new Set(ALL_FIELDS);
+  if (status === 'adopted') return new Set(CHANGEABLE_WHEN_ADOPTED);
+  return new Set();
+}
+
+const sameTranslations = (a: StatementTranslations, b: StatementTranslations) =>
+  LANGUAGES.every((language) => a[language]?.title === b[language]?.title);
+
+/**
+ * The PATCH body: only what changed from the values the form was filled with, so that a change
+ * made meanwhile to another field is not overwritten with the old value. Translations go whole
+ * (the server replaces them whole), members only with a restricted statement.
+ */
+export function toUpdateStatementBody(before: StatementFormValues, after: StatementFormValues): UpdateStatementBody {
+  const body: UpdateStatementBody = {};
+  if (after.kind !== before.kind) body.kind = after.kind;
+  if (after.title.trim() !== before.title.trim()) body.title = after.title.trim();
+  if (after.language !== before.language) body.language = after.language;
+  if (after.visibility !== before.visibility) body.visibility = after.visibility;
+  if (after.meetingId !== before.meetingId) body.meetingId = after.meetingId || null;
+  const restricting = after.visibility === 'restricted';
+  const members = (v: StatementFormValues) => JSON.stringify([...v.restrictedTo].sort());
+  if (restricting && (before.visibility !== 'restricted' || members(after) !== members(before))) {
+    body.restrictedTo = after.restrictedTo;
+  }
+  const translations = translationsOf(after);
+  if (!sameTranslations(translations, translationsOf(before))) body.translations = translations;
+  return body;
 }

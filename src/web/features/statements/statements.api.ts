@@ -21,6 +21,7 @@ import type {
   TextVersion,
   ToActList,
   UpdateFollowUpBody,
+  UpdateStatementBody,
 } from '../../../shared/statements.js';
 import { api, q } from '../../app/api.js';
 
@@ -46,10 +47,12 @@ export function useStatements(filter: StatementsFilter) {
   });
 }
 
-export function useStatement(id: string) {
+/** One statement; `fresh` reads it again even when the cache has it (before changing it). */
+export function useStatement(id: string, options: { fresh?: boolean } = {}) {
   return useQuery({
     queryKey: [...statementsKey, 'one', id],
     queryFn: ({ signal }) => api<Statement>(`/statements/${q(id)}`, { signal }),
+    refetchOnMount: options.fresh ? 'always' : true,
   });
 }
 
@@ -172,6 +175,18 @@ export const useAdoptAtMeeting = (id: string) =>
   usePost<Versioned<AdoptAtMeetingBody>, Statement>(() => `/statements/${q(id)}/adopt`, {
     ifMatch: (b) => b.version,
   });
+
+/** Changes a statement, or withdraws a draft (`status: withdrawn`), from the version read (If-Match). */
+export function useUpdateStatement(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: UpdateStatementBody }) =>
+      api<Statement>(`/statements/${q(id)}`, { method: 'PATCH', body, ifMatch: version }),
+    onSuccess: () => {
+      void invalidate();
+    },
+  });
+}
 
 export const useAddPosition = (id: string) =>
   usePost<AddPositionBody, Statement>(() => `/statements/${q(id)}/positions`);
