@@ -37,6 +37,12 @@ export const PROCEDURE_RESPONSES = ['break', 'endorse'] as const;
 export const DECISION_METHODS = ['silence', 'endorsement', 'meeting_consensus'] as const;
 export const POSITION_KINDS = ['reservation', 'explanation_of_position'] as const;
 export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
+/**
+ * What an adopted statement's PATCH may change: how it is published (the translations of its
+ * title, who may read it), never its title, kind, language or meeting, which its decision recorded.
+ * A draft takes any change; a statement in procedure or withdrawn, none.
+ */
+export const CHANGEABLE_WHEN_ADOPTED = ['translations', 'visibility', 'restrictedTo'] as const;
 
 /**
  * Why a field was refused (src/shared/problem.ts: `FieldErrorCode`), as a stable code the interface

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CHANGEABLE_WHEN_ADOPTED,
   DECISION_METHODS,
   FOLLOW_UP_STATUSES,
   POSITION_KINDS,
@@ -113,16 +114,10 @@ export const UpdateStatementBody = z.strictObject({
 });
 export type UpdateStatementBody = z.infer<typeof UpdateStatementBody>;
 
-/**
- * What an adopted statement's PATCH may change: how it is published (the translations of its
- * title, who may read it), never its title, kind, language or meeting, which its decision recorded.
- * A draft takes any change; a statement in procedure or withdrawn, none.
- */
-export const CHANGEABLE_WHEN_ADOPTED = [
-  'translations',
-  'visibility',
-  'restrictedTo',
-] as const satisfies readonly (keyof UpdateStatementBody)[];
+// The fields an adopted statement's PATCH may change (zod-free, for the web): every one a field of the body.
+CHANGEABLE_WHEN_ADOPTED satisfies readonly (keyof UpdateStatementBody)[];
+
+export { CHANGEABLE_WHEN_ADOPTED };
 
 export const ListStatementsQuery = z.object({
   status: StatementStatus.optional(),

@@ -2,6 +2,7 @@ import { Visibility } from '../../../shared/meetings.js';
 import type { FieldError } from '../../../shared/problem.js';
 import {
   type AddTextVersionBody,
+  CHANGEABLE_WHEN_ADOPTED,
   type CreateStatementBody,
   type DiffQuery,
   type ListStatementsQuery,
@@ -102,7 +103,7 @@ const rowValues = (f: Fields) => ({
 });
 
 /** What may change once a statement is adopted: how it is published, never its words or its kind. */
-const CHANGEABLE_WHEN_ADOPTED = new Set(['translations', 'visibility', 'restrictedTo']);
+const changeableWhenAdopted = new Set<string>(CHANGEABLE_WHEN_ADOPTED);
 
 /**
  * Which changes a statement in this state takes: anything while a draft; once adopted, its
@@ -117,7 +118,7 @@ function allowChange(row: StatementRow, body: UpdateStatementBody): void {
     throw notDraft(row.status, `Only a draft can be withdrawn; this statement is ${row.status}.`);
   }
   if (row.status === StatementStatus.enum.draft) return;
-  if (row.status === StatementStatus.enum.adopted && sent.every((key) => CHANGEABLE_WHEN_ADOPTED.has(key))) return;
+  if (row.status === StatementStatus.enum.adopted && sent.every((key) => changeableWhenAdopted.has(key))) return;
   throw notDraft(
     row.status,
     row.status === StatementStatus.enum.adopted

@@ -1,15 +1,14 @@
-import { LANGUAGES } from '../../../shared/enums.js';
+import { CHANGEABLE_WHEN_ADOPTED, LANGUAGES } from '../../../shared/enums.js';
 import type { Language } from '../../../shared/i18n.js';
 import type { Visibility } from '../../../shared/meetings.js';
-import {
-  type AddTextVersionBody,
-  CHANGEABLE_WHEN_ADOPTED,
-  type CreateStatementBody,
-  type Statement,
-  type StatementKind,
-  type StatementStatus,
-  type StatementTranslations,
-  type UpdateStatementBody,
+import type {
+  AddTextVersionBody,
+  CreateStatementBody,
+  Statement,
+  StatementKind,
+  StatementStatus,
+  StatementTranslations,
+  UpdateStatementBody,
 } from '../../../shared/statements.js';
 import { orNull } from '../../components/form-values.js';
 import { titlesOf } from './statement-title.js';
