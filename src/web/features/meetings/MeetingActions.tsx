@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Meeting } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
+import { Dialog } from '../../components/Dialog.js';
 import { FormBanner } from '../../components/FormAlerts.js';
 import { focusFirstError } from '../../components/form-focus.js';
 import { useFormSubmission } from '../../components/useFormSubmission.js';
@@ -134,11 +135,11 @@ export function MeetingActions({ meeting, onReload }: MeetingActionsProps) {
           </Button>
         ) : null}
       </Group>
-      <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t('manage.cancel.title')} size="lg">
+      <Dialog opened={cancelling} onClose={() => setCancelling(false)} title={t('manage.cancel.title')} size="lg">
         {cancelling ? (
           <CancelDialog meeting={meeting} onReload={onReload} onClose={() => setCancelling(false)} />
         ) : null}
-      </Modal>
+      </Dialog>
     </>
   );
 }

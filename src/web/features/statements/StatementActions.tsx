@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Statement } from '../../../shared/statements.js';
+import { Dialog } from '../../components/Dialog.js';
 import { FormBanner } from '../../components/FormAlerts.js';
 import { useFormSubmission } from '../../components/useFormSubmission.js';
 import { editableFields } from './statement-form.js';
@@ -77,16 +78,11 @@ export function StatementActions({ statement, onReload }: StatementActionsProps)
           </Button>
         ) : null}
       </Group>
-      <Modal
-        opened={withdrawing && draft}
-        onClose={() => setWithdrawing(false)}
-        title={t('withdrawDraft.title')}
-        closeButtonProps={{ 'aria-label': t('withdrawDraft.close') }}
-      >
+      <Dialog opened={withdrawing && draft} onClose={() => setWithdrawing(false)} title={t('withdrawDraft.title')}>
         {withdrawing && draft ? (
           <WithdrawDraftDialog statement={statement} onReload={onReload} onClose={() => setWithdrawing(false)} />
         ) : null}
-      </Modal>
+      </Dialog>
     </>
   );
 }
