@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { LISTENER_NAME } from '../db/client.js';
 import { members } from '../db/schema/members.js';
 import { buildMeeting, buildMember, signedInUser, type TestUser } from './factories.js';
 import { createTestDatabase, type TestDatabase } from './harness.js';
+import { type ServerProcess, startServerProcess } from './server-process.js';
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -50,41 +50,6 @@ const overHttp =
     return { status: res.status, body, etag: res.headers.get('etag') ?? undefined, json: () => JSON.parse(body) };
   };
 
-/** The server as operators start it (its build: `npm test` builds first), on `databaseUrl`; resolves once it listens. */
-function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: string; output: () => string }> {
-  const child = spawn(process.execPath, ['dist/server/start.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: '3',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      WEB_DIST: '',
-      SEED_DEMO: 'false',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-    },
-  });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out += d;
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server B did not start:\n${out}`)), 50_000);
-    child.stdout?.on('data', () => {
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, base: match[1], output: () => out });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server B exited with ${code}:\n${out}`)));
-  });
-}
-
 /**
  * Two app servers on one PostgreSQL database, as two processes behind a load balancer have them:
  * each its own pool and its own LISTEN connection for the read cache. A is built in this process
@@ -105,7 +70,7 @@ describe.skipIf(!url)(
     let appA: FastifyInstance;
     let a: Server;
     let b: Server;
-    let processB: Awaited<ReturnType<typeof startServer>> | undefined;
+    let processB: ServerProcess | undefined;
     let listenerB: number;
     let secretariat: TestUser;
 
@@ -129,7 +94,7 @@ describe.skipIf(!url)(
     beforeAll(async () => {
       testDb = await createTestDatabase('postgresql');
       // B first: the one listener on the database is then B's, and its pid tells it from A's.
-      processB = await startServer(testDb.url as string);
+      processB = await startServerProcess(testDb.url as string);
       b = overHttp(processB.base);
       await eventually('B listens for notifications', async () => (await listenerPids()).length === 1);
       [listenerB] = await listenerPids();

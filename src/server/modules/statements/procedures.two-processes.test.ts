@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,47 +8,12 @@ import { decisions, procedures, statements } from '../../db/schema/statements.js
 import { fixedClock } from '../../lib/clock.js';
 import { buildMember, buildProcedure, buildUser, type TestUser } from '../../test/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../test/harness.js';
+import { type ServerProcess, startServerProcess } from '../../test/server-process.js';
 
 const url = process.env.TEST_DATABASE_URL;
 
 /** How many procedures come due at the same instant. */
 const DUE = 40;
-
-/** The server as operators start it (its build: `npm test` builds first), sweeping every 100 ms. */
-function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: string; output: () => string }> {
-  const child = spawn(process.execPath, ['dist/server/start.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: '4',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      WEB_DIST: '',
-      SEED_DEMO: 'false',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      PROCEDURE_SWEEP_INTERVAL_MS: '100',
-    },
-  });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out += d;
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server B did not start:\n${out}`)), 50_000);
-    child.stdout?.on('data', () => {
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, base: match[1], output: () => out });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server B exited with ${code}:\n${out}`)));
-  });
-}
 
 /**
  * Two app processes on one PostgreSQL database, as two servers behind a load balancer: A built in
@@ -60,14 +24,17 @@ function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: 
 describe.runIf(url)('procedures settled by two app processes on one PostgreSQL database', () => {
   let testDb: TestDatabase;
   let appA: FastifyInstance;
-  let processB: Awaited<ReturnType<typeof startServer>> | undefined;
+  let processB: ServerProcess | undefined;
   let secretariat: TestUser;
   // A's clock is far ahead of B's (the system's): nothing is due for B until the test says so.
   const clock = fixedClock('2099-01-01T09:00:00Z');
 
   beforeAll(async () => {
     testDb = await createTestDatabase('postgresql');
-    processB = await startServer(testDb.url as string);
+    processB = await startServerProcess(testDb.url as string, {
+      DATABASE_POOL_SIZE: '4',
+      PROCEDURE_SWEEP_INTERVAL_MS: '100',
+    });
     appA = await buildApp({ database: testDb.database, clock, rateLimitPerMinute: 1_000_000 });
     await appA.ready();
     secretariat = await buildUser({ app: appA, database: testDb.database }, { role: 'secretariat' });
