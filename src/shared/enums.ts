@@ -44,6 +44,30 @@ export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as 
  */
 export const CHANGEABLE_WHEN_ADOPTED = ['translations', 'visibility', 'restrictedTo'] as const;
 
+// Progress: lines of effort, indicators, reporting, pledges (src/shared/progress.ts, pledges.ts, imports.ts).
+/** A time-bound office in a working group. */
+export const OFFICE_ROLES = ['co_lead', 'participant'] as const;
+/** How members' values for one period combine into the coalition's. */
+export const MEMBER_AGGREGATIONS = ['sum', 'max', 'mean'] as const;
+/** How periods combine: `flow` values add up (strikes in a month), a `stock` is its latest value (trainees to date). */
+export const TIME_AGGREGATIONS = ['flow', 'stock'] as const;
+/** Periods are written `2015-01` (month), `2015-Q1` (quarter), `2015` (year). */
+export const PERIOD_TYPES = ['month', 'quarter', 'year'] as const;
+/** Who may read an indicator's approved values: everyone, or the coalition's signed-in users. */
+export const INDICATOR_VISIBILITIES = ['public', 'coalition'] as const;
+/** A member's report for a period; `not_started` until its first save (version 0). */
+export const REPORT_STATUSES = ['not_started', 'draft', 'submitted', 'approved', 'returned'] as const;
+/** One value of a report: the member works on it (draft), sends it (submitted), the secretariat approves or returns it. */
+export const VALUE_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export const PLEDGE_KINDS = ['financial', 'in_kind'] as const;
+/** pledged → committed → disbursed (partial disbursements add up), or withdrawn. */
+export const PLEDGE_STATUSES = ['pledged', 'committed', 'disbursed', 'withdrawn'] as const;
+/** What an event moves a pledge to. */
+export const PLEDGE_EVENT_STATUSES = ['committed', 'disbursed', 'withdrawn'] as const;
+export const IMPORT_KINDS = ['values', 'pledges'] as const;
+export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const IMPORT_STATUSES = ['validating', 'writing', 'done', 'failed'] as const;
+
 /**
  * Why a field was refused (src/shared/problem.ts: `FieldErrorCode`), as a stable code the interface
  * translates; parameters, when a code has some, are in the field error's `params`.
@@ -91,6 +115,23 @@ export const FIELD_ERROR_CODES = [
   'no_members', // a procedure needs at least one member
   'member_not_listed', // params.code: a restricted statement is circulated only to the members it lists
   'one_owner', // a follow-up has one owner: a member or a working group
+  // Progress and pledges.
+  'unknown_line_of_effort', // params.key: no line of effort has this key
+  'unknown_working_group', // params.key: no working group has this key
+  'unknown_indicator', // params.key: no indicator has this key (or the caller may not see it)
+  'unknown_period', // params.period: no reporting period is open under this name
+  'unknown_category', // params.category, params.options: the indicator has no such category
+  'category_required', // params.options: the indicator is broken down by category; each value names one
+  'no_categories', // the indicator has no categories; a value names none
+  'period_type_mismatch', // params.periodType: the indicator is reported by this kind of period
+  'period_format', // a period is written 2015-01, 2015-Q1 or 2015
+  'value_twice', // params.indicator, params.category: one value per indicator and category in a report
+  'unknown_currency', // params.currency: not an ISO 4217 currency code
+  'amount_precision', // params.digits: the currency has this many minor digits (an amount is in minor units, an integer)
+  'financial_fields', // a financial pledge has amountMinor, currency and valueDate, and no quantity or unit
+  'in_kind_fields', // an in-kind pledge has description, quantity and unit, and no amount or currency
+  'over_committed', // params.remainingMinor: disbursements add up to more than the committed amount
+  'not_a_number', // a value must be a finite number
 ] as const;
 
 /** Whether a value is one of an enum's: `isOneOf(MEETING_KINDS, params.get('kind'))`. */

@@ -52,6 +52,12 @@ export const ProblemReason = z.enum([
   'statement_not_draft', // params.status: only a draft can be circulated, adopted at a meeting or withdrawn
   'statement_not_adopted', // positions are attached to an adopted statement
   'version_circulated', // a circulated text version is immutable; a new round circulates a new version
+  'period_locked', // params.period, params.closesOn: the period closed for reporting; only the secretariat can reopen it
+  'report_not_submitted', // params.status: only a submitted report (or value) is approved or returned
+  'report_under_review', // a submitted report waits for the secretariat; the member changes it once it is returned
+  'period_exists', // params.period: the period is already open for reporting
+  'indicator_key_taken', // params.key
+  'pledge_status', // params.status: the event does not follow from the pledge's status (withdrawn, not yet committed…)
 ]);
 export type ProblemReason = z.infer<typeof ProblemReason>;
 

@@ -28,7 +28,7 @@ import type { TestContext } from './harness.js';
  * Records made this way are audited like any other: assert on the trail by content, not by count.
  */
 
-type Ctx = Pick<TestContext, 'app' | 'database'>;
+export type Ctx = Pick<TestContext, 'app' | 'database'>;
 
 export interface TestUser {
   id: string;
@@ -40,7 +40,8 @@ export interface TestUser {
 }
 
 let counter = 0;
-const next = () => {
+/** A token unique to this test process, for keys, codes and names. */
+export const next = () => {
   counter += 1;
   return `${counter}${randomBytes(2).toString('hex')}`.toUpperCase();
 };
@@ -65,7 +66,7 @@ async function makeAdmin(ctx: Ctx): Promise<TestUser> {
 }
 
 /** A request as the factories' administrator; signed in again if a test moved the clock past its session. */
-async function asAdmin(ctx: Ctx, request: InjectOptions): Promise<LightMyRequestResponse> {
+export async function asAdmin(ctx: Ctx, request: InjectOptions): Promise<LightMyRequestResponse> {
   if (!admins.has(ctx.app)) admins.set(ctx.app, makeAdmin(ctx));
   const admin = await (admins.get(ctx.app) as Promise<TestUser>);
   const send = () => ctx.app.inject({ ...request, headers: { ...request.headers, cookie: admin.cookie } });
@@ -75,7 +76,7 @@ async function asAdmin(ctx: Ctx, request: InjectOptions): Promise<LightMyRequest
   return send();
 }
 
-function expectStatus(res: LightMyRequestResponse, status: number, what: string): void {
+export function expectStatus(res: LightMyRequestResponse, status: number, what: string): void {
   if (res.statusCode !== status) throw new Error(`factory: ${what} answered ${res.statusCode}: ${res.body}`);
 }
 

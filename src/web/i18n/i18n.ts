@@ -30,6 +30,10 @@ export const NAMESPACES = [
   'auth',
   'desk',
   'statements',
+  'progress',
+  'reporting',
+  'pledges',
+  'imports',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

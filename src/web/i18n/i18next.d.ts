@@ -6,9 +6,13 @@ import type desk from '../locales/en/desk.json';
 import type enums from '../locales/en/enums.json';
 import type forms from '../locales/en/forms.json';
 import type home from '../locales/en/home.json';
+import type imports from '../locales/en/imports.json';
 import type meetingForms from '../locales/en/meetingForms.json';
 import type meetings from '../locales/en/meetings.json';
 import type members from '../locales/en/members.json';
+import type pledges from '../locales/en/pledges.json';
+import type progress from '../locales/en/progress.json';
+import type reporting from '../locales/en/reporting.json';
 import type secretariat from '../locales/en/secretariat.json';
 import type statements from '../locales/en/statements.json';
 
@@ -27,6 +31,10 @@ declare module 'i18next' {
       members: typeof members;
       secretariat: typeof secretariat;
       statements: typeof statements;
+      progress: typeof progress;
+      reporting: typeof reporting;
+      pledges: typeof pledges;
+      imports: typeof imports;
     };
     returnNull: false;
   }

@@ -4,4 +4,5 @@ export * from './auth.js';
 export * from './meetings.js';
 export * from './members.js';
 export * from './notifications.js';
+export * from './progress.js';
 export * from './statements.js';

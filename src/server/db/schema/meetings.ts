@@ -27,6 +27,7 @@ import {
 } from '../../../shared/meetings.js';
 import { enumCheck, enumColumn, sqlLiteral } from './columns.js';
 import { members, people } from './members.js';
+import { linesOfEffort } from './progress.js';
 
 export const meetings = pgTable(
   'meetings',
@@ -118,7 +119,8 @@ export const agendaItems = pgTable(
       .references(() => meetings.id, { onDelete: 'cascade' }),
     position: integer().notNull(),
     title: text().notNull(),
-    lineOfEffort: text(),
+    /** The line of effort's key (`LOE1-military`). */
+    lineOfEffort: text().references(() => linesOfEffort.key, { onDelete: 'restrict', onUpdate: 'cascade' }),
   },
   (t) => [uniqueIndex('agenda_items_position_idx').on(t.meetingId, t.position)],
 );

@@ -7,6 +7,7 @@ import { fromProject } from '../../lib/paths.js';
 import { toMember } from '../../modules/members/members.service.js';
 import type { Db } from '../client.js';
 import { actors, members, type NewMemberRow, people } from '../schema/members.js';
+import { type SeedLineOfEffort, type SeedWorkingGroup, seedLinesOfEffort } from './lines-of-effort.js';
 import { type SeedMeeting, type SeedQuote, seedMeetings } from './meetings.js';
 import { seedProcedures } from './procedures.js';
 import { seedStatements } from './statements.js';
@@ -28,6 +29,8 @@ interface SeedFile {
   quotes: SeedQuote[];
   people: { name: string; title?: string; member: string; note?: string }[];
   actors: { name: string; kind: string; country?: string; note?: string }[];
+  linesOfEffort: SeedLineOfEffort[];
+  workingGroups: SeedWorkingGroup[];
 }
 
 const seedFile = fromProject('src/server/db/seed/coalition-2014.json');
@@ -140,6 +143,8 @@ export async function seedDemo(
     for (const row of actorRows) {
       await recordAudit(tx, auth, { action: 'actor.created', entityType: 'actor', entityId: row.id, after: row });
     }
+    // Before the meetings: their agenda items name lines of effort.
+    await seedLinesOfEffort(tx, auth, data, byEnglishName);
     const meetingCount = await seedMeetings(tx, auth, data, {
       memberByCode: new Map(memberRows.map((m) => [m.code, m.id])),
       memberByName: byEnglishName,
