@@ -1,5 +1,5 @@
 import { parsePeriod } from '../../../shared/progress.js';
-import { recordAudit } from '../../lib/audit.js';
+import { type AuditEntry, recordAudits } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
 import { refreshIndicators } from '../../modules/progress/rollups.js';
 import type { Tx } from '../client.js';
@@ -828,9 +828,6 @@ function figureValue(figure: SeedFigure): number {
   return value;
 }
 
-/** A moment of a day, at noon UTC: when the seed says a report was submitted and reviewed. */
-const noon = (day: string) => new Date(`${day}T12:00:00Z`);
-
 export interface SeededProgress {
   indicators: number;
   periods: number;
@@ -860,13 +857,15 @@ export async function seedProgress(
     if (!id) throw new Error(`Seed: no member ${code}`);
     return id;
   };
+  // Each table in one statement, and their audit events in one more: the harness seeds the demo for every test file.
+  const audits: AuditEntry[] = [];
 
   // Indicators and their targets.
-  const indicatorIds = new Map<string, string>();
-  for (const spec of indicatorsOf(data)) {
-    const [row] = await tx
-      .insert(indicators)
-      .values({
+  const specs = indicatorsOf(data);
+  const indicatorRows = await tx
+    .insert(indicators)
+    .values(
+      specs.map((spec) => ({
         key: spec.key,
         names: spec.names,
         unit: spec.unit,
@@ -877,25 +876,27 @@ export async function seedProgress(
         categories: spec.categories ?? [],
         visibility: spec.visibility,
         description: spec.description,
-      })
-      .returning();
-    const targets = spec.targets ?? [];
-    if (targets.length > 0) {
-      await tx.insert(indicatorTargets).values(targets.map((t) => ({ indicatorId: row.id, ...t })));
-    }
-    indicatorIds.set(spec.key, row.id);
-    await recordAudit(tx, auth, {
-      action: 'indicator.created',
-      entityType: 'indicator',
-      entityId: row.id,
-      after: { ...row, targets },
-    });
-  }
+      })),
+    )
+    .returning();
+  const indicatorIds = new Map(indicatorRows.map((row) => [row.key, row.id]));
   const indicatorId = (key: string) => {
     const id = indicatorIds.get(key);
     if (!id) throw new Error(`Seed: no indicator ${key}`);
     return id;
   };
+  const targets = specs.flatMap((spec) =>
+    (spec.targets ?? []).map((t) => ({ indicatorId: indicatorId(spec.key), period: t.period, value: t.value })),
+  );
+  if (targets.length > 0) await tx.insert(indicatorTargets).values(targets);
+  for (const row of indicatorRows) {
+    audits.push({
+      action: 'indicator.created',
+      entityType: 'indicator',
+      entityId: row.id,
+      after: { ...row, targets: targets.filter((t) => t.indicatorId === row.id) },
+    });
+  }
 
   // Periods: every period a placed value names (closed), and the open ones.
   const open = new Set<string>(OPEN_PERIODS);
@@ -917,19 +918,32 @@ export async function seedProgress(
     )
     .returning();
   for (const row of periodRows) {
-    await recordAudit(tx, auth, { action: 'period.opened', entityType: 'period', entityId: row.id, after: row });
+    audits.push({ action: 'period.opened', entityType: 'period', entityId: row.id, after: row });
   }
   const periodEnd = new Map(periodRows.map((p) => [p.period, p.endsOn]));
+  /** When the seed says a period's reports were submitted and reviewed: its last day, at noon UTC. */
+  const endOf = (period: string) => new Date(`${periodEnd.get(period)}T12:00:00Z`);
 
-  // Approved reports: the placed figures, one report per (period, member).
-  type ValueInsert = typeof reportValues.$inferInsert;
-  const approved = new Map<string, { period: string; member: string; values: Omit<ValueInsert, 'reportId'>[] }>();
+  // Reports: the placed figures approved, one report per (period, member); then the open periods' entries.
+  type ValueInsert = Omit<typeof reportValues.$inferInsert, 'reportId'>;
+  interface ReportSpec {
+    period: string;
+    member: string;
+    status: 'draft' | 'submitted' | 'approved' | 'returned';
+    returnReason?: string;
+    values: ValueInsert[];
+  }
+  const approved = new Map<string, ReportSpec>();
   for (const placed of PLACED_VALUES) {
     const figure = findFigure(data, placed.figure);
     const value = placed.value ?? figureValue(figure);
-    const reviewedAt = noon(periodEnd.get(placed.period) as string);
     const key = `${placed.period} ${placed.member}`;
-    const report = approved.get(key) ?? { period: placed.period, member: placed.member, values: [] };
+    const report = approved.get(key) ?? {
+      period: placed.period,
+      member: placed.member,
+      status: 'approved',
+      values: [],
+    };
     report.values.push({
       indicatorId: indicatorId(placed.indicator),
       period: placed.period,
@@ -939,55 +953,15 @@ export async function seedProgress(
       note: sourceNote(data, figure),
       status: 'approved',
       approvedValue: value,
-      approvedAt: reviewedAt,
+      approvedAt: endOf(placed.period),
     });
     approved.set(key, report);
   }
-
-  let reportCount = 0;
-  let valueCount = 0;
-  const writeReport = async (
-    report: {
-      period: string;
-      member: string;
-      status: 'draft' | 'submitted' | 'approved' | 'returned';
-      returnReason?: string;
-    },
-    values: Omit<ValueInsert, 'reportId'>[],
-  ) => {
-    const day = noon(periodEnd.get(report.period) as string);
-    const [row] = await tx
-      .insert(reports)
-      .values({
-        period: report.period,
-        memberId: memberId(report.member),
-        status: report.status,
-        returnReason: report.returnReason ?? null,
-        submittedAt: report.status === 'draft' ? null : day,
-        reviewedAt: report.status === 'approved' || report.status === 'returned' ? day : null,
-      })
-      .returning();
-    const valueRows = await tx
-      .insert(reportValues)
-      .values(values.map((v) => ({ ...v, reportId: row.id })))
-      .returning();
-    reportCount += 1;
-    valueCount += valueRows.length;
-    await recordAudit(tx, auth, {
-      action: 'report.seeded',
-      entityType: 'report',
-      entityId: row.id,
-      after: { ...row, values: valueRows },
-    });
-  };
-
-  for (const report of approved.values()) {
-    await writeReport({ ...report, status: 'approved' }, report.values);
-  }
-  for (const report of DEMO_REPORTS) {
-    await writeReport(
-      report,
-      report.values.map((v) => ({
+  const reportSpecs: ReportSpec[] = [
+    ...approved.values(),
+    ...DEMO_REPORTS.map((report) => ({
+      ...report,
+      values: report.values.map((v) => ({
         indicatorId: indicatorId(v.indicator),
         period: report.period,
         memberId: memberId(report.member),
@@ -997,11 +971,41 @@ export async function seedProgress(
         status: v.status,
         returnReason: v.returnReason ?? null,
       })),
-    );
+    })),
+  ];
+  const reportRows = await tx
+    .insert(reports)
+    .values(
+      reportSpecs.map((report) => ({
+        period: report.period,
+        memberId: memberId(report.member),
+        status: report.status,
+        returnReason: report.returnReason ?? null,
+        submittedAt: report.status === 'draft' ? null : endOf(report.period),
+        reviewedAt: report.status === 'approved' || report.status === 'returned' ? endOf(report.period) : null,
+      })),
+    )
+    .returning();
+  const reportId = new Map(reportRows.map((r) => [`${r.period} ${r.memberId}`, r.id]));
+  const valueRows = await tx
+    .insert(reportValues)
+    .values(
+      reportSpecs.flatMap((report) =>
+        report.values.map((v) => ({ ...v, reportId: reportId.get(`${report.period} ${v.memberId}`) as string })),
+      ),
+    )
+    .returning();
+  for (const row of reportRows) {
+    audits.push({
+      action: 'report.seeded',
+      entityType: 'report',
+      entityId: row.id,
+      after: { ...row, values: valueRows.filter((v) => v.reportId === row.id) },
+    });
   }
 
   // Pledges, their events, and the rates of their value dates.
-  for (const spec of PLACED_PLEDGES) {
+  const pledgeSpecs = PLACED_PLEDGES.map((spec) => {
     const source = spec.figure ? sourceNote(data, findFigure(data, spec.figure)) : null;
     const amountMinor = toMinor(spec.amount, spec.currency);
     const events = spec.events.map((e) => ({
@@ -1012,36 +1016,36 @@ export async function seedProgress(
         e.amount !== undefined ? toMinor(e.amount, spec.currency) : e.status === 'committed' ? amountMinor : null,
       note: e.note ?? null,
     }));
-    const committed = events.find((e) => e.status === 'committed');
-    const disbursed = events.filter((e) => e.status === 'disbursed').reduce((sum, e) => sum + (e.amountMinor ?? 0), 0);
-    const last = events.at(-1);
-    const [row] = await tx
-      .insert(pledges)
-      .values({
-        memberId: memberId(spec.member),
-        lineOfEffortId: lineId(spec.lineOfEffort),
-        kind: 'financial',
-        status: last?.status ?? 'pledged',
-        amountMinor,
-        currency: spec.currency,
-        valueDate: spec.valueDate,
-        note: source ? `${spec.note} ${source}` : spec.note,
-        committedMinor: committed?.amountMinor ?? null,
-        disbursedMinor: disbursed,
-      })
-      .returning();
-    const eventRows =
-      events.length > 0
-        ? await tx
-            .insert(pledgeEvents)
-            .values(events.map((e) => ({ ...e, pledgeId: row.id })))
-            .returning()
-        : [];
-    await recordAudit(tx, auth, {
+    const pledge = {
+      memberId: memberId(spec.member),
+      lineOfEffortId: lineId(spec.lineOfEffort),
+      kind: 'financial' as const,
+      // The last event's status: a disbursement, even a partial one, makes it `disbursed`.
+      status: events.at(-1)?.status ?? ('pledged' as const),
+      amountMinor,
+      currency: spec.currency,
+      valueDate: spec.valueDate,
+      note: source ? `${spec.note} ${source}` : spec.note,
+      committedMinor: events.find((e) => e.status === 'committed')?.amountMinor ?? null,
+      disbursedMinor: events.filter((e) => e.status === 'disbursed').reduce((sum, e) => sum + (e.amountMinor ?? 0), 0),
+    };
+    return { pledge, events };
+  });
+  const pledgeRows = await tx
+    .insert(pledges)
+    .values(pledgeSpecs.map((s) => s.pledge))
+    .returning();
+  // One pledge per row given, in order (as the members of demo.ts).
+  const eventRows = await tx
+    .insert(pledgeEvents)
+    .values(pledgeSpecs.flatMap((s, i) => s.events.map((e) => ({ ...e, pledgeId: pledgeRows[i].id }))))
+    .returning();
+  for (const row of pledgeRows) {
+    audits.push({
       action: 'pledge.created',
       entityType: 'pledge',
       entityId: row.id,
-      after: { ...row, events: eventRows },
+      after: { ...row, events: eventRows.filter((e) => e.pledgeId === row.id) },
     });
   }
 
@@ -1050,16 +1054,16 @@ export async function seedProgress(
     .insert(fxRates)
     .values([...FX_RATES, ...usdDays.map((date) => ({ currency: 'USD', date, usdPerUnit: 1 }))])
     .returning();
-  await recordAudit(tx, auth, { action: 'fx_rates.imported', entityType: 'fx_rates', entityId: null, after: rateRows });
+  audits.push({ action: 'fx_rates.imported', entityType: 'fx_rates', entityId: null, after: rateRows });
+  await recordAudits(tx, auth, audits);
 
-  const withApproved = [...new Set(PLACED_VALUES.map((v) => indicatorId(v.indicator)))];
-  await refreshIndicators(tx, withApproved);
+  await refreshIndicators(tx, [...new Set(PLACED_VALUES.map((v) => indicatorId(v.indicator)))]);
 
   return {
-    indicators: indicatorIds.size,
+    indicators: indicatorRows.length,
     periods: periodRows.length,
-    reports: reportCount,
-    values: valueCount,
-    pledges: PLACED_PLEDGES.length,
+    reports: reportRows.length,
+    values: valueRows.length,
+    pledges: pledgeRows.length,
   };
 }
