@@ -213,7 +213,7 @@ function indicatorsOf(data: SeedProgressData): SeedIndicator[] {
       timeAggregation: 'stock',
       periodType: 'quarter',
       visibility: 'public',
-      description: 'Estimates of all who travelled since 2011, from every country.',
+      description: 'Estimates of all who had travelled to fight there, from every country.',
     },
     {
       key: 'isil_revenue',
@@ -610,38 +610,42 @@ interface DemoReport {
   }[];
 }
 
+/**
+ * The periods open for reporting: everything up to April 2016 (the data file's last figure) is
+ * closed; May 2016, its quarter and its year are open.
+ */
+export const OPEN_PERIODS = ['2016-05', '2016-Q2', '2016'] as const;
 /** Drafts, submissions and returns in the open periods: plausible figures, none of them sourced. */
-export const OPEN_PERIODS = ['2016-02', '2016-Q1', '2016'] as const;
 export const DEMO_REPORTS: DemoReport[] = [
   {
-    period: '2016-02',
+    period: '2016-05',
     member: 'USA',
     status: 'draft',
     values: [
-      { indicator: 'air_strikes', value: 10600, status: 'draft' },
-      { indicator: 'operations_cost', value: 6.2, status: 'draft' },
+      { indicator: 'air_strikes', value: 11900, status: 'draft' },
+      { indicator: 'operations_cost', value: 7.2, status: 'draft' },
     ],
   },
   {
-    period: '2016-Q1',
+    period: '2016-Q2',
     member: 'GBR',
     status: 'submitted',
     values: [{ indicator: 'personnel_in_iraq', value: 300, status: 'submitted' }],
   },
   {
-    period: '2016-Q1',
+    period: '2016-Q2',
     member: 'DEU',
     status: 'submitted',
     values: [{ indicator: 'personnel_in_iraq', value: 120, status: 'submitted' }],
   },
   {
-    period: '2016-Q1',
+    period: '2016-Q2',
     member: 'AUS',
     status: 'draft',
     values: [{ indicator: 'personnel_in_iraq', value: 380, status: 'draft' }],
   },
   {
-    period: '2016-Q1',
+    period: '2016-Q2',
     member: 'ITA',
     status: 'returned',
     returnReason: 'Please check the personnel figure before submitting again.',
@@ -655,7 +659,7 @@ export const DEMO_REPORTS: DemoReport[] = [
     ],
   },
   {
-    period: '2016-Q1',
+    period: '2016-Q2',
     member: 'NLD',
     status: 'submitted',
     values: [{ indicator: 'foreign_fighters', value: 31000, status: 'submitted' }],
