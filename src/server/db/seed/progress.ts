@@ -724,7 +724,7 @@ export const PLACED_PLEDGES: SeedPledge[] = [
     amount: 500_000_000,
     currency: 'USD',
     valueDate: '2014-10-09',
-    note: 'To UN humanitarian agencies in Iraq. The source reports the contribution as made and gives no earlier date: commitment and payment take the report’s.',
+    note: 'To UN humanitarian agencies in Iraq. The data file calls it a contribution, reported on 2014-10-09 without an earlier date: the seed takes it as committed and paid that day.',
     events: [
       { status: 'committed', on: '2014-10-09' },
       { status: 'disbursed', on: '2014-10-09', amount: 500_000_000 },
