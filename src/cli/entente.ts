@@ -61,7 +61,7 @@ async function run(argv: string[]): Promise<number> {
       }
       const counts = await seedDemo(db, systemAuth('cli seed'));
       process.stdout.write(
-        `Loaded the demo: ${counts.members} members, ${counts.people} people, ${counts.actors} actors, ${counts.meetings} meetings, ${counts.statements} statements.\n`,
+        `Loaded the demo: ${counts.members} members, ${counts.people} people, ${counts.actors} actors, ${counts.meetings} meetings, ${counts.statements} statements, ${counts.indicators} indicators with ${counts.values} report values, ${counts.pledges} pledges.\n`,
       );
       return 0;
     });

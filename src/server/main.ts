@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   if (env.SEED_DEMO && (await phase('seed check', () => isEmpty(database.db)))) {
     const counts = await phase('demo seed', () => seedDemo(database.db));
     process.stdout.write(
-      `Loaded the demo coalition: ${counts.members} members, ${counts.people} people, ${counts.actors} actors, ${counts.meetings} meetings, ${counts.statements} statements.\n`,
+      `Loaded the demo coalition: ${counts.members} members, ${counts.people} people, ${counts.actors} actors, ${counts.meetings} meetings, ${counts.statements} statements, ${counts.indicators} indicators with ${counts.values} report values, ${counts.pledges} pledges.\n`,
     );
   }
   const firstAdmin = await phase('first administrator', () =>

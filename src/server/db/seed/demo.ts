@@ -10,6 +10,7 @@ import { actors, members, type NewMemberRow, people } from '../schema/members.js
 import { type SeedLineOfEffort, type SeedWorkingGroup, seedLinesOfEffort } from './lines-of-effort.js';
 import { type SeedMeeting, type SeedQuote, seedMeetings } from './meetings.js';
 import { seedProcedures } from './procedures.js';
+import { type SeedProgressData, seedProgress } from './progress.js';
 import { seedStatements } from './statements.js';
 
 /**
@@ -31,6 +32,9 @@ interface SeedFile {
   actors: { name: string; kind: string; country?: string; note?: string }[];
   linesOfEffort: SeedLineOfEffort[];
   workingGroups: SeedWorkingGroup[];
+  figures: SeedProgressData['figures'];
+  sources: SeedProgressData['sources'];
+  revenueSources: string[];
 }
 
 const seedFile = fromProject('src/server/db/seed/coalition-2014.json');
@@ -93,7 +97,16 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(
   db: Db,
   auth: Auth = systemAuth('seed'),
-): Promise<{ members: number; people: number; actors: number; meetings: number; statements: number }> {
+): Promise<{
+  members: number;
+  people: number;
+  actors: number;
+  meetings: number;
+  statements: number;
+  indicators: number;
+  values: number;
+  pledges: number;
+}> {
   const data = readSeedFile();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(members);
@@ -144,9 +157,12 @@ export async function seedDemo(
       await recordAudit(tx, auth, { action: 'actor.created', entityType: 'actor', entityId: row.id, after: row });
     }
     // Before the meetings: their agenda items name lines of effort.
-    await seedLinesOfEffort(tx, auth, data, byEnglishName);
+    const lineIds = await seedLinesOfEffort(tx, auth, data, byEnglishName);
+    const memberByCode = new Map(memberRows.map((m) => [m.code, m.id]));
+    // Indicators, periods, reports and pledges from the data file's figures (and a few illustrative drafts).
+    const progress = await seedProgress(tx, auth, data, { lineIds, memberByCode });
     const meetingCount = await seedMeetings(tx, auth, data, {
-      memberByCode: new Map(memberRows.map((m) => [m.code, m.id])),
+      memberByCode,
       memberByName: byEnglishName,
       personByName: new Map(peopleRows.map((p) => [p.name, p.id])),
     });
@@ -160,6 +176,9 @@ export async function seedDemo(
       actors: actorRows.length,
       meetings: meetingCount,
       statements: Object.keys(seededStatements).length,
+      indicators: progress.indicators,
+      values: progress.values,
+      pledges: progress.pledges,
     };
   });
 }
