@@ -33,6 +33,8 @@ import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { createMeetingsService } from './modules/meetings/meetings.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { createMembersService } from './modules/members/members.service.js';
+import { figuresRoutes } from './modules/progress/figures.routes.js';
+import { createFiguresService } from './modules/progress/figures.service.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import {
@@ -64,6 +66,8 @@ declare module 'fastify' {
     outbox: OutboxDrainer;
     /** Applies procedures' deadlines and sends their reminders: main.ts starts it on an interval; tests sweep once. */
     procedureSweeper: ProcedureSweeper;
+    /** The read cache: tests that write rows directly drop its tags as a write would. */
+    cache: Cache;
   }
 }
 
@@ -115,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     disabled: options.disableCache,
   });
   await cache.start();
+  app.decorate('cache', cache);
   app.addHook('onClose', () => cache.stop());
 
   const session = { ...defaultSessionSettings, ...options.session };
@@ -136,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     procedures: createProceduresService(deps),
     statements: createStatementsService({ ...deps, loader }),
     decisions: createDecisionsService(deps),
+    figures: createFiguresService(deps),
   };
 
   const mail = options.mail ?? {};
@@ -191,6 +197,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(proceduresRoutes, { service: services.procedures });
       await api.register(statementsRoutes, { service: services.statements });
       await api.register(decisionsRoutes, { service: services.decisions });
+      await api.register(figuresRoutes, { service: services.figures });
     },
     { prefix: '/api/v1' },
   );
