@@ -1,11 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { IndicatorVisibility, MemberAggregation, PeriodType, TimeAggregation } from '../../shared/progress.js';
 import { parsePeriod } from '../../shared/progress.js';
-import type {
-  IndicatorVisibility,
-  MemberAggregation,
-  PeriodType,
-  TimeAggregation,
-} from '../../shared/progress.js';
 import {
   type IndicatorRow,
   indicators,
@@ -95,7 +90,13 @@ export async function approveValues(ctx: Ctx, indicatorId: string, values: reado
       if (!parsed) throw new Error(`factory: bad period ${period}`);
       await tx
         .insert(reportingPeriods)
-        .values({ period, type: parsed.type, startsOn: parsed.startsOn, endsOn: parsed.endsOn, closesOn: parsed.endsOn })
+        .values({
+          period,
+          type: parsed.type,
+          startsOn: parsed.startsOn,
+          endsOn: parsed.endsOn,
+          closesOn: parsed.endsOn,
+        })
         .onConflictDoNothing();
     }
     const reportIds = new Map<string, string>();

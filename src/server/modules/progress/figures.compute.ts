@@ -48,7 +48,13 @@ export function seriesPoints(
     .map((row) => {
       const value = combineMembers(row, indicator.memberAggregation);
       running = indicator.timeAggregation === 'flow' ? running + value : value;
-      return { period: row.period, value, cumulative: running, target: targets.get(row.period) ?? null, members: row.members };
+      return {
+        period: row.period,
+        value,
+        cumulative: running,
+        target: targets.get(row.period) ?? null,
+        members: row.members,
+      };
     });
 }
 

@@ -1,4 +1,3 @@
-import { type Read, readStatement } from '../../db/client.js';
 import type {
   CategoryAnswer,
   IndicatorVisibility,
@@ -7,6 +6,7 @@ import type {
   PeriodType,
   TimeAggregation,
 } from '../../../shared/progress.js';
+import { type Read, readStatement } from '../../db/client.js';
 import type { PeriodFigures } from './figures.compute.js';
 
 // The dashboards' reads: hot reads in SQL of their own (docs/adding-a-module.md, step 4). Figures

@@ -90,59 +90,76 @@ describe.each(engines)('figures on %s', (engine) => {
     }
   }
 
-  it.each(cases)('%s of members, %s over time, categories %s: series and breakdowns equal the naive recomputation', async (memberAggregation, timeAggregation, withCategories) => {
-    const categories = withCategories ? CATEGORIES : [];
-    const indicator = await buildFiguresIndicator(ctx, {
-      memberAggregation,
-      timeAggregation,
-      categories,
-      targets: [
-        { period: '2015-02', value: 500 },
-        { period: '2015-06', value: 1000 },
-      ],
-    });
-    const values = await reported(indicator.id, categories, cases.length + memberAggregation.length * 7 + (withCategories ? 3 : 0));
-    const definition = { memberAggregation, timeAggregation };
-    const filterSets: NaiveFilters[] = [
-      {},
-      { member: members[0].code },
-      { from: '2015-02', to: '2015-Q2' },
-      { from: '2015-04' },
-      ...(withCategories
-        ? [{ category: 'extortion' }, { member: members[1].code, category: 'ransom', from: '2015' }]
-        : []),
-    ];
-    for (const filters of filterSets) {
-      const what = JSON.stringify(filters);
-      const series = await get<Series>(`/api/v1/indicators/${indicator.key}/series?${query({ ...filters })}`);
-      const expected = naiveSeries(values, definition, filters);
-      expect(series.points.map((p) => p.period), what).toEqual(expected.points.map((p) => p.period));
-      series.points.forEach((point, i) => {
-        const want = expected.points[i];
-        expect(close(point.value, want.value), `${what} ${point.period} value ${point.value} ≠ ${want.value}`).toBe(true);
-        expect(close(point.cumulative, want.cumulative), `${what} ${point.period} cumulative`).toBe(true);
-        expect(point.members, `${what} ${point.period} members`).toBe(want.members);
-        expect(point.target).toBe(point.period === '2015-02' ? 500 : point.period === '2015-06' ? 1000 : null);
+  it.each(cases)(
+    '%s of members, %s over time, categories %s: series and breakdowns equal the naive recomputation',
+    async (memberAggregation, timeAggregation, withCategories) => {
+      const categories = withCategories ? CATEGORIES : [];
+      const indicator = await buildFiguresIndicator(ctx, {
+        memberAggregation,
+        timeAggregation,
+        categories,
+        targets: [
+          { period: '2015-02', value: 500 },
+          { period: '2015-06', value: 1000 },
+        ],
       });
-      expect(close(series.total, expected.total), `${what} total ${series.total} ≠ ${expected.total}`).toBe(true);
-
-      for (const by of ['member', 'category'] as const) {
-        const breakdown = await get<Breakdown>(
-          `/api/v1/indicators/${indicator.key}/breakdown?${query({ by, ...filters })}`,
-        );
-        const want = naiveBreakdown(values, definition, by, filters);
-        const got = breakdown.items.map((item) => ({
-          name: by === 'member' ? item.member?.code : item.category,
-          value: item.value,
-          through: item.through,
-        }));
-        expect(got.map((g) => [g.name, g.through]), `${what} by ${by}`).toEqual(want.map((w) => [w.name, w.through]));
-        got.forEach((g, i) => {
-          expect(close(g.value, want[i].value), `${what} by ${by} ${g.name}: ${g.value} ≠ ${want[i].value}`).toBe(true);
+      const values = await reported(
+        indicator.id,
+        categories,
+        cases.length + memberAggregation.length * 7 + (withCategories ? 3 : 0),
+      );
+      const definition = { memberAggregation, timeAggregation };
+      const filterSets: NaiveFilters[] = [
+        {},
+        { member: members[0].code },
+        { from: '2015-02', to: '2015-Q2' },
+        { from: '2015-04' },
+        ...(withCategories
+          ? [{ category: 'extortion' }, { member: members[1].code, category: 'ransom', from: '2015' }]
+          : []),
+      ];
+      for (const filters of filterSets) {
+        const what = JSON.stringify(filters);
+        const series = await get<Series>(`/api/v1/indicators/${indicator.key}/series?${query({ ...filters })}`);
+        const expected = naiveSeries(values, definition, filters);
+        expect(
+          series.points.map((p) => p.period),
+          what,
+        ).toEqual(expected.points.map((p) => p.period));
+        series.points.forEach((point, i) => {
+          const want = expected.points[i];
+          expect(close(point.value, want.value), `${what} ${point.period} value ${point.value} ≠ ${want.value}`).toBe(
+            true,
+          );
+          expect(close(point.cumulative, want.cumulative), `${what} ${point.period} cumulative`).toBe(true);
+          expect(point.members, `${what} ${point.period} members`).toBe(want.members);
+          expect(point.target).toBe(point.period === '2015-02' ? 500 : point.period === '2015-06' ? 1000 : null);
         });
+        expect(close(series.total, expected.total), `${what} total ${series.total} ≠ ${expected.total}`).toBe(true);
+
+        for (const by of ['member', 'category'] as const) {
+          const breakdown = await get<Breakdown>(
+            `/api/v1/indicators/${indicator.key}/breakdown?${query({ by, ...filters })}`,
+          );
+          const want = naiveBreakdown(values, definition, by, filters);
+          const got = breakdown.items.map((item) => ({
+            name: by === 'member' ? item.member?.code : item.category,
+            value: item.value,
+            through: item.through,
+          }));
+          expect(
+            got.map((g) => [g.name, g.through]),
+            `${what} by ${by}`,
+          ).toEqual(want.map((w) => [w.name, w.through]));
+          got.forEach((g, i) => {
+            expect(close(g.value, want[i].value), `${what} by ${by} ${g.name}: ${g.value} ≠ ${want[i].value}`).toBe(
+              true,
+            );
+          });
+        }
       }
-    }
-  });
+    },
+  );
 
   it('lists the approved values behind a figure, never a draft, and says when the list is cut', async () => {
     const indicator = await buildFiguresIndicator(ctx, { categories: ['oil_sales', 'ransom'] });
@@ -185,7 +202,9 @@ describe.each(engines)('figures on %s', (engine) => {
     const cut = await get<ApprovedValueList>(`/api/v1/indicators/${indicator.key}/values?limit=3&category=oil_sales`);
     expect(cut.items).toHaveLength(3);
     expect(cut.truncated).toBe(false);
-    const cutShorter = await get<ApprovedValueList>(`/api/v1/indicators/${indicator.key}/values?limit=2&category=oil_sales`);
+    const cutShorter = await get<ApprovedValueList>(
+      `/api/v1/indicators/${indicator.key}/values?limit=2&category=oil_sales`,
+    );
     expect(cutShorter.truncated).toBe(true);
   });
 
