@@ -51,6 +51,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+/** The rows of a query (drizzle types `execute` loosely). */
+const rowsOf = async <T>(result: Promise<unknown>): Promise<T[]> => ((await result) as { rows: T[] }).rows;
+
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 /** Writes members, a line of effort, the indicators, the periods, the reports and every approved value. */
@@ -141,21 +144,28 @@ async function main(): Promise<void> {
     await database.migrate();
     let started = performance.now();
     await generate(pgDb.url);
-    const [{ count }] = (await database.db.execute(sql`select count(*)::int as count from report_values`))
-      .rows as { count: number }[];
+    const [{ count }] = await rowsOf<{ count: number }>(
+      database.db.execute(sql`select count(*)::int as count from report_values`),
+    );
     console.log(`${count.toLocaleString('en-US')} approved values generated in ${seconds(started)}`);
 
     started = performance.now();
-    const ids = (await database.db.execute(sql`select id, key, jsonb_array_length(categories) > 0 as split from indicators`))
-      .rows as { id: string; key: string; split: boolean }[];
-    await database.db.transaction((tx) => refreshIndicators(tx, ids.map((i) => i.id)));
+    const ids = await rowsOf<{ id: string; key: string; split: boolean }>(
+      database.db.execute(sql`select id, key, jsonb_array_length(categories) > 0 as split from indicators`),
+    );
+    await database.db.transaction((tx) =>
+      refreshIndicators(
+        tx,
+        ids.map((i) => i.id),
+      ),
+    );
     await database.db.execute(sql`vacuum analyze`);
     console.log(`rollups of every indicator built with refreshIndicators in ${seconds(started)}`);
     checkQuiet('before measuring');
 
     const cache = new Cache({ crossProcess: false, disabled: true });
     const service = createFiguresService({ db: database.db, read: database.read, cache, clock: systemClock });
-    const members = (await database.db.execute(sql`select code from members`)).rows as { code: string }[];
+    const members = await rowsOf<{ code: string }>(database.db.execute(sql`select code from members`));
     const split = ids.filter((i) => i.split);
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
     const raw = async (id: string) =>
@@ -171,7 +181,11 @@ async function main(): Promise<void> {
       ['series, one category', (i) => service.series(auth, i.key, { category: pick(CATEGORIES) }), split],
       ['breakdown by member', (i) => service.breakdown(auth, i.key, { by: 'member' }), ids],
       ['breakdown by category', (i) => service.breakdown(auth, i.key, { by: 'category' }), split],
-      ['values behind a figure (one period)', (i) => service.values(auth, i.key, { period: '2016-06', limit: 200 }), ids],
+      [
+        'values behind a figure (one period)',
+        (i) => service.values(auth, i.key, { period: '2016-06', limit: 200 }),
+        ids,
+      ],
     ];
     const rows: Row[] = [];
     let baseline = Number.NaN;
