@@ -206,7 +206,7 @@ async function main(): Promise<void> {
         p50,
         p95: percentile(times, 95),
         max: times[times.length - 1],
-        ratio: `${(p50 / baseline).toFixed(2)}×`,
+        ratio: `${(p50 / baseline).toPrecision(2)}×`,
       });
     }
 
