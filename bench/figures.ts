@@ -150,8 +150,10 @@ async function main(): Promise<void> {
     console.log(`${count.toLocaleString('en-US')} approved values generated in ${seconds(started)}`);
 
     started = performance.now();
-    const ids = await rowsOf<{ id: string; key: string; split: boolean }>(
-      database.db.execute(sql`select id, key, jsonb_array_length(categories) > 0 as split from indicators`),
+    const ids = await rowsOf<{ id: string; key: string; split: boolean; stock: boolean }>(
+      database.db.execute(
+        sql`select id, key, jsonb_array_length(categories) > 0 as split, time_aggregation = 'stock' as stock from indicators`,
+      ),
     );
     await database.db.transaction((tx) =>
       refreshIndicators(
@@ -167,6 +169,8 @@ async function main(): Promise<void> {
     const service = createFiguresService({ db: database.db, read: database.read, cache, clock: systemClock });
     const members = await rowsOf<{ code: string }>(database.db.execute(sql`select code from members`));
     const split = ids.filter((i) => i.split);
+    const flows = ids.filter((i) => !i.stock);
+    const stocks = ids.filter((i) => i.stock);
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
     const raw = async (id: string) =>
       database.db.execute(
@@ -179,7 +183,8 @@ async function main(): Promise<void> {
       ['series, all members', (i) => service.series(auth, i.key, {}), ids],
       ['series, one member', (i) => service.series(auth, i.key, { member: pick(members).code }), ids],
       ['series, one category', (i) => service.series(auth, i.key, { category: pick(CATEGORIES) }), split],
-      ['breakdown by member', (i) => service.breakdown(auth, i.key, { by: 'member' }), ids],
+      ['breakdown by member, flows', (i) => service.breakdown(auth, i.key, { by: 'member' }), flows],
+      ['breakdown by member, stocks', (i) => service.breakdown(auth, i.key, { by: 'member' }), stocks],
       ['breakdown by category', (i) => service.breakdown(auth, i.key, { by: 'category' }), split],
       [
         'values behind a figure (one period)',

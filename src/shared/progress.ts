@@ -352,6 +352,7 @@ export const Series = z.object({
   /** The indicator's names, line of effort, categories and visibility: what its dashboard shows around the chart. */
   names: NamesAnswer,
   lineOfEffort: z.string(),
+  lineOfEffortNames: NamesAnswer,
   categories: z.array(CategoryAnswer),
   visibility: IndicatorVisibility,
   unit: z.string(),

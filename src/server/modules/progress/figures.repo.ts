@@ -20,6 +20,7 @@ export interface FiguresIndicator {
   names: NamesAnswer;
   unit: string;
   lineOfEffort: string;
+  lineOfEffortNames: NamesAnswer;
   memberAggregation: MemberAggregation;
   timeAggregation: TimeAggregation;
   periodType: PeriodType;
@@ -28,7 +29,7 @@ export interface FiguresIndicator {
   targets: { period: string; value: number }[];
 }
 
-const INDICATOR_COLUMNS = `i.id, i.key, i.names, i.unit, l.key as "lineOfEffort",
+const INDICATOR_COLUMNS = `i.id, i.key, i.names, i.unit, l.key as "lineOfEffort", l.names as "lineOfEffortNames",
   i.member_aggregation as "memberAggregation", i.time_aggregation as "timeAggregation",
   i.period_type as "periodType", i.categories, i.visibility,
   coalesce((select json_agg(json_build_object('period', t.period, 'value', t.value::float8) order by t.period)
@@ -180,15 +181,21 @@ const memberFlows = readStatement<MemberFigure>(
      join members m on m.id = x.member_id
     order by x.value desc, m.code`,
 );
+// A stock's latest period per member: one short backward walk of `report_values_member_idx` per
+// member, instead of grouping every value of the range by member and period and sorting them.
 const memberStocks = readStatement<MemberFigure>(
   'figures_member_stocks',
   `select ${MEMBER_NAMES}, x.value, x.through
-     from (select distinct on (member_id) member_id, period as through, sum(approved_value)::float8 as value
-             from report_values
-            where ${MEMBER_SCOPE}
-            group by member_id, period
-            order by member_id, period desc) x
-     join members m on m.id = x.member_id
+     from members m
+     cross join lateral (
+       select period as through, sum(approved_value)::float8 as value
+         from report_values
+        where indicator_id = $1 and member_id = m.id and approved_value is not null
+          and ($2::text = '' or category = $2::text) and period >= $3 and period <= $4
+        group by period
+        order by period desc
+        limit 1) x
+    where ($5::uuid is null or m.id = $5::uuid)
     order by x.value desc, m.code`,
 );
 

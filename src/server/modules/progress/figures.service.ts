@@ -134,6 +134,7 @@ export function createFiguresService(deps: ServiceDeps) {
           indicator: indicator.key,
           names: indicator.names,
           lineOfEffort: indicator.lineOfEffort,
+          lineOfEffortNames: indicator.lineOfEffortNames,
           categories: indicator.categories,
           visibility: indicator.visibility,
           unit: indicator.unit,

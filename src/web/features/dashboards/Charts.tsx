@@ -14,8 +14,13 @@ export function useChartDirection() {
   return {
     dir,
     xAxisProps: { reversed: rtl },
+    // Recharts anchors a right axis's labels at their start, which right to left is their right
+    // end: they would run into the plot. Anchored at their end, they run outwards from the axis.
     yAxisProps: rtl
-      ? { orientation: 'right' as const, tick: { transform: 'translate(10, 0)', fontSize: 12, fill: 'currentColor' } }
+      ? {
+          orientation: 'right' as const,
+          tick: { transform: 'translate(10, 0)', fontSize: 12, fill: 'currentColor', textAnchor: 'end' as const },
+        }
       : {},
   };
 }

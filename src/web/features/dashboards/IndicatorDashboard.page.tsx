@@ -3,6 +3,8 @@ import {
   Anchor,
   Breadcrumbs,
   Button,
+  ColorSwatch,
+  Group,
   NativeSelect,
   Paper,
   SimpleGrid,
@@ -300,20 +302,39 @@ function BreakdownSection({
           series={[{ name: 'value', label: t('dashboard.value'), color: 'blue.6' }]}
         />
       ) : (
-        <DonutChart
-          mx="auto"
-          size={200}
-          thickness={36}
-          withLabelsLine={false}
-          valueFormatter={f.number}
-          withTooltip
-          tooltipDataSource="segment"
-          data={rows.map((row, i) => ({
-            name: row.name,
-            value: Math.max(0, row.value),
-            color: colors[i % colors.length],
-          }))}
-        />
+        <Stack align="center" gap="sm">
+          <DonutChart
+            mx="auto"
+            size={200}
+            thickness={36}
+            withLabelsLine={false}
+            valueFormatter={f.number}
+            withTooltip
+            tooltipDataSource="segment"
+            data={rows.map((row, i) => ({
+              name: row.name,
+              value: Math.max(0, row.value),
+              color: colors[i % colors.length],
+            }))}
+          />
+          <Group gap="md" justify="center" wrap="wrap">
+            {rows.map((row, i) => (
+              <Group key={row.key} gap={6} wrap="nowrap">
+                <ColorSwatch
+                  component="span"
+                  color={`var(--mantine-color-${colors[i % colors.length].replace('.', '-')})`}
+                  size={14}
+                  radius={2}
+                  withShadow={false}
+                  aria-hidden="true"
+                />
+                <Text size="sm">
+                  <bdi>{row.name}</bdi>
+                </Text>
+              </Group>
+            ))}
+          </Group>
+        </Stack>
       )}
     </ChartSection>
   );
@@ -388,7 +409,7 @@ export function IndicatorDashboardPage() {
       <PageTitle title={name} />
       <Breadcrumbs>
         <Anchor component={Link} to={`/lines-of-effort/${encodeURIComponent(s.lineOfEffort)}/dashboard`}>
-          <bdi>{s.lineOfEffort}</bdi>
+          <bdi>{namesIn(s.lineOfEffortNames, language)}</bdi>
         </Anchor>
         <Text>{t('dashboard.indicator')}</Text>
       </Breadcrumbs>
