@@ -43,6 +43,8 @@ import {
   type OutboxSettings,
   smtpTransport,
 } from './modules/notifications/outbox.js';
+import { figuresRoutes } from './modules/progress/figures.routes.js';
+import { createFiguresService } from './modules/progress/figures.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { decisionsRoutes } from './modules/statements/decisions.routes.js';
@@ -64,6 +66,8 @@ declare module 'fastify' {
     outbox: OutboxDrainer;
     /** Applies procedures' deadlines and sends their reminders: main.ts starts it on an interval; tests sweep once. */
     procedureSweeper: ProcedureSweeper;
+    /** The read cache: tests that write rows directly drop its tags as a write would. */
+    cache: Cache;
   }
 }
 
@@ -115,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     disabled: options.disableCache,
   });
   await cache.start();
+  app.decorate('cache', cache);
   app.addHook('onClose', () => cache.stop());
 
   const session = { ...defaultSessionSettings, ...options.session };
@@ -136,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     procedures: createProceduresService(deps),
     statements: createStatementsService({ ...deps, loader }),
     decisions: createDecisionsService(deps),
+    figures: createFiguresService(deps),
   };
 
   const mail = options.mail ?? {};
@@ -191,6 +197,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(proceduresRoutes, { service: services.procedures });
       await api.register(statementsRoutes, { service: services.statements });
       await api.register(decisionsRoutes, { service: services.decisions });
+      await api.register(figuresRoutes, { service: services.figures });
     },
     { prefix: '/api/v1' },
   );

@@ -349,6 +349,12 @@ export type SeriesPoint = z.infer<typeof SeriesPoint>;
 
 export const Series = z.object({
   indicator: z.string(),
+  /** The indicator's names, line of effort, categories and visibility: what its dashboard shows around the chart. */
+  names: NamesAnswer,
+  lineOfEffort: z.string(),
+  lineOfEffortNames: NamesAnswer,
+  categories: z.array(CategoryAnswer),
+  visibility: IndicatorVisibility,
   unit: z.string(),
   periodType: PeriodType,
   memberAggregation: MemberAggregation,
@@ -397,6 +403,7 @@ export const ValuesQuery = z.object({
   category: CategoryKey.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
+export type ValuesQuery = z.infer<typeof ValuesQuery>;
 export const ApprovedValue = z.object({
   period: z.string(),
   member: MemberRef,
@@ -422,3 +429,28 @@ export const LineOfEffort = LineOfEffortSummary.extend({
   pledgeTotals: z.object({ pledgedUsd: z.number(), committedUsd: z.number(), disbursedUsd: z.number() }).nullable(),
 });
 export type LineOfEffort = z.infer<typeof LineOfEffort>;
+
+/** What a line of effort's dashboard shows on top: per indicator the caller may see, its latest figure. */
+export const IndicatorFigures = z.object({
+  indicator: z.string(),
+  names: NamesAnswer,
+  unit: z.string(),
+  periodType: PeriodType,
+  memberAggregation: MemberAggregation,
+  timeAggregation: TimeAggregation,
+  /** The latest period with approved values, and its value; null with none. */
+  latest: z.object({ period: z.string(), value: z.number(), members: z.number().int() }).nullable(),
+  /** The flow's sum over every period, or the stock's latest value; null with no values. */
+  total: z.number().nullable(),
+  /** The target of the latest period, if one is set. */
+  target: z.number().nullable(),
+  /** The latest points (at most 24), oldest first: the card's small chart. */
+  points: z.array(z.object({ period: z.string(), value: z.number() })),
+});
+export type IndicatorFigures = z.infer<typeof IndicatorFigures>;
+export const LineOfEffortFigures = z.object({
+  lineOfEffort: z.string(),
+  names: NamesAnswer,
+  items: z.array(IndicatorFigures),
+});
+export type LineOfEffortFigures = z.infer<typeof LineOfEffortFigures>;

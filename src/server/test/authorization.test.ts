@@ -12,6 +12,7 @@ import {
   buildStatement,
   uniqueMemberCode,
 } from './factories.js';
+import { approveValues, buildFiguresIndicator } from './figures-factories.js';
 import {
   createTestApp,
   engines,
@@ -21,6 +22,7 @@ import {
   type TestContext,
   type TestUser,
 } from './harness.js';
+import { buildLineOfEffort } from './progress-factories.js';
 
 type Who = 'anonymous' | Role;
 const everyone: Who[] = ['anonymous', 'observer', 'focal_point', 'secretariat', 'admin'];
@@ -106,6 +108,10 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     });
     return res.json().remarks.at(-1);
   };
+
+  // Figures: a public indicator with an approved value, on a line of effort of its own.
+  let indicatorKey: string;
+  let lineKey: string;
 
   const cases: Record<string, Case> = {
     'GET /api/v1/health': { request: async () => ({ method: 'GET', url: '/api/v1/health' }), expected: all(200) },
@@ -487,6 +493,22 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       },
       expected: secretariatOnly(200),
     },
+    'GET /api/v1/indicators/:key/series': {
+      request: async () => ({ method: 'GET', url: `/api/v1/indicators/${indicatorKey}/series` }),
+      expected: all(200),
+    },
+    'GET /api/v1/indicators/:key/breakdown': {
+      request: async () => ({ method: 'GET', url: `/api/v1/indicators/${indicatorKey}/breakdown?by=member` }),
+      expected: all(200),
+    },
+    'GET /api/v1/indicators/:key/values': {
+      request: async () => ({ method: 'GET', url: `/api/v1/indicators/${indicatorKey}/values` }),
+      expected: all(200),
+    },
+    'GET /api/v1/lines-of-effort/:key/figures': {
+      request: async () => ({ method: 'GET', url: `/api/v1/lines-of-effort/${lineKey}/figures` }),
+      expected: all(200),
+    },
   };
 
   /** A silence procedure open on a new draft, circulated to the matrix's member. */
@@ -530,6 +552,12 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       payload: { text: 'Follow it up.', ownerWorkingGroup: 'A working group' },
     });
     followUpId = followUp.json().id;
+    const line = await buildLineOfEffort(ctx);
+    lineKey = line.key;
+    const indicator = await buildFiguresIndicator(ctx, { lineOfEffortId: line.id });
+    indicatorKey = indicator.key;
+    const memberId = (await ctx.app.inject({ url: `/api/v1/members/${member}` })).json().id;
+    await approveValues(ctx, indicator.id, [{ memberId, period: '2015-01', value: 1 }]);
   });
   afterAll(() => ctx?.close());
 

@@ -55,6 +55,17 @@ const EditStatementPage = lazy(() =>
   import('../features/statements/EditStatement.page.js').then((m) => ({ default: m.EditStatementPage })),
 );
 
+// The dashboards and their charts load when opened.
+const IndicatorDashboardPage = lazy(() =>
+  import('../features/dashboards/IndicatorDashboard.page.js').then((m) => ({ default: m.IndicatorDashboardPage })),
+);
+const IndicatorValuesPage = lazy(() =>
+  import('../features/dashboards/IndicatorValues.page.js').then((m) => ({ default: m.IndicatorValuesPage })),
+);
+const LineDashboardPage = lazy(() =>
+  import('../features/dashboards/LineDashboard.page.js').then((m) => ({ default: m.LineDashboardPage })),
+);
+
 // Each signed-in user's starting point: nothing the public needs.
 const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
 
@@ -74,6 +85,9 @@ export const router = createBrowserRouter([
       { path: 'statements', element: <StatementsPage /> },
       { path: 'statements/:id', element: <StatementPage /> },
       { path: 'decisions', element: <DecisionsPage /> },
+      { path: 'indicators/:key', element: <IndicatorDashboardPage /> },
+      { path: 'indicators/:key/values', element: <IndicatorValuesPage /> },
+      { path: 'lines-of-effort/:key/dashboard', element: <LineDashboardPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'desk', element: <DeskPage /> },
       {

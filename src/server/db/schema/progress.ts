@@ -229,9 +229,13 @@ export const reportValues = pgTable(
     enumCheck('report_values_status_check', t.status, ValueStatus),
     check('report_values_approved_check', sql`(${t.approvedValue} is null) = (${t.approvedAt} is null)`),
     uniqueIndex('report_values_report_idx').on(t.reportId, t.indicatorId, t.category),
-    // The dashboards: one indicator's approved figures by period, member and category.
+    // The dashboards: one indicator's approved figures by period, member and category. The
+    // approved value is in the index too, so that a breakdown by member or the values behind a
+    // figure read it alone (an index-only scan): an indicator's values are spread over the whole
+    // table, as members' reports arrive, and visiting each in the heap cost ten times the target
+    // (bench/figures.ts, bench/RESULTS.md).
     index('report_values_approved_idx')
-      .on(t.indicatorId, t.period, t.memberId, t.category)
+      .on(t.indicatorId, t.period, t.memberId, t.category, t.approvedValue)
       .where(sql`${t.approvedValue} is not null`),
     index('report_values_member_idx').on(t.indicatorId, t.memberId, t.period),
   ],

@@ -13,6 +13,8 @@ export interface WorldMapProps {
   members: Member[];
   /** Codes of the members the current search finds; the others are drawn paler. Null: no search. */
   highlighted: Set<string> | null;
+  /** The key's words for the highlighted members and the others (another page's meaning); the search's by default. */
+  keyLabels?: { highlighted: string; other: string };
 }
 
 const isPlainClick = (event: MouseEvent) =>
@@ -53,7 +55,7 @@ function SmallMembers({ members }: { members: Member[] }) {
  * user should not have to walk through sixty countries to reach it. The drawing is geographic:
  * it is not mirrored in a right-to-left language; its key is.
  */
-export function WorldMap({ members, highlighted }: WorldMapProps) {
+export function WorldMap({ members, highlighted, keyLabels }: WorldMapProps) {
   const { t } = useTranslation('members');
   const language = useLanguage();
   const memberName = useMemberName();
@@ -131,9 +133,11 @@ export function WorldMap({ members, highlighted }: WorldMapProps) {
       </svg>
       <Group component="figcaption" gap="lg" mt="xs" wrap="wrap">
         <KeyEntry color="var(--mantine-primary-color-filled)">
-          {highlighted ? t('map.found') : t('map.memberState')}
+          {highlighted ? (keyLabels?.highlighted ?? t('map.found')) : t('map.memberState')}
         </KeyEntry>
-        {highlighted ? <KeyEntry color="var(--mantine-color-blue-2)">{t('map.otherMember')}</KeyEntry> : null}
+        {highlighted ? (
+          <KeyEntry color="var(--mantine-color-blue-2)">{keyLabels?.other ?? t('map.otherMember')}</KeyEntry>
+        ) : null}
         <KeyEntry color="var(--mantine-color-gray-3)">{t('map.notMember')}</KeyEntry>
         {notDrawn.length > 0 ? (
           <Text size="sm">

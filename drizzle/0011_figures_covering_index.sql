@@ -1,0 +1,2 @@
+DROP INDEX "report_values_approved_idx";--> statement-breakpoint
+CREATE INDEX "report_values_approved_idx" ON "report_values" USING btree ("indicator_id","period","member_id","category","approved_value") WHERE "report_values"."approved_value" is not null;
