@@ -43,6 +43,8 @@ import {
   type OutboxSettings,
   smtpTransport,
 } from './modules/notifications/outbox.js';
+import { pledgesRoutes } from './modules/pledges/pledges.routes.js';
+import { createPledgesService } from './modules/pledges/pledges.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { decisionsRoutes } from './modules/statements/decisions.routes.js';
@@ -136,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     procedures: createProceduresService(deps),
     statements: createStatementsService({ ...deps, loader }),
     decisions: createDecisionsService(deps),
+    pledges: createPledgesService(deps),
   };
 
   const mail = options.mail ?? {};
@@ -191,6 +194,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(proceduresRoutes, { service: services.procedures });
       await api.register(statementsRoutes, { service: services.statements });
       await api.register(decisionsRoutes, { service: services.decisions });
+      await api.register(pledgesRoutes, { service: services.pledges });
     },
     { prefix: '/api/v1' },
   );
