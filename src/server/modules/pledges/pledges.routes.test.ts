@@ -216,7 +216,7 @@ describe.each(engines)('pledges routes on %s', (engine) => {
         await event(secretariat, pledge.id, 3, { status: 'disbursed', on: '2015-06-01', amountMinor: 300_00 })
       ).json();
       expect(pledge).toMatchObject({ status: 'disbursed', disbursedMinor: 800_00, version: 4 });
-      expect(pledge.events.map((e: { status: string; amountMinor: number }) => [e.status, e.amountMinor])).toEqual([
+      expect(pledge.events.map((e) => [e.status, e.amountMinor])).toEqual([
         ['committed', 800_00],
         ['disbursed', 500_00],
         ['disbursed', 300_00],
