@@ -55,6 +55,14 @@ const EditStatementPage = lazy(() =>
   import('../features/statements/EditStatement.page.js').then((m) => ({ default: m.EditStatementPage })),
 );
 
+// Pledges and the FX table: their pages load when opened.
+const PledgesPage = lazy(() => import('../features/pledges/Pledges.page.js').then((m) => ({ default: m.PledgesPage })));
+const PledgePage = lazy(() => import('../features/pledges/Pledge.page.js').then((m) => ({ default: m.PledgePage })));
+const NewPledgePage = lazy(() =>
+  import('../features/pledges/NewPledge.page.js').then((m) => ({ default: m.NewPledgePage })),
+);
+const FxRatesPage = lazy(() => import('../features/pledges/FxRates.page.js').then((m) => ({ default: m.FxRatesPage })));
+
 // Each signed-in user's starting point: nothing the public needs.
 const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
 
@@ -74,6 +82,9 @@ export const router = createBrowserRouter([
       { path: 'statements', element: <StatementsPage /> },
       { path: 'statements/:id', element: <StatementPage /> },
       { path: 'decisions', element: <DecisionsPage /> },
+      { path: 'pledges', element: <PledgesPage /> },
+      { path: 'pledges/new', element: <NewPledgePage /> },
+      { path: 'pledges/:id', element: <PledgePage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'desk', element: <DeskPage /> },
       {
@@ -87,6 +98,7 @@ export const router = createBrowserRouter([
           { path: 'meetings/:id/edit', element: <EditMeetingPage /> },
           { path: 'statements/new', element: <NewStatementPage /> },
           { path: 'statements/:id/edit', element: <EditStatementPage /> },
+          { path: 'fx-rates', element: <FxRatesPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -9,7 +9,11 @@ describe('amountToMinor', () => {
     expect(amountToMinor('1.234', 'KWD')).toBe(1234);
   });
   it('names what is wrong', () => {
-    expect(amountToMinor('1.5', 'JPY')).toMatchObject({ path: 'amount', code: 'amount_precision', params: { digits: 0 } });
+    expect(amountToMinor('1.5', 'JPY')).toMatchObject({
+      path: 'amount',
+      code: 'amount_precision',
+      params: { digits: 0 },
+    });
     expect(amountToMinor('', 'EUR')).toMatchObject({ path: 'amount', code: 'required' });
     expect(amountToMinor('abc', 'EUR')).toMatchObject({ code: 'amount_precision' });
     expect(amountToMinor('0', 'EUR')).toMatchObject({ code: 'too_small' });
@@ -19,7 +23,13 @@ describe('amountToMinor', () => {
 
 describe('toCreateBody', () => {
   it('makes a financial pledge', () => {
-    const values = { ...emptyPledge('USA'), lineOfEffort: 'LOE1-military', amount: '10.5', currency: 'eur', valueDate: '2015-03-31' };
+    const values = {
+      ...emptyPledge('USA'),
+      lineOfEffort: 'LOE1-military',
+      amount: '10.5',
+      currency: 'eur',
+      valueDate: '2015-03-31',
+    };
     expect(toCreateBody(values)).toEqual({
       body: {
         memberCode: 'USA',
@@ -33,7 +43,13 @@ describe('toCreateBody', () => {
     });
   });
   it('makes an in-kind pledge without an amount', () => {
-    const values = { ...emptyPledge('USA'), kind: 'in_kind' as const, description: 'Trucks', quantity: '1,000', unit: 'trucks' };
+    const values = {
+      ...emptyPledge('USA'),
+      kind: 'in_kind' as const,
+      description: 'Trucks',
+      quantity: '1,000',
+      unit: 'trucks',
+    };
     expect(toCreateBody(values)).toMatchObject({ body: { kind: 'in_kind', quantity: 1000, unit: 'trucks' } });
     expect(toCreateBody({ ...values, quantity: 'many' })).toMatchObject({ errors: [{ path: 'quantity' }] });
   });
@@ -56,7 +72,9 @@ describe('toEventBody', () => {
     });
   });
   it('sends no amount for an in-kind pledge', () => {
-    expect(toEventBody({ status: 'disbursed', on: '2015-04-01', amount: '', note: '' }, { kind: 'in_kind', currency: null })).toEqual({
+    expect(
+      toEventBody({ status: 'disbursed', on: '2015-04-01', amount: '', note: '' }, { kind: 'in_kind', currency: null }),
+    ).toEqual({
       body: { status: 'disbursed', on: '2015-04-01', note: null },
     });
   });
