@@ -13,6 +13,9 @@ import { problemMessage } from '../../i18n/problem.js';
 import { badLine } from './pledge-form.js';
 import { useFxRates, useImportFxRates } from './pledges.api.js';
 
+/** The file's header and a line of it, as the import takes them (not words: they stay as they are in every language). */
+const FX_EXAMPLE = 'date,currency,usd_per_unit\n2015-03-31,EUR,1.0759';
+
 /** The bad lines of a refused file, line by line, in the reader's words. */
 function BadLines({ errors }: { errors: FieldError[] }) {
   const { t } = useTranslation('pledges');
@@ -93,10 +96,8 @@ export function FxRatesPage() {
             {t('fx.import')}
           </Title>
           <Text size="sm">{t('fx.format')}</Text>
-          <Text size="sm" ff="monospace" dir="ltr" ta="start">
-            date,currency,usd_per_unit
-            <br />
-            2015-03-31,EUR,1.0759
+          <Text component="pre" size="sm" ff="monospace" dir="ltr" ta="start" m={0}>
+            {FX_EXAMPLE}
           </Text>
           <Group align="flex-end">
             <FileInput
