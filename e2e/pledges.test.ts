@@ -199,7 +199,7 @@ describe.each(PASSES)('a pledge from promise to payment, in $language', (pass) =
       expect(await page.locator('a[href^="/pledges/"]').count()).toBeGreaterThanOrEqual(2);
       expect(await page.getByRole('link', { name: common.nav.pledges }).count()).toBeGreaterThan(0);
       await screenshot(page, `pledges-${language}-totals`, { fullPage: true });
-      await page.getByRole('radio', { name: t.totals.byLine }).check({ force: true });
+      await page.locator('label', { hasText: t.totals.byLine }).click();
       await expect
         .poll(async () => (await table.locator('tbody tr').allTextContents()).join('|'))
         .toContain('LOE3-finance');
