@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linesOfEffort } from '../../db/schema/progress.js';
 import { fixedClock } from '../../lib/clock.js';
 import { buildMember, buildUser } from '../../test/factories.js';
 import {
@@ -11,6 +13,7 @@ import {
 } from '../../test/harness.js';
 import { buildFxRates, buildPledge, buildPledgeEvent } from '../../test/pledge-factories.js';
 import { buildLineOfEffort } from '../../test/progress-factories.js';
+import { usdTotalsByLineOfEffort } from './pledges.totals.js';
 
 describe.each(engines)('pledges routes on %s', (engine) => {
   let ctx: TestContext;
@@ -409,6 +412,15 @@ describe.each(engines)('pledges routes on %s', (engine) => {
       const byLine = (await ctx.app.inject({ url: '/api/v1/pledges/totals?by=lineOfEffort' })).json();
       expect(byLine.items.find((i: { lineOfEffort: string }) => i.lineOfEffort === ownLine)).toMatchObject({
         member: null,
+        pledgedUsd: 1_045_500.03,
+        committedUsd: 1_045_500,
+        disbursedUsd: 261_375.01,
+      });
+      // What the line-of-effort page reads, by the line's id: the same sums.
+      const lineId = (
+        await ctx.database.db.select({ id: linesOfEffort.id }).from(linesOfEffort).where(eq(linesOfEffort.key, ownLine))
+      )[0]?.id;
+      expect((await usdTotalsByLineOfEffort(ctx.database.db)).get(lineId as string)).toEqual({
         pledgedUsd: 1_045_500.03,
         committedUsd: 1_045_500,
         disbursedUsd: 261_375.01,

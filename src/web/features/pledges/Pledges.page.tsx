@@ -13,7 +13,7 @@ import { nameIn } from '../members/member-name.js';
 import { useMembers } from '../members/members.api.js';
 import { canRecordPledges, PledgeStatusBadge, useMoney } from './money.js';
 import { PledgeTotalsPanel } from './PledgeTotals.js';
-import { type PledgesFilter, usePledges } from './pledges.api.js';
+import { type PledgesFilter, useLinesOfEffort, usePledges } from './pledges.api.js';
 
 function readFilter(params: URLSearchParams): PledgesFilter {
   const status = params.get('status');
@@ -59,6 +59,7 @@ export function PledgesPage() {
   const filter = readFilter(params);
   const pledges = usePledges(filter);
   const members = useMembers();
+  const lines = useLinesOfEffort();
   const memberOptions = useMemo(
     () =>
       (members.data ?? [])
@@ -109,6 +110,17 @@ export function PledgesPage() {
           value={filter.member ?? ''}
           onChange={(e) => setFilter('member', e.currentTarget.value)}
         />
+        {lines.data ? (
+          <NativeSelect
+            label={t('list.lineOfEffort')}
+            data={[
+              { value: '', label: t('list.allLines') },
+              ...lines.data.map((l) => ({ value: l.key, label: l.names[f.language] ?? l.names.en })),
+            ]}
+            value={filter.lineOfEffort ?? ''}
+            onChange={(e) => setFilter('lineOfEffort', e.currentTarget.value)}
+          />
+        ) : null}
         <NativeSelect
           label={t('list.status')}
           data={[
