@@ -85,12 +85,8 @@ export function PledgeTotalsPanel() {
               legendProps={{ verticalAlign: 'top' }}
               valueFormatter={(value) => money.usd(value)}
               xAxisProps={{ reversed: rtl, tickFormatter: (value: number) => compact.format(value) }}
-              // Right to left, the names stand on the right and run away from the bars (an RTL text's `end` is its left edge).
-              yAxisProps={{
-                width: 140,
-                orientation: rtl ? 'right' : 'left',
-                tick: rtl ? { textAnchor: 'end' } : undefined,
-              }}
+              // Right to left, the names stand on the right of the bars, which grow from the right.
+              yAxisProps={{ width: 140, orientation: rtl ? 'right' : 'left' }}
               aria-hidden="true"
             />
             <Table.ScrollContainer minWidth={520} type="native">
