@@ -43,6 +43,8 @@ import {
   type OutboxSettings,
   smtpTransport,
 } from './modules/notifications/outbox.js';
+import { pledgesRoutes } from './modules/pledges/pledges.routes.js';
+import { createPledgesService } from './modules/pledges/pledges.service.js';
 import { figuresRoutes } from './modules/progress/figures.routes.js';
 import { createFiguresService } from './modules/progress/figures.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
@@ -142,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     statements: createStatementsService({ ...deps, loader }),
     decisions: createDecisionsService(deps),
     figures: createFiguresService(deps),
+    pledges: createPledgesService(deps),
   };
 
   const mail = options.mail ?? {};
@@ -198,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(statementsRoutes, { service: services.statements });
       await api.register(decisionsRoutes, { service: services.decisions });
       await api.register(figuresRoutes, { service: services.figures });
+      await api.register(pledgesRoutes, { service: services.pledges });
     },
     { prefix: '/api/v1' },
   );

@@ -131,6 +131,7 @@ export const FIELD_ERROR_CODES = [
   'financial_fields', // a financial pledge has amountMinor, currency and valueDate, and no quantity or unit
   'in_kind_fields', // an in-kind pledge has description, quantity and unit, and no amount or currency
   'over_committed', // params.remainingMinor: disbursements add up to more than the committed amount
+  'rate_twice', // params.line: an FX file gives this currency's rate for this day twice (first on that line)
   'not_a_number', // a value must be a finite number
 ] as const;
 

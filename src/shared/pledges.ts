@@ -120,6 +120,8 @@ export const PledgeTotals = z.object({
       disbursedUsd: z.number(),
       /** Financial pledges left out of the sums because their rate is missing. */
       unconverted: z.number().int(),
+      /** In-kind pledges not withdrawn: counted apart, never in US dollars. */
+      inKind: z.number().int(),
     }),
   ),
   rates: z.array(RateUsed),
@@ -133,3 +135,27 @@ export const FxImportResult = z.object({ imported: z.number().int(), replaced: z
 export type FxImportResult = z.infer<typeof FxImportResult>;
 export const FxRate = z.object({ date: z.string(), currency: z.string(), usdPerUnit: z.number() });
 export const FxRateList = z.object({ items: z.array(FxRate) });
+export type FxRateList = z.infer<typeof FxRateList>;
+
+export const FxRatesQuery = z.object({
+  currency: CurrencyCode.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export type FxRatesQuery = z.infer<typeof FxRatesQuery>;
+
+/** The header an FX file starts with; each line after it gives one day's rate of one currency. */
+export const FX_COLUMNS = ['date', 'currency', 'usd_per_unit'] as const;
+
+/** Corrects a pledge while it is only pledged (If-Match); its member and kind stay. */
+export const UpdatePledgeBody = z.strictObject({
+  lineOfEffort: LineOfEffortKey.optional(),
+  amountMinor: AmountMinor.optional(),
+  currency: CurrencyCode.optional(),
+  valueDate: IsoDate.optional(),
+  description: Text.trim().min(1, 'is required').max(2000).optional(),
+  quantity: z.number().finite().positive().max(1e15).optional(),
+  unit: Text.trim().min(1, 'is required').max(100).optional(),
+  note: Text.trim().max(2000).nullable().optional(),
+});
+export type UpdatePledgeBody = z.infer<typeof UpdatePledgeBody>;

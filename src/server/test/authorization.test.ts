@@ -22,6 +22,7 @@ import {
   type TestContext,
   type TestUser,
 } from './harness.js';
+import { buildPledge } from './pledge-factories.js';
 import { buildLineOfEffort } from './progress-factories.js';
 
 type Who = 'anonymous' | Role;
@@ -112,6 +113,9 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
   // Figures: a public indicator with an approved value, on a line of effort of its own.
   let indicatorKey: string;
   let lineKey: string;
+  /** A pledge of the matrix's member (its focal point may write to it), on the matrix's line of effort. */
+  let pledgeLine: string;
+  const freshPledge = () => buildPledge(ctx, { memberCode: member, lineOfEffort: pledgeLine });
 
   const cases: Record<string, Case> = {
     'GET /api/v1/health': { request: async () => ({ method: 'GET', url: '/api/v1/health' }), expected: all(200) },
@@ -509,6 +513,59 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       request: async () => ({ method: 'GET', url: `/api/v1/lines-of-effort/${lineKey}/figures` }),
       expected: all(200),
     },
+    // Pledges and FX rates (issue 10): public reads; the secretariat, or the member's own focal point, writes.
+    'GET /api/v1/pledges': { request: async () => ({ method: 'GET', url: '/api/v1/pledges' }), expected: all(200) },
+    'GET /api/v1/pledges/totals': {
+      request: async () => ({ method: 'GET', url: '/api/v1/pledges/totals?by=member' }),
+      expected: all(200),
+    },
+    'GET /api/v1/pledges/:id': {
+      request: async () => ({ method: 'GET', url: `/api/v1/pledges/${(await freshPledge()).id}` }),
+      expected: all(200),
+    },
+    'POST /api/v1/pledges': {
+      request: async () => ({
+        method: 'POST',
+        url: '/api/v1/pledges',
+        payload: {
+          memberCode: member,
+          lineOfEffort: pledgeLine,
+          kind: 'in_kind',
+          description: 'Tents',
+          quantity: 5,
+          unit: 'tents',
+        },
+      }),
+      expected: { ...secretariatOnly(201), focal_point: 201 },
+    },
+    'PATCH /api/v1/pledges/:id': {
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/pledges/${(await freshPledge()).id}`,
+        headers: { 'if-match': '"1"' },
+        payload: { note: 'Corrected.' },
+      }),
+      expected: { ...secretariatOnly(200), focal_point: 200 },
+    },
+    'POST /api/v1/pledges/:id/events': {
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/pledges/${(await freshPledge()).id}/events`,
+        headers: { 'if-match': '"1"' },
+        payload: { status: 'committed', on: '2015-04-01' },
+      }),
+      expected: { ...secretariatOnly(200), focal_point: 200 },
+    },
+    'GET /api/v1/fx-rates': { request: async () => ({ method: 'GET', url: '/api/v1/fx-rates' }), expected: all(200) },
+    'POST /api/v1/fx-rates/import': {
+      request: async () => ({
+        method: 'POST',
+        url: '/api/v1/fx-rates/import',
+        headers: { 'content-type': 'text/csv' },
+        payload: 'date,currency,usd_per_unit\n2015-04-01,EUR,1.0759\n',
+      }),
+      expected: secretariatOnly(200),
+    },
   };
 
   /** A silence procedure open on a new draft, circulated to the matrix's member. */
@@ -535,6 +592,7 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     }
     meetingId = (await buildMeeting(ctx, { invite: [member] })).id;
     chairId = (await buildPerson(ctx)).id;
+    pledgeLine = (await buildLineOfEffort(ctx)).key;
     draftId = (await buildStatement(ctx, { visibility: 'coalition', text: 'First.' })).id;
     await ctx.app.inject({
       method: 'POST',

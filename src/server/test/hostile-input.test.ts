@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { SetLanguageBody, SignInBody } from '../../shared/auth.js';
 import { Language } from '../../shared/language.js';
 import {
@@ -18,6 +18,7 @@ import {
   UpdateRemarkBody,
 } from '../../shared/meetings.js';
 import { CreateMemberBody, UpdateMemberBody } from '../../shared/members.js';
+import { CreatePledgeBody, PledgeEventBody, UpdatePledgeBody } from '../../shared/pledges.js';
 import { MergePersonBody } from '../../shared/registry.js';
 import {
   AddFollowUpBody,
@@ -54,6 +55,8 @@ import {
   uniqueMemberCode,
 } from './factories.js';
 import { createTestApp, databaseSnapshot, engines, parseProblem, type TestContext, type TestUser } from './harness.js';
+import { buildPledge, buildPledgeEvent } from './pledge-factories.js';
+import { buildLineOfEffort } from './progress-factories.js';
 
 /**
  * Hostile input at every write route: whatever arrives, the answer is never a 5xx, a refused
@@ -138,6 +141,8 @@ interface Fixtures {
     followUp: string;
     position: string;
   };
+  /** Pledges on `line`: A's only pledged, A's committed (1,000,000.00 EUR on 2015-04-01), B's pledged. */
+  pledges: { line: string; pledgedA: string; committedA: string; pledgedB: string };
 }
 
 // ---- pieces of requests ----------------------------------------------------------------------
@@ -316,6 +321,8 @@ function route(spec: {
 
 /** Would the route's schema accept this body (so that the request reaches its service)? */
 function passesSchema(attempt: Attempt): boolean {
+  if (attempt.schema && attempt.contentType?.startsWith('text/csv'))
+    return attempt.schema.safeParse(attempt.payload).success;
   if (!attempt.schema || !attempt.contentType?.startsWith('application/json')) return false;
   try {
     return attempt.schema.safeParse(JSON.parse(attempt.payload)).success;
@@ -635,8 +642,179 @@ const statementGenerators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>
     }),
 };
 
+/** Pledge ids in a path that name no pledge a caller should reach: missing, or not an id. */
+const pledgeIdBad = fc.oneof(
+  fc.constantFrom<string[]>([MISSING_ID], ['not-a-uuid']),
+  uuid.map((id) => [id]),
+);
+
+/** An FX file: good lines, with one line made wrong in one way (or none). */
+const fxLine = fc
+  .tuple(
+    fc.integer({ min: 1, max: 28 }),
+    fc.constantFrom('EUR', 'GBP', 'JPY', 'KWD'),
+    fc.constantFrom('1.0759', '0.008343', '3.31', '1'),
+  )
+  .map(([day, currency, rate]) => `2031-01-${String(day).padStart(2, '0')},${currency},${rate}`);
+const fxBadLine = fc.constantFrom(
+  '2031-02-30,EUR,1.1',
+  '2031-02-01,XYZ,1',
+  '2031-02-01,eur,1',
+  '2031-02-01,EUR,abc',
+  '2031-02-01,EUR,0',
+  '2031-02-01,EUR,-1',
+  '2031-02-01,EUR,1e5',
+  `2031-02-01,EUR,${'9'.repeat(19)}`,
+  '2031-02-01,EUR',
+  '2031-02-01,EUR,1,extra',
+  '"2031-02-01,EUR,1',
+  '2031-02-01,\u0000,1',
+  ',,',
+);
+const fxFile = fc
+  .tuple(
+    fc.constantFrom('date,currency,usd_per_unit', 'date,currency,usd_per_unit', 'date;currency;rate', ''),
+    fc.uniqueArray(fxLine, { maxLength: 5, selector: (l) => l.slice(0, 14) }),
+    fc.option(fxBadLine, { freq: 1 }),
+    fc.option(fc.integer({ min: 0, max: 5 })),
+    fc.constantFrom('\n', '\r\n'),
+  )
+  .map(([header, lines, bad, duplicate, eol]) => {
+    const body = [...lines];
+    if (bad !== null) body.splice(Math.min(body.length, 2), 0, bad);
+    if (duplicate !== null && lines.length > 0) body.push(lines[duplicate % lines.length]);
+    return [header, ...body].join(eol);
+  });
+
+const pledgeGenerators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
+  'POST /api/v1/pledges': (f) =>
+    route({
+      method: 'POST',
+      url: () => '/api/v1/pledges',
+      schema: CreatePledgeBody,
+      params: fc.constant([]),
+      badParams: fc.constant([]),
+      valid: fc.record(
+        {
+          memberCode: fc.constant(f.a),
+          lineOfEffort: fc.constant(f.pledges.line),
+          kind: fc.constant('financial'),
+          amountMinor: fc.integer({ min: 1, max: 1e12 }),
+          currency: fc.constantFrom('EUR', 'USD', 'JPY'),
+          valueDate: fc.constantFrom('2015-03-31', '2016-01-04'),
+          note: safeText,
+        },
+        { requiredKeys: ['memberCode', 'lineOfEffort', 'kind', 'amountMinor', 'currency', 'valueDate'] },
+      ),
+      bad: {
+        memberCode: fc.constantFrom('', 'a b', 'A'.repeat(13)),
+        lineOfEffort: fc.constantFrom('', 'x'.repeat(41), 'a b', '-LOE'),
+        kind: fc.constantFrom('cash', 'FINANCIAL', ''),
+        amountMinor: fc.constantFrom(0, -1, 1.5, '100', Number.MAX_SAFE_INTEGER + 2),
+        currency: fc.constantFrom('eur', 'EURO', '€', ''),
+        valueDate: fc.constantFrom('2015-02-30', '2015-13-01', '31/03/2015'),
+        quantity: fc.constantFrom(0, -1, 1e16, Number.NaN, '3'),
+        note: fc.oneof(nul, tooLong(2000)),
+      },
+      // Another member's, nobody's; a line nobody has; a currency ISO 4217 lacks; the other kind's fields.
+      refused: {
+        memberCode: fc.constantFrom(f.b, 'ZZZ9'),
+        lineOfEffort: fc.constant('LOE99-nowhere'),
+        currency: fc.constantFrom('XYZ', 'ABC'),
+        quantity: fc.constant(3),
+        unit: fc.constant('trucks'),
+        kind: fc.constant('in_kind'),
+      },
+    }),
+
+  'PATCH /api/v1/pledges/:id': (f) =>
+    route({
+      method: 'PATCH',
+      url: ([id]) => `/api/v1/pledges/${id}`,
+      schema: UpdatePledgeBody,
+      params: fc.constantFrom([f.pledges.pledgedA], [f.pledges.pledgedA], [f.pledges.pledgedB], [f.pledges.committedA]),
+      badParams: pledgeIdBad,
+      versionAt: ([id]) => `/api/v1/pledges/${id}`,
+      valid: fc.record({ note: safeText, amountMinor: fc.integer({ min: 1, max: 1e12 }) }, { requiredKeys: [] }),
+      bad: {
+        amountMinor: fc.constantFrom(0, -1, 1.5, '100'),
+        currency: fc.constantFrom('eur', ''),
+        valueDate: fc.constantFrom('2015-02-30', 'today'),
+        lineOfEffort: fc.constantFrom('', 'a b'),
+        note: fc.oneof(nul, tooLong(2000)),
+      },
+      refused: {
+        currency: fc.constantFrom('XYZ'),
+        lineOfEffort: fc.constant('LOE99-nowhere'),
+        quantity: fc.constant(2),
+        description: safeText,
+      },
+    }),
+
+  'POST /api/v1/pledges/:id/events': (f) =>
+    route({
+      method: 'POST',
+      url: ([id]) => `/api/v1/pledges/${id}/events`,
+      schema: PledgeEventBody,
+      params: fc.constantFrom(
+        [f.pledges.committedA],
+        [f.pledges.committedA],
+        [f.pledges.pledgedA],
+        [f.pledges.pledgedB],
+      ),
+      badParams: pledgeIdBad,
+      versionAt: ([id]) => `/api/v1/pledges/${id}`,
+      valid: fc.record({
+        status: fc.constant('disbursed'),
+        on: fc.constant('2015-05-01'),
+        amountMinor: fc.integer({ min: 1, max: 1000 }),
+      }),
+      bad: {
+        status: fc.constantFrom('pledged', 'paid', ''),
+        on: fc.constantFrom('2015-02-30', 'yesterday', ''),
+        amountMinor: fc.constantFrom(0, -5, 0.5, '10'),
+        note: fc.oneof(nul, tooLong(2000)),
+      },
+      // Committed twice; more than is committed; before the last event; a withdrawal with an amount.
+      refused: {
+        status: fc.constantFrom('committed', 'withdrawn'),
+        amountMinor: fc.constantFrom(100_000_001, Number.MAX_SAFE_INTEGER),
+        on: fc.constantFrom('2000-01-01', '2015-03-01'),
+      },
+    }),
+
+  'POST /api/v1/fx-rates/import': () => {
+    const wellFormed = fc
+      .tuple(
+        fxFile,
+        fc.constantFrom<Who>('secretariat', 'secretariat', 'secretariat', 'focal_point', 'observer', 'anonymous'),
+      )
+      .map(
+        ([payload, who]): Attempt => ({
+          method: 'POST',
+          url: '/api/v1/fx-rates/import',
+          who,
+          contentType: 'text/csv',
+          payload,
+          schema: z.string(),
+        }),
+      );
+    const hostile = fc.tuple(hostileBody, hostileContentType, whoOfRole).map(
+      ([payload, contentType, who]): Attempt => ({
+        method: 'POST',
+        url: '/api/v1/fx-rates/import',
+        who,
+        contentType,
+        payload,
+      }),
+    );
+    return fc.oneof({ weight: 4, arbitrary: wellFormed }, { weight: 1, arbitrary: hostile });
+  },
+};
+
 const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
   ...statementGenerators,
+  ...pledgeGenerators,
   'POST /api/v1/members': (f) =>
     route({
       method: 'POST',
@@ -1195,6 +1373,7 @@ describe.each(engines)('hostile input on %s', (engine) => {
       notifications: { mine: '', theirs: '' },
       procedures: { draft: '', silence: '', endorsement: '', extended: '', withdrawn: '' },
       statements: { draft: '', restricted: '', toAdopt: '', adopted: '', decision: '', followUp: '', position: '' },
+      pledges: { line: '', pledgedA: '', committedA: '', pledgedB: '' },
     };
     sessions.secretariat = await buildUser(ctx, { role: 'secretariat' });
     sessions.focal_point = await buildUser(ctx, { role: 'focal_point', member: a.code });
@@ -1257,6 +1436,15 @@ describe.each(engines)('hostile input on %s', (engine) => {
       decision,
       followUp: followUp.json().id,
       position: position.json().id,
+    };
+    const line = (await buildLineOfEffort(ctx)).key;
+    const committedA = await buildPledge(ctx, { memberCode: a.code, lineOfEffort: line });
+    await buildPledgeEvent(ctx, committedA, { status: 'committed', on: '2015-04-01' });
+    fixtures.pledges = {
+      line,
+      pledgedA: (await buildPledge(ctx, { memberCode: a.code, lineOfEffort: line })).id,
+      committedA: committedA.id,
+      pledgedB: (await buildPledge(ctx, { memberCode: b.code, lineOfEffort: line })).id,
     };
   });
   afterAll(() => ctx?.close());

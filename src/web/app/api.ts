@@ -46,6 +46,8 @@ function isProblem(body: unknown): body is Problem {
 export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is (a file's text) with this type, instead of JSON: `text/csv`. */
+  contentType?: string;
   /** The version the change is based on; the server answers 409 when it is no longer current. */
   ifMatch?: number;
   signal?: AbortSignal;
@@ -57,7 +59,8 @@ export interface ApiRequest {
  */
 export async function api<T>(path: string, request: ApiRequest = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  const raw = request.contentType !== undefined && typeof request.body === 'string';
+  if (request.body !== undefined) headers['content-type'] = raw ? (request.contentType as string) : 'application/json';
   if (request.ifMatch !== undefined) headers['if-match'] = `"${request.ifMatch}"`;
 
   let response: Response;
@@ -65,7 +68,7 @@ export async function api<T>(path: string, request: ApiRequest = {}): Promise<T>
     response = await fetch(`${BASE}${path}`, {
       method: request.method ?? 'GET',
       headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body: request.body === undefined ? undefined : raw ? (request.body as string) : JSON.stringify(request.body),
       credentials: 'same-origin',
       signal: request.signal,
     });

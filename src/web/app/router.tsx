@@ -65,6 +65,13 @@ const IndicatorValuesPage = lazy(() =>
 const LineDashboardPage = lazy(() =>
   import('../features/dashboards/LineDashboard.page.js').then((m) => ({ default: m.LineDashboardPage })),
 );
+// Pledges and the FX table: their pages load when opened.
+const PledgesPage = lazy(() => import('../features/pledges/Pledges.page.js').then((m) => ({ default: m.PledgesPage })));
+const PledgePage = lazy(() => import('../features/pledges/Pledge.page.js').then((m) => ({ default: m.PledgePage })));
+const NewPledgePage = lazy(() =>
+  import('../features/pledges/NewPledge.page.js').then((m) => ({ default: m.NewPledgePage })),
+);
+const FxRatesPage = lazy(() => import('../features/pledges/FxRates.page.js').then((m) => ({ default: m.FxRatesPage })));
 
 // Each signed-in user's starting point: nothing the public needs.
 const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
@@ -88,6 +95,9 @@ export const router = createBrowserRouter([
       { path: 'indicators/:key', element: <IndicatorDashboardPage /> },
       { path: 'indicators/:key/values', element: <IndicatorValuesPage /> },
       { path: 'lines-of-effort/:key/dashboard', element: <LineDashboardPage /> },
+      { path: 'pledges', element: <PledgesPage /> },
+      { path: 'pledges/new', element: <NewPledgePage /> },
+      { path: 'pledges/:id', element: <PledgePage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'desk', element: <DeskPage /> },
       {
@@ -101,6 +111,7 @@ export const router = createBrowserRouter([
           { path: 'meetings/:id/edit', element: <EditMeetingPage /> },
           { path: 'statements/new', element: <NewStatementPage /> },
           { path: 'statements/:id/edit', element: <EditStatementPage /> },
+          { path: 'fx-rates', element: <FxRatesPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

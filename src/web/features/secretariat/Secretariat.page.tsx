@@ -132,6 +132,7 @@ function RecentChanges() {
 /** The secretariat's desk: the register to edit, a way to add to it, and what changed lately. */
 export function SecretariatPage() {
   const { t } = useTranslation(['secretariat', 'enums']);
+  const tPledges = useTranslation('pledges').t;
   const { language, locale } = useFormat();
   const members = useMembers();
   const [search, setSearch] = useState('');
@@ -151,6 +152,9 @@ export function SecretariatPage() {
           <Text c="dimmed">{t('desk.intro')}</Text>
         </Stack>
         <Group gap="sm">
+          <Button component={Link} to="/secretariat/fx-rates" variant="default">
+            {tPledges('fx.title')}
+          </Button>
           <Button component={Link} to="/secretariat/meetings/new" variant="default">
             {t('desk.newMeeting')}
           </Button>
