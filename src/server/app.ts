@@ -21,6 +21,8 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService, defaultSessionSettings, type SessionSettings } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createHealthService } from './modules/health/health.service.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
+import { createImportsService } from './modules/imports/imports.service.js';
 import { calendarRoutes } from './modules/meetings/calendar.routes.js';
 import { createCalendarService } from './modules/meetings/calendar.service.js';
 import { createDelegationsService } from './modules/meetings/delegations.service.js';
@@ -136,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     procedures: createProceduresService(deps),
     statements: createStatementsService({ ...deps, loader }),
     decisions: createDecisionsService(deps),
+    imports: createImportsService(deps),
   };
 
   const mail = options.mail ?? {};
@@ -191,6 +194,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(proceduresRoutes, { service: services.procedures });
       await api.register(statementsRoutes, { service: services.statements });
       await api.register(decisionsRoutes, { service: services.decisions });
+      await api.register(importsRoutes, { service: services.imports });
     },
     { prefix: '/api/v1' },
   );
