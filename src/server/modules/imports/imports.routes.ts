@@ -55,6 +55,8 @@ export const importsRoutes: FastifyPluginAsyncZod<{ service: ImportsService }> =
         throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data (fields kind and file).');
       const fields: Record<string, unknown> = { ...req.query };
       let job: ImportJob | null = null;
+      // An error of the service is the service's; any other while reading the form is the form's (400).
+      let inService = false;
       try {
         for await (const part of req.parts()) {
           if (part.type === 'field') {
@@ -85,8 +87,10 @@ export const importsRoutes: FastifyPluginAsyncZod<{ service: ImportsService }> =
             file: part.file,
           };
           try {
+            inService = true;
             job = await service.importFile(auth, input);
           } finally {
+            inService = false;
             part.file.resume();
           }
           if (part.file.truncated) throw new AppError('payload_too_large', 'The file is larger than an import takes.');
@@ -95,7 +99,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{ service: ImportsService }> =
         const code = (error as { code?: string }).code;
         if (code === 'FST_REQ_FILE_TOO_LARGE')
           throw new AppError('payload_too_large', 'The file is larger than an import takes.');
-        if (typeof code === 'string' && code.startsWith('FST_') && !(error instanceof AppError))
+        if (!inService && !(error instanceof AppError))
           throw new AppError('validation_failed', 'The multipart body could not be read.', {
             errors: [fieldError('file', 'invalid', 'the multipart body could not be read')],
           });

@@ -223,7 +223,7 @@ export function createImportsService(deps: ServiceDeps) {
               await new Promise<void>((resolve) => spool.once('drain', () => resolve()));
           }
         } catch (error) {
-          if (error instanceof AppError) throw error;
+          if (error instanceof AppError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw error;
           add({
             line: lastLine + 1,
             column: null,
