@@ -39,7 +39,9 @@ describe('entente import', () => {
     const data = join(dir, 'data');
     expect((await runCli(data, ['seed', '--demo'])).code).toBe(0);
     const row = (amount: string) =>
-      ['', 'USA', 'LOE3-finance', 'financial', amount, 'USD', '2015-02-01', '', '', '', 'pledged', '', '', 'CLI'].join(',');
+      ['', 'USA', 'LOE3-finance', 'financial', amount, 'USD', '2015-02-01', '', '', '', 'pledged', '', '', 'CLI'].join(
+        ',',
+      );
     const file = join(dir, 'pledges.csv');
     writeFileSync(file, [PLEDGE_COLUMNS.join(','), row('1000.00'), row('12.345'), ''].join('\n'));
 

@@ -56,6 +56,7 @@ const EditStatementPage = lazy(() =>
 );
 
 // Each signed-in user's starting point: nothing the public needs.
+const ImportsPage = lazy(() => import('../features/imports/Imports.page.js').then((m) => ({ default: m.ImportsPage })));
 const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
 
 export const router = createBrowserRouter([
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
       { path: 'decisions', element: <DecisionsPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'desk', element: <DeskPage /> },
+      { path: 'imports', element: <ImportsPage /> },
       {
         path: 'secretariat',
         element: <SecretariatArea />,

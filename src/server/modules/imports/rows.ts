@@ -1,4 +1,6 @@
 import type { FieldErrorCode, ProblemParams } from '../../../shared/problem.js';
+import { isSecretariat } from '../../lib/access.js';
+import type { Auth } from '../../lib/auth-context.js';
 import type { StageRow } from '../../lib/bulk-stage.js';
 
 /**
@@ -43,3 +45,6 @@ export interface WriteCounts {
 
 /** Numbers as files write them: `12`, `-3.5`, `1e3` is refused (a figure is written out). */
 export const NUMBER_PATTERN = /^-?\d+(\.\d+)?$/;
+
+/** The secretariat, or the system itself (the `entente import` command): any member's rows, any period. */
+export const actsForEveryMember = (auth: Auth): boolean => auth.isSystem === true || isSecretariat(auth.user);

@@ -3,11 +3,10 @@ import type { PLEDGE_COLUMNS } from '../../../shared/imports.js';
 import { PledgeEventStatus, PledgeKind, PledgeStatus } from '../../../shared/pledges.js';
 import type { Tx } from '../../db/client.js';
 import { pledgeEvents, pledges } from '../../db/schema/progress.js';
-import { isSecretariat } from '../../lib/access.js';
 import type { Auth } from '../../lib/auth-context.js';
 import type { StageRow } from '../../lib/bulk-stage.js';
 import type { ServiceDeps } from '../../lib/transaction.js';
-import type { Cells, Report, RowChecker, WriteCounts } from '../imports/rows.js';
+import { actsForEveryMember, type Cells, type Report, type RowChecker, type WriteCounts } from '../imports/rows.js';
 
 // Pledges in bulk (issue 10): what the import and the export ask of the pledges module, which
 // owns the tables. A row without `id` is a new pledge; a row with one is that pledge.
@@ -80,7 +79,7 @@ export async function pledgeChecker(deps: ServiceDeps, auth: Auth): Promise<RowC
       await deps.db.execute(sql`select id, member_id, kind, status from pledges`),
     ).map((p): [string, Existing] => [p.id, { memberId: p.member_id, kind: p.kind, status: p.status }]),
   );
-  const secretariat = isSecretariat(auth.user);
+  const secretariat = actsForEveryMember(auth);
   const own = auth.user?.memberId ?? null;
   const seen = new Set<string>();
 
@@ -406,7 +405,7 @@ export async function* exportPledges(
   auth: Auth,
   filters: { member?: string; lineOfEffort?: string },
 ): AsyncGenerator<PledgeFileRow[]> {
-  const secretariat = isSecretariat(auth.user);
+  const secretariat = actsForEveryMember(auth);
   const own = !secretariat && auth.user?.role === 'focal_point' ? auth.user.memberId : null;
   const conditions = [sql`true`];
   if (own) conditions.push(sql`p.member_id = ${own}`);

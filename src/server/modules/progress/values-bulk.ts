@@ -2,11 +2,17 @@ import { sql } from 'drizzle-orm';
 import type { VALUE_COLUMNS } from '../../../shared/imports.js';
 import { MAX_VALUE, PERIOD_PATTERN, ValueStatus } from '../../../shared/progress.js';
 import type { Tx } from '../../db/client.js';
-import { isSecretariat } from '../../lib/access.js';
 import type { Auth } from '../../lib/auth-context.js';
 import { type StageColumn, type StageRow, stageRows } from '../../lib/bulk-stage.js';
 import type { ServiceDeps } from '../../lib/transaction.js';
-import { type Cells, NUMBER_PATTERN, type RowChecker, RowsRefused, type WriteCounts } from '../imports/rows.js';
+import {
+  actsForEveryMember,
+  type Cells,
+  NUMBER_PATTERN,
+  type RowChecker,
+  RowsRefused,
+  type WriteCounts,
+} from '../imports/rows.js';
 import { refreshIndicators } from './rollups.js';
 
 // Report values in bulk (issue 10): what the import and the export ask of the progress module,
@@ -57,7 +63,7 @@ export async function valueChecker(deps: ServiceDeps, auth: Auth): Promise<RowCh
     await db.execute(sql`select period, type, closes_on::text as closes_on,
         (${clock.sql()} at time zone 'UTC')::date > closes_on as locked from reporting_periods`),
   );
-  const secretariat = isSecretariat(auth.user);
+  const secretariat = actsForEveryMember(auth);
   const ownMember = auth.user?.memberId ?? null;
   // A focal point's reports under review (submitted): changed only once returned.
   const underReview = new Set(
@@ -287,7 +293,7 @@ export async function* exportValues(
   auth: Auth,
   filters: ValueFilters,
 ): AsyncGenerator<ValueFileRow[]> {
-  const secretariat = isSecretariat(auth.user);
+  const secretariat = actsForEveryMember(auth);
   const own = !secretariat && auth.user?.role === 'focal_point' ? auth.user.memberId : null;
   const working = secretariat || own !== null;
   const conditions = [sql`true`];
