@@ -15,16 +15,14 @@ export interface FileRow {
 /** The rows of a CSV or XLSX file (its first worksheet), as they are read. Empty rows are skipped. */
 export async function* readFileRows(input: Readable, format: ImportFormat): AsyncGenerator<FileRow> {
   if (format === 'csv') {
-    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {}) as unknown as NodeJS.ReadWriteStream &
-      AsyncIterable<string[]>;
-    input.on('error', (e) => parser.emit('error', e));
-    input.pipe(parser);
     let line = 0;
-    for await (const cells of parser) {
-      line += 1;
-      if (line === 1 && cells[0]?.startsWith('\uFEFF')) cells[0] = cells[0].slice(1);
-      if (cells.every((c) => c.trim() === '')) continue;
-      yield { line, cells };
+    for await (const rows of csvBatches(input)) {
+      for (const cells of rows) {
+        line += 1;
+        if (line === 1 && cells[0]?.startsWith('\uFEFF')) cells[0] = cells[0].slice(1);
+        if (cells.every((c) => c.trim() === '')) continue;
+        yield { line, cells };
+      }
     }
     return;
   }
@@ -44,6 +42,62 @@ export async function* readFileRows(input: Readable, format: ImportFormat): Asyn
     }
     // Only the first worksheet is the data.
     break;
+  }
+}
+
+/**
+ * papaparse over a Node stream, a chunk of rows at a time (its `chunk` callback), paused while
+ * the reader is behind: flat memory, and none of the per-row cost of its duplex stream mode.
+ */
+async function* csvBatches(input: Readable): AsyncGenerator<string[][]> {
+  const queue: string[][][] = [];
+  let done = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  let paused: Papa.Parser | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  input.on('error', (error) => {
+    failure = error;
+    notify();
+  });
+  Papa.parse(input as unknown as File, {
+    chunkSize: 1 << 20,
+    chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+      queue.push(results.data);
+      if (queue.length > 4) {
+        paused = parser;
+        parser.pause();
+      }
+      notify();
+    },
+    complete: () => {
+      done = true;
+      notify();
+    },
+    error: (error: Error) => {
+      failure = error;
+      notify();
+    },
+  });
+  for (;;) {
+    if (failure) throw failure;
+    const batch = queue.shift();
+    if (batch) {
+      if (paused && queue.length <= 1) {
+        const parser: Papa.Parser = paused;
+        paused = null;
+        parser.resume();
+      }
+      yield batch;
+      continue;
+    }
+    if (done) return;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
   }
 }
 
