@@ -68,8 +68,8 @@ describe.each(['en', 'ar'] as const)('imports in %s', (language) => {
       await page.getByRole('button', { name: t.imports.import.submit, exact: true }).click();
       const table = page.getByRole('table', { name: t.imports.failed.table });
       await table.waitFor();
-      await expect(table.getByRole('row').nth(1).innerText()).resolves.toContain('3');
-      await expect(table.innerText()).resolves.toContain(t.forms.field.not_a_number);
+      await expect(table.getByRole('row').nth(1).textContent()).resolves.toContain('3');
+      await expect(table.textContent()).resolves.toContain(t.forms.field.not_a_number);
       await screenshot(page, `imports-${language}-1-bad-row`, { fullPage: true });
 
       await input.setInputFiles({ name: 'values.csv', mimeType: 'text/csv', buffer: Buffer.from(rows('12.5')) });
