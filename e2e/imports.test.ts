@@ -50,6 +50,8 @@ describe.each(['en', 'ar'] as const)('imports in %s', (language) => {
     const at = user.cookie.indexOf('=');
     await context.addCookies([{ name: user.cookie.slice(0, at), value: user.cookie.slice(at + 1), url: app.baseUrl }]);
     try {
+      // The file with a bad row is refused: that 400 is the point.
+      watcher.expect(400, 'POST', /^\/api\/v1\/imports$/);
       await page.goto(`${app.baseUrl}/imports`);
       await page.getByRole('heading', { level: 1, name: t.imports.title }).waitFor();
       expect(await page.locator('html').getAttribute('dir')).toBe(language === 'ar' ? 'rtl' : 'ltr');
