@@ -56,7 +56,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{ service: ImportsService }> =
       const fields: Record<string, unknown> = { ...req.query };
       let job: ImportJob | null = null;
       // An error of the service is the service's; any other while reading the form is the form's (400).
-      let inService = false;
+      let serviceError: unknown = null;
       try {
         for await (const part of req.parts()) {
           if (part.type === 'field') {
@@ -83,14 +83,15 @@ export const importsRoutes: FastifyPluginAsyncZod<{ service: ImportsService }> =
             kind: parsed.data.kind,
             id: parsed.data.id,
             format,
-            fileName: part.filename ? part.filename.slice(0, 255) : null,
+            fileName: part.filename ? part.filename.replaceAll('\u0000', '').slice(0, 255) : null,
             file: part.file,
           };
           try {
-            inService = true;
             job = await service.importFile(auth, input);
+          } catch (error) {
+            serviceError = error;
+            throw error;
           } finally {
-            inService = false;
             part.file.resume();
           }
           if (part.file.truncated) throw new AppError('payload_too_large', 'The file is larger than an import takes.');
@@ -99,7 +100,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{ service: ImportsService }> =
         const code = (error as { code?: string }).code;
         if (code === 'FST_REQ_FILE_TOO_LARGE')
           throw new AppError('payload_too_large', 'The file is larger than an import takes.');
-        if (!inService && !(error instanceof AppError))
+        if (error !== serviceError && !(error instanceof AppError))
           throw new AppError('validation_failed', 'The multipart body could not be read.', {
             errors: [fieldError('file', 'invalid', 'the multipart body could not be read')],
           });

@@ -193,7 +193,9 @@ export function createImportsService(deps: ServiceDeps) {
         let errorCount = 0;
         const add = (e: RowError) => {
           errorCount += 1;
-          if (errors.length < MAX_ROW_ERRORS) errors.push(e);
+          // A file's text goes into the stored errors (a column's name, a code): without NUL, which jsonb refuses.
+          if (errors.length < MAX_ROW_ERRORS)
+            errors.push(JSON.parse(JSON.stringify(e).replaceAll('\\u0000', '\\ufffd')));
         };
         const spool = createWriteStream(spoolPath);
         const checker = await spec.checker(deps, auth);
