@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from '../server/db/client.js';
 import { DataDirLockedError } from '../server/db/lock.js';
@@ -5,8 +8,12 @@ import { openConfiguredDatabase } from '../server/db/open.js';
 import { isEmpty, seedDemo } from '../server/db/seed/demo.js';
 import { EnvError, loadEnv } from '../server/env.js';
 import { systemAuth } from '../server/lib/auth-context.js';
+import { Cache } from '../server/lib/cache.js';
+import { systemClock } from '../server/lib/clock.js';
 import { AppError } from '../server/lib/errors.js';
+import { createImportsService } from '../server/modules/imports/imports.service.js';
 import { createUsersService, generatePassword } from '../server/modules/users/users.service.js';
+import { type ImportFormat, ImportKind } from '../shared/imports.js';
 
 const USAGE = `Usage: entente <command>
 
@@ -17,6 +24,10 @@ const USAGE = `Usage: entente <command>
                                 or generated and printed when none is piped in
                                 (roles: admin, secretariat, focal_point, observer;
                                 a focal_point needs --member)
+  import <file> --kind values|pledges
+                                import a CSV or XLSX file (what an export writes) as the
+                                system: every row is checked first, then all are written in
+                                one transaction, or none; prints progress and the bad rows
 
 The database is DATABASE_URL when set, else PGlite in DATA_DIR (./data). On PGlite a
 command stops with an error while a server holds the folder: stop the server first.`;
@@ -38,6 +49,44 @@ async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<
     return await fn(database);
   } finally {
     await database.close();
+  }
+}
+
+/** `entente import`: the import service as the system, with progress lines and the bad rows. */
+async function importFromCli(database: Database, file: string, format: ImportFormat, kind: ImportKind) {
+  const { db, read } = database;
+  // On PostgreSQL the servers hear what the import changed (their read caches drop it).
+  const cache = new Cache({ crossProcess: database.kind === 'postgresql' });
+  const service = createImportsService({ db, read, cache, clock: systemClock });
+  const id = randomUUID();
+  const timer = setInterval(() => {
+    service.getImport(systemAuth('cli import'), id).then(
+      (job) => process.stdout.write(`${job.status}: ${job.rowsRead} rows read, ${job.rowsWritten} written\n`),
+      () => {},
+    );
+  }, 1000);
+  try {
+    const job = await service.importFile(systemAuth('cli import'), {
+      id,
+      kind,
+      format,
+      fileName: basename(file),
+      file: createReadStream(file),
+    });
+    process.stdout.write(
+      `Imported ${job.rowsRead} rows of ${kind} from ${basename(file)}: ${job.rowsCreated} created, ${job.rowsUpdated} changed, ${job.rowsRead - (job.rowsCreated ?? 0) - (job.rowsUpdated ?? 0)} unchanged.\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+    process.stderr.write(`${error.message}\n`);
+    for (const e of error.errors ?? [])
+      process.stderr.write(
+        `  line ${e.params?.line ?? '?'}${e.params?.column ? `, ${e.params.column}` : ''}: ${e.message} (${e.code})\n`,
+      );
+    return 1;
+  } finally {
+    clearInterval(timer);
   }
 }
 
@@ -65,6 +114,21 @@ async function run(argv: string[]): Promise<number> {
       );
       return 0;
     });
+  }
+  if (command === 'import') {
+    const { values, positionals } = parseArgs({
+      args: argv.slice(1),
+      options: { kind: { type: 'string' } },
+      allowPositionals: true,
+    });
+    const kind = ImportKind.safeParse(values.kind);
+    const [file] = positionals;
+    const format = file?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : file?.toLowerCase().endsWith('.csv') ? 'csv' : null;
+    if (!kind.success || !file || !format) {
+      process.stderr.write('Say what to import: entente import <file.csv|file.xlsx> --kind values|pledges\n');
+      return 2;
+    }
+    return withDatabase((database) => importFromCli(database, file, format, kind.data));
   }
   if (command === 'user' && sub === 'create') {
     const { values } = parseArgs({

@@ -21,6 +21,8 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService, defaultSessionSettings, type SessionSettings } from './modules/auth/auth.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createHealthService } from './modules/health/health.service.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
+import { createImportsService } from './modules/imports/imports.service.js';
 import { calendarRoutes } from './modules/meetings/calendar.routes.js';
 import { createCalendarService } from './modules/meetings/calendar.service.js';
 import { createDelegationsService } from './modules/meetings/delegations.service.js';
@@ -145,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     decisions: createDecisionsService(deps),
     figures: createFiguresService(deps),
     pledges: createPledgesService(deps),
+    imports: createImportsService(deps),
   };
 
   const mail = options.mail ?? {};
@@ -202,6 +205,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(decisionsRoutes, { service: services.decisions });
       await api.register(figuresRoutes, { service: services.figures });
       await api.register(pledgesRoutes, { service: services.pledges });
+      await api.register(importsRoutes, { service: services.imports });
     },
     { prefix: '/api/v1' },
   );

@@ -133,6 +133,12 @@ export const FIELD_ERROR_CODES = [
   'over_committed', // params.remainingMinor: disbursements add up to more than the committed amount
   'rate_twice', // params.line: an FX file gives this currency's rate for this day twice (first on that line)
   'not_a_number', // a value must be a finite number
+  // Imports (a row of a file).
+  'other_member', // params.code: a focal point imports only their own member's rows
+  'period_closed', // params.period, params.closesOn: the period closed for members' reporting
+  'under_review', // the member's report waits for the secretariat's review
+  'return_needs_reason', // a value is returned from the review, with a reason, not by an import
+  'unknown_pledge', // no pledge has this id (empty for a new pledge)
 ] as const;
 
 /** Whether a value is one of an enum's: `isOneOf(MEETING_KINDS, params.get('kind'))`. */

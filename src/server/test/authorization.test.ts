@@ -23,7 +23,7 @@ import {
   type TestUser,
 } from './harness.js';
 import { buildPledge } from './pledge-factories.js';
-import { buildLineOfEffort } from './progress-factories.js';
+import { buildLineOfEffort, multipartBody } from './progress-factories.js';
 
 type Who = 'anonymous' | Role;
 const everyone: Who[] = ['anonymous', 'observer', 'focal_point', 'secretariat', 'admin'];
@@ -87,6 +87,7 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
   let adoptedId: string;
   let decisionId: string;
   let followUpId: string;
+  let importId: string | undefined;
   const asAdmin = () => ({ cookie: users.get('admin')?.cookie ?? '' });
   /** A position of the matrix's member on the adopted statement, recorded by the admin. */
   const freshPosition = async (): Promise<string> => {
@@ -470,6 +471,43 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
         url: `/api/v1/statements/${adoptedId}/positions/${await freshPosition()}`,
       }),
       expected: { anonymous: 401, observer: 403, focal_point: 204, secretariat: 204, admin: 204 },
+    },
+    'POST /api/v1/imports': {
+      // A file of the header alone: nothing to write, so every role that may import gets 200.
+      request: async () => {
+        const body = multipartBody(
+          { kind: 'values' },
+          { name: 'values.csv', content: 'period,member,indicator,value\n' },
+        );
+        return { method: 'POST', url: '/api/v1/imports', payload: body.payload, headers: body.headers };
+      },
+      expected: { anonymous: 401, observer: 403, focal_point: 200, secretariat: 200, admin: 200 },
+    },
+    'GET /api/v1/imports': {
+      request: async () => ({ method: 'GET', url: '/api/v1/imports' }),
+      expected: signedIn(200),
+    },
+    'GET /api/v1/imports/:id': {
+      // The administrator's import: theirs and the secretariat's to see; hidden from the others.
+      request: async () => {
+        if (!importId) {
+          const body = multipartBody({ kind: 'pledges' }, { name: 'p.csv', content: 'member,line_of_effort,kind\n' });
+          importId = (
+            await ctx.app.inject({
+              method: 'POST',
+              url: '/api/v1/imports',
+              payload: body.payload,
+              headers: { ...asAdmin(), ...body.headers },
+            })
+          ).json().id;
+        }
+        return { method: 'GET', url: `/api/v1/imports/${importId}` };
+      },
+      expected: { anonymous: 401, observer: 404, focal_point: 404, secretariat: 200, admin: 200 },
+    },
+    'GET /api/v1/exports/:file': {
+      request: async () => ({ method: 'GET', url: '/api/v1/exports/values.csv' }),
+      expected: all(200),
     },
     'GET /api/v1/decisions': { request: async () => ({ method: 'GET', url: '/api/v1/decisions' }), expected: all(200) },
     'GET /api/v1/decisions/:id': {

@@ -27,7 +27,7 @@ import { signInPath } from './sign-in-path.js';
 
 interface NavItem {
   to: string;
-  label: 'home' | 'members' | 'meetings' | 'statements' | 'pledges' | 'desk' | 'secretariat';
+  label: 'home' | 'members' | 'meetings' | 'statements' | 'pledges' | 'desk' | 'secretariat' | 'imports';
   end?: boolean;
 }
 
@@ -40,6 +40,8 @@ function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/pledges', label: 'pledges' },
   ];
   if (me) items.push({ to: '/desk', label: 'desk' });
+  if (canUseSecretariat(me) || (me?.role === 'focal_point' && me.memberCode))
+    items.push({ to: '/imports', label: 'imports' });
   if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'secretariat' });
   return items;
 }

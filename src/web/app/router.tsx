@@ -74,6 +74,7 @@ const NewPledgePage = lazy(() =>
 const FxRatesPage = lazy(() => import('../features/pledges/FxRates.page.js').then((m) => ({ default: m.FxRatesPage })));
 
 // Each signed-in user's starting point: nothing the public needs.
+const ImportsPage = lazy(() => import('../features/imports/Imports.page.js').then((m) => ({ default: m.ImportsPage })));
 const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
 
 export const router = createBrowserRouter([
@@ -100,6 +101,7 @@ export const router = createBrowserRouter([
       { path: 'pledges/:id', element: <PledgePage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'desk', element: <DeskPage /> },
+      { path: 'imports', element: <ImportsPage /> },
       {
         path: 'secretariat',
         element: <SecretariatArea />,
