@@ -43,6 +43,8 @@ import {
   type OutboxSettings,
   smtpTransport,
 } from './modules/notifications/outbox.js';
+import { linesRoutes } from './modules/progress/lines.routes.js';
+import { createLinesService } from './modules/progress/lines.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { decisionsRoutes } from './modules/statements/decisions.routes.js';
@@ -121,21 +123,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const deps = { db: database.db, read: database.read, cache, clock: options.clock ?? systemClock };
   const loader = createMeetingLoader(deps);
   const auth = createAuthService({ ...deps, settings: session });
+  const meetings = createMeetingsService({ ...deps, loader });
+  const statements = createStatementsService({ ...deps, loader });
   const services = {
     auth,
     members: createMembersService(deps),
     registry: createRegistryService(deps),
     audit: createAuditService(deps),
     health: createHealthService({ database }),
-    meetings: createMeetingsService({ ...deps, loader }),
+    meetings,
     delegations: createDelegationsService({ ...deps, loader }),
     notifications: createNotificationsService(deps),
     desk: createDeskService(deps),
     calendar: createCalendarService({ ...deps, loader, auth }),
     meetingReads: createMeetingReadsService({ ...deps, loader }),
     procedures: createProceduresService(deps),
-    statements: createStatementsService({ ...deps, loader }),
+    statements,
     decisions: createDecisionsService(deps),
+    // A line of effort's page asks the meetings and statements modules what the caller may see.
+    lines: createLinesService({
+      ...deps,
+      meetingsOnLineOfEffort: meetings.meetingsOnLineOfEffort,
+      statementsOfMeetings: statements.statementsOfMeetings,
+    }),
   };
 
   const mail = options.mail ?? {};
@@ -191,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(proceduresRoutes, { service: services.procedures });
       await api.register(statementsRoutes, { service: services.statements });
       await api.register(decisionsRoutes, { service: services.decisions });
+      await api.register(linesRoutes, { service: services.lines });
     },
     { prefix: '/api/v1' },
   );
