@@ -146,15 +146,16 @@ export function createLinesService(deps: LinesDeps) {
     action: string,
     change: (tx: Tx, groupId: string) => Promise<void>,
   ): Promise<WorkingGroup> {
-    await groupOrNotFound(key);
-    requireRole(auth, canManageOffices, 'Only the secretariat can change who holds office in a working group.');
     await write(deps, [LINES_TAG], async (tx) =>
       updateVersioned(tx, deps, auth, {
         table: workingGroups,
         entity: 'working_group',
         action,
         version,
+        // Groups are public: 404 only for one nobody has (read in the transaction, not the cache), then 403.
         lock: () => lockGroupByKey(tx, key),
+        allow: () =>
+          requireRole(auth, canManageOffices, 'Only the secretariat can change who holds office in a working group.'),
         view: async (row) => ({ key: row.key, offices: await officesOf(tx, row.id) }),
         change: async (row) => {
           await change(tx, row.id);
