@@ -27,7 +27,7 @@ import { signInPath } from './sign-in-path.js';
 
 interface NavItem {
   to: string;
-  label: 'home' | 'members' | 'meetings' | 'statements' | 'desk' | 'secretariat';
+  label: 'home' | 'members' | 'meetings' | 'statements' | 'progress' | 'desk' | 'secretariat';
   end?: boolean;
 }
 
@@ -37,6 +37,7 @@ function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/members', label: 'members' },
     { to: '/meetings', label: 'meetings' },
     { to: '/statements', label: 'statements' },
+    { to: '/lines-of-effort', label: 'progress' },
   ];
   if (me) items.push({ to: '/desk', label: 'desk' });
   if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'secretariat' });

@@ -55,6 +55,17 @@ const EditStatementPage = lazy(() =>
   import('../features/statements/EditStatement.page.js').then((m) => ({ default: m.EditStatementPage })),
 );
 
+// Progress: lines of effort and working groups, loaded when opened.
+const LinesOfEffortPage = lazy(() =>
+  import('../features/progress/LinesOfEffort.page.js').then((m) => ({ default: m.LinesOfEffortPage })),
+);
+const LineOfEffortPage = lazy(() =>
+  import('../features/progress/LineOfEffort.page.js').then((m) => ({ default: m.LineOfEffortPage })),
+);
+const WorkingGroupsPage = lazy(() =>
+  import('../features/progress/WorkingGroups.page.js').then((m) => ({ default: m.WorkingGroupsPage })),
+);
+
 // Each signed-in user's starting point: nothing the public needs.
 const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
 
@@ -74,6 +85,9 @@ export const router = createBrowserRouter([
       { path: 'statements', element: <StatementsPage /> },
       { path: 'statements/:id', element: <StatementPage /> },
       { path: 'decisions', element: <DecisionsPage /> },
+      { path: 'lines-of-effort', element: <LinesOfEffortPage /> },
+      { path: 'lines-of-effort/:key', element: <LineOfEffortPage /> },
+      { path: 'working-groups', element: <WorkingGroupsPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'desk', element: <DeskPage /> },
       {

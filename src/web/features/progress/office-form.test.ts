@@ -21,7 +21,13 @@ describe('office form', () => {
       note: null,
     });
     expect(
-      toOfficeBody({ memberCode: 'TUR', role: 'co_lead', fromOn: '2015-01-01', toOn: '2016-01-01', note: ' Rotating ' }),
+      toOfficeBody({
+        memberCode: 'TUR',
+        role: 'co_lead',
+        fromOn: '2015-01-01',
+        toOn: '2016-01-01',
+        note: ' Rotating ',
+      }),
     ).toMatchObject({ fromOn: '2015-01-01', toOn: '2016-01-01', note: 'Rotating' });
   });
 
