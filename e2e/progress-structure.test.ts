@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/server/lib/clock.js';
-import { buildUser, type TestUser } from '../src/server/test/factories.js';
+import { buildMeeting, buildUser, type TestUser } from '../src/server/test/factories.js';
 import type { Language } from '../src/shared/i18n.js';
 import type { WorkingGroup } from '../src/shared/progress.js';
 import arProgress from '../src/web/locales/ar/progress.json' with { type: 'json' };
@@ -18,10 +18,20 @@ const PROGRESS = { en: enProgress, ar: arProgress } as const;
 let app: RunningApp;
 let browser: Browser;
 let secretariat: TestUser;
+let meetingId: string;
+const MEETING = 'Foreign fighters working group, information sharing';
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp({ clock: fixedClock(NOW) }), launchBrowser()]);
   secretariat = await buildUser(app.ctx, { role: 'secretariat', name: 'Secretariat' });
+  // A public meeting with an item on the foreign fighters line: the line's page lists it.
+  meetingId = (
+    await buildMeeting(app.ctx, {
+      title: MEETING,
+      startDate: '2015-01-22',
+      agenda: [{ title: 'Sharing information on travellers', lineOfEffort: 'LOE2-ftf' }],
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -87,9 +97,21 @@ describe.each(['en', 'ar'] as const)(
         await expect.poll(() => page.getByText(p.offices.current, { exact: true }).count()).toBeGreaterThanOrEqual(4);
         const dashboard = page.getByRole('link', { name: p.line.dashboard });
         expect(await dashboard.getAttribute('href')).toBe('/lines-of-effort/LOE2-ftf/dashboard');
+        const meeting = page.getByRole('link', { name: MEETING });
+        expect(await meeting.getAttribute('href')).toBe(`/meetings/${meetingId}`);
         // The public sees no secretariat form.
         expect(await page.getByRole('button', { name: p.offices.add }).count()).toBe(0);
         await screenshot(page, `progress-line-${language}`, { fullPage: true });
+      });
+    });
+
+    it("shows an agenda item's line of effort by its name on the meeting page, linked to the line", async () => {
+      await withPage(null, async (page) => {
+        await page.goto(`/meetings/${meetingId}?lang=${language}`);
+        const link = page.locator('a[href="/lines-of-effort/LOE2-ftf"]');
+        await link.waitFor();
+        expect(await link.textContent()).toMatch(language === 'ar' ? /المقاتلين/ : /foreign terrorist fighters/i);
+        await screenshot(page, `progress-meeting-agenda-${language}`, { fullPage: true });
       });
     });
 

@@ -135,6 +135,7 @@ export function GroupOffices({ group, secretariat }: { group: WorkingGroup; secr
           </Title>
           <Text size="sm" c="dimmed">
             {group.formedOn ? t('groups.formedOn', { date: f.date(group.formedOn) }) : t('groups.formedUnknown')}
+            {/* What the sources say of its forming, in English (the data file's). */}
             {group.formedNote ? (
               <>
                 {' · '}
