@@ -110,7 +110,10 @@ describe.each(['en', 'ar'] as const)(
         await page.goto(`/meetings/${meetingId}?lang=${language}`);
         const link = page.locator('a[href="/lines-of-effort/LOE2-ftf"]');
         await link.waitFor();
-        expect(await link.textContent()).toMatch(language === 'ar' ? /المقاتلين/ : /foreign terrorist fighters/i);
+        // Its key until the lines are read, then its name.
+        await expect
+          .poll(() => link.textContent())
+          .toMatch(language === 'ar' ? /المقاتلين/ : /foreign terrorist fighters/i);
         await screenshot(page, `progress-meeting-agenda-${language}`, { fullPage: true });
       });
     });
