@@ -130,6 +130,26 @@ describe.each(['en', 'ar'] as const)(
 );
 
 describe('the secretariat keeps who holds office', () => {
+  it('has Progress in a main navigation that stays on one row at 1200 px, in French', async () => {
+    const watched = await openPage(browser, app.baseUrl, { width: 1200, height: 700 });
+    const at = secretariat.cookie.indexOf('=');
+    await watched.context.addCookies([
+      { name: secretariat.cookie.slice(0, at), value: secretariat.cookie.slice(at + 1), url: app.baseUrl },
+    ]);
+    try {
+      const { page } = watched;
+      await page.goto('/lines-of-effort?lang=fr');
+      const nav = page.getByRole('navigation', { name: TEXTS.fr.common.nav.main });
+      await nav.getByRole('link', { name: (TEXTS.fr.common.nav as Record<string, string>).progress }).waitFor();
+      await nav.getByRole('link', { name: TEXTS.fr.common.nav.secretariat }).waitFor();
+      const box = await nav.boundingBox();
+      expect(box?.height).toBeLessThan(50);
+      await screenshot(page, 'progress-nav-fr-1200');
+    } finally {
+      await watched.context.close();
+    }
+  });
+
   it('adds a co-lead to a working group from its section, and sees it current', async () => {
     const p = PROGRESS.en;
     const before = (await app.ctx.app.inject({ url: '/api/v1/working-groups?lineOfEffort=LOE4-humanitarian' })).json()

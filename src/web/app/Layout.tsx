@@ -130,7 +130,7 @@ export function Layout() {
   return (
     <AppShell
       header={{ height: 60 }}
-      // Six links in French (and the account's name) need 1200 px in a row: below that, the burger menu.
+      // Seven links in French (and the account's name) need 1200 px in a row: below that, the burger menu.
       navbar={{ width: 260, breakpoint: 'lg', collapsed: { mobile: !opened, desktop: true } }}
       padding="md"
     >
@@ -153,7 +153,7 @@ export function Layout() {
               <img src="/favicon.svg" alt="" width={28} height={28} />
               <span>{t('brand')}</span>
             </Anchor>
-            <Group component="nav" aria-label={t('nav.main')} gap={4} visibleFrom="lg" ms="md">
+            <Group component="nav" aria-label={t('nav.main')} gap={2} visibleFrom="lg" ms="md" wrap="nowrap">
               {items.map((item) => (
                 <Button
                   key={item.to}
@@ -161,6 +161,8 @@ export function Layout() {
                   to={item.to}
                   end={item.end}
                   variant="subtle"
+                  // Seven links and the account's name in a row at 1200 px: tighter than a button's own padding.
+                  px="xs"
                   className="nav-link"
                 >
                   {t(`nav.${item.label}`)}
