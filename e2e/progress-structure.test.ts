@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/server/lib/clock.js';
@@ -38,6 +39,16 @@ afterAll(async () => {
   await browser?.close();
   await app?.ctx.close();
 });
+
+/** WCAG 2.1 AA as axe checks it, on the page's main part: no serious or critical violation. */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .include('main')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(', ')})`)).toEqual([]);
+}
 
 async function withPage(user: TestUser | null, run: (page: Page) => Promise<void>): Promise<void> {
   const watched = await openPage(browser, app.baseUrl, { width: 1280, height: 900 });
@@ -80,6 +91,7 @@ describe.each(['en', 'ar'] as const)(
         });
         await expect.poll(() => military.count()).toBe(1);
         await screenshot(page, `progress-lines-${language}`, { fullPage: true });
+        await expectAccessible(page);
 
         const ftf = page.getByRole('link', {
           name: new RegExp(language === 'ar' ? 'المقاتلين الإرهابيين الأجانب' : 'foreign terrorist fighters', 'i'),
@@ -102,6 +114,7 @@ describe.each(['en', 'ar'] as const)(
         // The public sees no secretariat form.
         expect(await page.getByRole('button', { name: p.offices.add }).count()).toBe(0);
         await screenshot(page, `progress-line-${language}`, { fullPage: true });
+        await expectAccessible(page);
       });
     });
 
@@ -124,6 +137,7 @@ describe.each(['en', 'ar'] as const)(
         await page.getByRole('heading', { level: 1, name: p.groups.title }).waitFor();
         await expect.poll(() => page.locator('tr[data-group]').count()).toBe(7);
         await screenshot(page, `progress-groups-${language}`, { fullPage: true });
+        await expectAccessible(page);
       });
     });
   },
