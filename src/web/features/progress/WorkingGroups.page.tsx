@@ -59,7 +59,8 @@ export function WorkingGroupsPage() {
                     </Table.Td>
                     <Table.Td>
                       {leads.length > 0
-                        ? f.list(leads.map((o) => (o.member ? memberName(o.member) : (o.note ?? ''))))
+                        ? // A holder the note names is in English: isolated, so that an Arabic list keeps its order.
+                          f.list(leads.map((o) => (o.member ? memberName(o.member) : `\u2068${o.note ?? ''}\u2069`)))
                         : t('lines.noLeads')}
                     </Table.Td>
                   </Table.Tr>
