@@ -135,7 +135,8 @@ describe('meetings', () => {
       await field(page, 'Item 1').fill('Opening');
       await page.getByRole('button', { name: 'Add an agenda item' }).click();
       await field(page, 'Item 2').fill('Returning foreign terrorist fighters');
-      await field(page, 'Line of effort of item 2').fill('LOE2-ftf');
+      // The line of effort is picked from the lines, by name.
+      await field(page, 'Line of effort of item 2').selectOption('LOE2-ftf');
 
       watcher.expect(400, 'POST', /^\/api\/v1\/meetings$/);
       await page.getByRole('button', { name: 'Create the meeting' }).click();
@@ -172,8 +173,14 @@ describe('meetings', () => {
       });
       const agenda = page.getByRole('region', { name: 'Agenda' });
       const items = agenda.getByRole('listitem');
-      expect(await items.allTextContents()).toEqual(['Opening', 'Returning foreign terrorist fightersLOE2-ftf']);
-      expect(await items.nth(1).locator('.mantine-Badge-root').textContent()).toBe('LOE2-ftf');
+      const ftf = 'Stopping the flow of foreign terrorist fighters';
+      // The line by its name once the lines are read, linked to its page.
+      await expect
+        .poll(() => items.allTextContents())
+        .toEqual(['Opening', `Returning foreign terrorist fighters${ftf}`]);
+      const line = items.nth(1).locator('.mantine-Badge-root');
+      expect(await line.textContent()).toBe(ftf);
+      expect(await line.getAttribute('href')).toBe('/lines-of-effort/LOE2-ftf');
 
       // Invite through the member picker: France, then Iraq.
       await page.getByText('No member is invited yet.').waitFor();

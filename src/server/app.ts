@@ -49,6 +49,8 @@ import { pledgesRoutes } from './modules/pledges/pledges.routes.js';
 import { createPledgesService } from './modules/pledges/pledges.service.js';
 import { figuresRoutes } from './modules/progress/figures.routes.js';
 import { createFiguresService } from './modules/progress/figures.service.js';
+import { linesRoutes } from './modules/progress/lines.routes.js';
+import { createLinesService } from './modules/progress/lines.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { decisionsRoutes } from './modules/statements/decisions.routes.js';
@@ -130,24 +132,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const deps = { db: database.db, read: database.read, cache, clock: options.clock ?? systemClock };
   const loader = createMeetingLoader(deps);
   const auth = createAuthService({ ...deps, settings: session });
+  const meetings = createMeetingsService({ ...deps, loader });
+  const statements = createStatementsService({ ...deps, loader });
   const services = {
     auth,
     members: createMembersService(deps),
     registry: createRegistryService(deps),
     audit: createAuditService(deps),
     health: createHealthService({ database }),
-    meetings: createMeetingsService({ ...deps, loader }),
+    meetings,
     delegations: createDelegationsService({ ...deps, loader }),
     notifications: createNotificationsService(deps),
     desk: createDeskService(deps),
     calendar: createCalendarService({ ...deps, loader, auth }),
     meetingReads: createMeetingReadsService({ ...deps, loader }),
     procedures: createProceduresService(deps),
-    statements: createStatementsService({ ...deps, loader }),
+    statements,
     decisions: createDecisionsService(deps),
     figures: createFiguresService(deps),
     pledges: createPledgesService(deps),
     imports: createImportsService(deps),
+    // A line of effort's page asks the meetings and statements modules what the caller may see.
+    lines: createLinesService({
+      ...deps,
+      meetingsOnLineOfEffort: meetings.meetingsOnLineOfEffort,
+      statementsOfMeetings: statements.statementsOfMeetings,
+    }),
   };
 
   const mail = options.mail ?? {};
@@ -206,6 +216,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(figuresRoutes, { service: services.figures });
       await api.register(pledgesRoutes, { service: services.pledges });
       await api.register(importsRoutes, { service: services.imports });
+      await api.register(linesRoutes, { service: services.lines });
     },
     { prefix: '/api/v1' },
   );

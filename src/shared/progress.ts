@@ -181,6 +181,16 @@ export const AddOfficeBody = z.strictObject({
 });
 export type AddOfficeBody = z.infer<typeof AddOfficeBody>;
 
+/** Ends an office on a day, or (null) makes it open-ended again (If-Match: the group's version). */
+export const EndOfficeBody = z.strictObject({ toOn: IsoDate.nullable() });
+export type EndOfficeBody = z.infer<typeof EndOfficeBody>;
+export const OfficeParams = z.object({ key: LineOfEffortKey, id: z.uuid({ message: 'must be an office id' }) });
+
+/** `?on=YYYY-MM-DD`: who held office on that day (`current`); today by default. */
+export const OnQuery = z.object({ on: IsoDate.optional() });
+export const ListWorkingGroupsQuery = OnQuery.extend({ lineOfEffort: LineOfEffortKey.optional() });
+export type ListWorkingGroupsQuery = z.infer<typeof ListWorkingGroupsQuery>;
+
 // ─── Indicators ────────────────────────────────────────────────────────────────────────────
 
 export const INDICATOR_KEY_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,79}$/;

@@ -23,7 +23,7 @@ import {
   type TestUser,
 } from './harness.js';
 import { buildPledge } from './pledge-factories.js';
-import { buildLineOfEffort, multipartBody } from './progress-factories.js';
+import { buildLineOfEffort, buildWorkingGroup, multipartBody } from './progress-factories.js';
 
 type Who = 'anonymous' | Role;
 const everyone: Who[] = ['anonymous', 'observer', 'focal_point', 'secretariat', 'admin'];
@@ -113,12 +113,49 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
 
   // Figures: a public indicator with an approved value, on a line of effort of its own.
   let indicatorKey: string;
+  // Lines of effort and working groups: a group of a line of its own, co-led by the matrix's member.
   let lineKey: string;
+  let groupKey: string;
+  let officeId: string;
   /** A pledge of the matrix's member (its focal point may write to it), on the matrix's line of effort. */
   let pledgeLine: string;
   const freshPledge = () => buildPledge(ctx, { memberCode: member, lineOfEffort: pledgeLine });
 
   const cases: Record<string, Case> = {
+    'GET /api/v1/lines-of-effort': {
+      request: async () => ({ method: 'GET', url: '/api/v1/lines-of-effort' }),
+      expected: all(200),
+    },
+    'GET /api/v1/lines-of-effort/:key': {
+      request: async () => ({ method: 'GET', url: `/api/v1/lines-of-effort/${lineKey}` }),
+      expected: all(200),
+    },
+    'GET /api/v1/working-groups': {
+      request: async () => ({ method: 'GET', url: '/api/v1/working-groups?on=2015-01-01' }),
+      expected: all(200),
+    },
+    'GET /api/v1/working-groups/:key': {
+      request: async () => ({ method: 'GET', url: `/api/v1/working-groups/${groupKey}` }),
+      expected: all(200),
+    },
+    'POST /api/v1/working-groups/:key/offices': {
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/working-groups/${groupKey}/offices`,
+        headers: { 'if-match': await currentVersion(`/api/v1/working-groups/${groupKey}`) },
+        payload: { memberCode: member, role: 'participant', fromOn: '2015-01-01' },
+      }),
+      expected: secretariatOnly(201),
+    },
+    'PATCH /api/v1/working-groups/:key/offices/:id': {
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/working-groups/${groupKey}/offices/${officeId}`,
+        headers: { 'if-match': await currentVersion(`/api/v1/working-groups/${groupKey}`) },
+        payload: { toOn: '2016-01-01' },
+      }),
+      expected: secretariatOnly(200),
+    },
     'GET /api/v1/health': { request: async () => ({ method: 'GET', url: '/api/v1/health' }), expected: all(200) },
     'GET /api/v1/members': { request: async () => ({ method: 'GET', url: '/api/v1/members' }), expected: all(200) },
     'GET /api/v1/members/:code': {
@@ -629,6 +666,8 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       users.set(role, await signedInUser(ctx, role, { member }));
     }
     meetingId = (await buildMeeting(ctx, { invite: [member] })).id;
+    const group = await buildWorkingGroup(ctx, { offices: [{ memberCode: member, fromOn: '2014-12-03' }] });
+    [groupKey, lineKey, officeId] = [group.key, group.lineOfEffort as string, group.offices[0].id];
     chairId = (await buildPerson(ctx)).id;
     pledgeLine = (await buildLineOfEffort(ctx)).key;
     draftId = (await buildStatement(ctx, { visibility: 'coalition', text: 'First.' })).id;

@@ -20,6 +20,7 @@ import {
 } from '../../shared/meetings.js';
 import { CreateMemberBody, UpdateMemberBody } from '../../shared/members.js';
 import { CreatePledgeBody, PledgeEventBody, UpdatePledgeBody } from '../../shared/pledges.js';
+import { AddOfficeBody, EndOfficeBody, OfficeRole } from '../../shared/progress.js';
 import { MergePersonBody } from '../../shared/registry.js';
 import {
   AddFollowUpBody,
@@ -58,7 +59,7 @@ import {
 } from './factories.js';
 import { createTestApp, databaseSnapshot, engines, parseProblem, type TestContext, type TestUser } from './harness.js';
 import { buildPledge, buildPledgeEvent } from './pledge-factories.js';
-import { buildLineOfEffort } from './progress-factories.js';
+import { buildLineOfEffort, buildWorkingGroup } from './progress-factories.js';
 
 /**
  * Hostile input at every write route: whatever arrives, the answer is never a 5xx, a refused
@@ -145,6 +146,8 @@ interface Fixtures {
   };
   /** Pledges on `line`: A's only pledged, A's committed (1,000,000.00 EUR on 2015-04-01), B's pledged. */
   pledges: { line: string; pledgedA: string; committedA: string; pledgedB: string };
+  /** A working group co-led by A (`office`), and an office of another group. */
+  group: { key: string; office: string; otherOffice: string };
 }
 
 // ---- pieces of requests ----------------------------------------------------------------------
@@ -408,6 +411,8 @@ const meetingRefused = (f: Fixtures) => ({
   endTime: fc.constantFrom('00:00', '08:59'),
   // Cancelled without saying why.
   status: fc.constant('cancelled'),
+  // An agenda item on a line of effort nobody has.
+  agenda: fc.constantFrom([{ title: 'ok', lineOfEffort: 'LOE9-nothing' }], [{ title: 'ok', lineOfEffort: 'x' }]),
 });
 
 const delegateBad = fc.constantFrom(
@@ -892,10 +897,68 @@ const importGenerator = (f: Fixtures): fc.Arbitrary<Attempt> => {
   return fc.oneof({ weight: 4, arbitrary: wellFormed }, { weight: 1, arbitrary: hostile });
 };
 
+/** Working groups' keys in a path that name no group a caller should reach. */
+const groupKeyBad = fc.oneof(fc.constantFrom('no-such-group', 'a%20b', 'x'.repeat(41)), hostilePathPart);
+const officeDayBad = fc.constantFrom('2015-02-30', '2015-13-01', 'soon', '', 20150101);
+
+const lineGenerators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
+  'POST /api/v1/working-groups/:key/offices': (f) =>
+    route({
+      method: 'POST',
+      url: ([key]) => `/api/v1/working-groups/${key}/offices`,
+      schema: AddOfficeBody,
+      params: fc.constant([f.group.key]),
+      badParams: groupKeyBad.map((key) => [key]),
+      versionAt: ([key]) => `/api/v1/working-groups/${key}`,
+      valid: fc.record(
+        {
+          memberCode: fc.constantFrom(f.a, f.b),
+          role: fc.constantFrom(...OfficeRole.options),
+          fromOn: fc.constantFrom('2015-01-01', null),
+          toOn: fc.constantFrom('2016-01-01', null),
+          note: fc.oneof(safeText, fc.constant(null)),
+        },
+        { requiredKeys: ['memberCode', 'role', 'fromOn'] },
+      ),
+      bad: {
+        memberCode: memberBad.code,
+        role: fc.constantFrom('chair', 'CO_LEAD', ''),
+        fromOn: officeDayBad,
+        toOn: officeDayBad,
+        note: fc.oneof(nul, tooLong(1000)),
+      },
+      // A member nobody has; an end before the start (every valid body starts on 1 January 2015 or has no start).
+      refused: { memberCode: fc.constantFrom('ZZZ9', 'NOBODY1'), toOn: fc.constant('2014-12-31') },
+    }),
+
+  'PATCH /api/v1/working-groups/:key/offices/:id': (f) =>
+    route({
+      method: 'PATCH',
+      url: ([key, id]) => `/api/v1/working-groups/${key}/offices/${id}`,
+      schema: EndOfficeBody,
+      params: fc.constant([f.group.key, f.group.office]),
+      badParams: fc.oneof(
+        fc.constantFrom<string[]>(
+          [f.group.key, f.group.otherOffice],
+          [f.group.key, MISSING_ID],
+          [f.group.key, 'not-a-uuid'],
+          ['no-such-group', f.group.office],
+        ),
+        groupKeyBad.map((key) => [key, f.group.office]),
+      ),
+      versionAt: ([key]) => `/api/v1/working-groups/${key}`,
+      valid: fc.record({ toOn: fc.constantFrom('2016-01-01', null) }),
+      bad: { toOn: officeDayBad },
+      // Before the office began (3 December 2014).
+      refused: { toOn: fc.constantFrom('2014-12-02', '2000-01-01') },
+    }),
+};
+
 const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
   'POST /api/v1/imports': importGenerator,
   ...statementGenerators,
   ...pledgeGenerators,
+  ...lineGenerators,
   'POST /api/v1/members': (f) =>
     route({
       method: 'POST',
@@ -1455,7 +1518,11 @@ describe.each(engines)('hostile input on %s', (engine) => {
       procedures: { draft: '', silence: '', endorsement: '', extended: '', withdrawn: '' },
       statements: { draft: '', restricted: '', toAdopt: '', adopted: '', decision: '', followUp: '', position: '' },
       pledges: { line: '', pledgedA: '', committedA: '', pledgedB: '' },
+      group: { key: '', office: '', otherOffice: '' },
     };
+    const group = await buildWorkingGroup(ctx, { offices: [{ memberCode: a.code, fromOn: '2014-12-03' }] });
+    const otherGroup = await buildWorkingGroup(ctx, { offices: [{ memberCode: b.code, fromOn: '2014-12-03' }] });
+    fixtures.group = { key: group.key, office: group.offices[0].id, otherOffice: otherGroup.offices[0].id };
     sessions.secretariat = await buildUser(ctx, { role: 'secretariat' });
     sessions.focal_point = await buildUser(ctx, { role: 'focal_point', member: a.code });
     sessions.observer = await buildUser(ctx, { role: 'observer' });

@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import type { NamesAnswer, WorkingGroup } from '../../shared/progress.js';
 import {
   type IndicatorRow,
   indicators,
@@ -5,8 +7,9 @@ import {
   linesOfEffort,
   type ReportingPeriodRow,
   reportingPeriods,
+  workingGroups,
 } from '../db/schema/progress.js';
-import { type Ctx, next } from './factories.js';
+import { asAdmin, buildMember, type Ctx, expectStatus, next } from './factories.js';
 
 /**
  * Factories for progress and pledges (issue 10), beside factories.ts and written the same way:
@@ -115,4 +118,70 @@ export function multipartBody(
     );
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+// ---- working groups (lines of effort and working groups) --------------------------------------
+
+export interface OfficeSpec {
+  memberCode: string;
+  role?: 'co_lead' | 'participant';
+  fromOn?: string | null;
+  toOn?: string | null;
+  note?: string | null;
+}
+
+/**
+ * A working group of a line of effort (a fresh one unless `line` names one; null: across all
+ * lines), with its offices added through the API as the secretariat adds them. Groups have no
+ * create route (the demo seed makes the seven), so the group itself is inserted; its offices go
+ * through the API, whose write drops the read cache's lines and groups, so that the pages show it.
+ * By default a fresh member co-leads it from 3 December 2014.
+ */
+export async function buildWorkingGroup(
+  ctx: Ctx,
+  overrides: {
+    line?: string | null;
+    key?: string;
+    names?: NamesAnswer;
+    formedOn?: string | null;
+    offices?: OfficeSpec[];
+  } = {},
+): Promise<WorkingGroup> {
+  const token = next().toLowerCase();
+  const lineKey = overrides.line === undefined ? (await buildLineOfEffort(ctx)).key : overrides.line;
+  const [line] = lineKey
+    ? await ctx.database.db.select().from(linesOfEffort).where(eq(linesOfEffort.key, lineKey))
+    : [undefined];
+  if (lineKey && !line) throw new Error(`factory: no line of effort ${lineKey}`);
+  const [row] = await ctx.database.db
+    .insert(workingGroups)
+    .values({
+      key: overrides.key ?? `wg-${token}`,
+      names: overrides.names ?? {
+        en: `Working group ${token}`,
+        fr: `Groupe de travail ${token}`,
+        ar: `فريق العمل ${token}`,
+      },
+      lineOfEffortId: line?.id ?? null,
+      formedOn: overrides.formedOn === undefined ? '2014-12-03' : overrides.formedOn,
+    })
+    .returning();
+  const offices = overrides.offices ?? [{ memberCode: (await buildMember(ctx)).code, fromOn: '2014-12-03' }];
+  let version = row.version;
+  let group: WorkingGroup | undefined;
+  for (const office of offices) {
+    const res = await asAdmin(ctx, {
+      method: 'POST',
+      url: `/api/v1/working-groups/${row.key}/offices`,
+      headers: { 'if-match': `"${version}"` },
+      payload: { role: 'co_lead', ...office },
+    });
+    expectStatus(res, 201, `POST /working-groups/${row.key}/offices`);
+    group = res.json();
+    version = (group as WorkingGroup).version;
+  }
+  if (group) return group;
+  const res = await ctx.app.inject({ url: `/api/v1/working-groups/${row.key}` });
+  expectStatus(res, 200, `GET /working-groups/${row.key}`);
+  return res.json();
 }

@@ -27,7 +27,7 @@ import { signInPath } from './sign-in-path.js';
 
 interface NavItem {
   to: string;
-  label: 'home' | 'members' | 'meetings' | 'statements' | 'pledges' | 'desk' | 'secretariat' | 'imports';
+  label: 'home' | 'members' | 'meetings' | 'statements' | 'progress' | 'pledges' | 'desk' | 'secretariat' | 'imports';
   end?: boolean;
 }
 
@@ -37,6 +37,7 @@ function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/members', label: 'members' },
     { to: '/meetings', label: 'meetings' },
     { to: '/statements', label: 'statements' },
+    { to: '/lines-of-effort', label: 'progress' },
     { to: '/pledges', label: 'pledges' },
   ];
   if (me) items.push({ to: '/desk', label: 'desk' });
@@ -132,7 +133,7 @@ export function Layout() {
   return (
     <AppShell
       header={{ height: 60 }}
-      // Six links in French (and the account's name) need 1200 px in a row: below that, the burger menu.
+      // Seven links in French (and the account's name) need 1200 px in a row: below that, the burger menu.
       navbar={{ width: 260, breakpoint: 'lg', collapsed: { mobile: !opened, desktop: true } }}
       padding="md"
     >
@@ -155,7 +156,7 @@ export function Layout() {
               <img src="/favicon.svg" alt="" width={28} height={28} />
               <span>{t('brand')}</span>
             </Anchor>
-            <Group component="nav" aria-label={t('nav.main')} gap={4} visibleFrom="lg" ms="md">
+            <Group component="nav" aria-label={t('nav.main')} gap={2} visibleFrom="lg" ms="md" wrap="nowrap">
               {items.map((item) => (
                 <Button
                   key={item.to}
@@ -163,6 +164,8 @@ export function Layout() {
                   to={item.to}
                   end={item.end}
                   variant="subtle"
+                  // Seven links and the account's name in a row at 1200 px: tighter than a button's own padding.
+                  px="xs"
                   className="nav-link"
                 >
                   {t(`nav.${item.label}`)}

@@ -72,6 +72,16 @@ const NewPledgePage = lazy(() =>
   import('../features/pledges/NewPledge.page.js').then((m) => ({ default: m.NewPledgePage })),
 );
 const FxRatesPage = lazy(() => import('../features/pledges/FxRates.page.js').then((m) => ({ default: m.FxRatesPage })));
+// Progress: lines of effort and working groups, loaded when opened.
+const LinesOfEffortPage = lazy(() =>
+  import('../features/progress/LinesOfEffort.page.js').then((m) => ({ default: m.LinesOfEffortPage })),
+);
+const LineOfEffortPage = lazy(() =>
+  import('../features/progress/LineOfEffort.page.js').then((m) => ({ default: m.LineOfEffortPage })),
+);
+const WorkingGroupsPage = lazy(() =>
+  import('../features/progress/WorkingGroups.page.js').then((m) => ({ default: m.WorkingGroupsPage })),
+);
 
 // Each signed-in user's starting point: nothing the public needs.
 const ImportsPage = lazy(() => import('../features/imports/Imports.page.js').then((m) => ({ default: m.ImportsPage })));
@@ -99,6 +109,9 @@ export const router = createBrowserRouter([
       { path: 'pledges', element: <PledgesPage /> },
       { path: 'pledges/new', element: <NewPledgePage /> },
       { path: 'pledges/:id', element: <PledgePage /> },
+      { path: 'lines-of-effort', element: <LinesOfEffortPage /> },
+      { path: 'lines-of-effort/:key', element: <LineOfEffortPage /> },
+      { path: 'working-groups', element: <WorkingGroupsPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'desk', element: <DeskPage /> },
       { path: 'imports', element: <ImportsPage /> },

@@ -19,7 +19,8 @@ export type FormRecord =
   | 'position'
   | 'followUp'
   | 'pledge'
-  | 'fxRates';
+  | 'fxRates'
+  | 'office';
 
 /**
  * Why a save was refused, sorted by what the user can do about it. Pure data: the words for it

@@ -337,3 +337,12 @@ export async function deleteRemark(tx: Tx, remarkId: string) {
 export async function deleteDelegation(tx: Tx, delegationId: string) {
   await tx.delete(delegations).where(eq(delegations.id, delegationId));
 }
+
+const agendaOnLine = readStatement<{ meetingId: string; title: string }>(
+  'agenda_on_line_of_effort',
+  `select a.meeting_id as "meetingId", a.title from agenda_items a where a.line_of_effort = $1
+  order by a.meeting_id, a.position`,
+);
+
+/** The agenda items on a line of effort, with their meetings' ids. */
+export const readAgendaOnLine = (read: Read, key: string) => read(agendaOnLine, [key]);

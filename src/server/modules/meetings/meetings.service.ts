@@ -22,6 +22,7 @@ import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { todayIn } from '../../lib/zoned-time.js';
 import { memberIdsByCode } from '../members/members.repo.js';
+import { existingLineOfEffortKeys } from '../progress/lines.repo.js';
 import { findPeople } from '../registry/registry.repo.js';
 import { MEETINGS_TAG, type MeetingLoader, meetingRecord } from './meeting-loader.js';
 import { cachedMemberDelegations } from './meeting-reads.service.js';
@@ -34,6 +35,7 @@ import {
   lockMeeting,
   lockRemark,
   quotesOf,
+  readAgendaOnLine,
   replaceAgenda,
   replaceChairs,
   replaceQuotes,
@@ -85,6 +87,24 @@ async function resolveFields(tx: Tx, f: Fields, sentTranslations = true, cancell
   if (f.hostCode && !ids.has(f.hostCode)) errors.push(unknownMember('hostCode', f.hostCode));
   f.restrictedTo.forEach((code, i) => {
     if (!ids.has(code)) errors.push(unknownMember(`restrictedTo.${i}`, code));
+  });
+  const lines = await existingLineOfEffortKeys(
+    tx,
+    f.agenda.flatMap((item) => (item.lineOfEffort ? [item.lineOfEffort] : [])),
+  );
+  f.agenda.forEach((item, i) => {
+    if (item.lineOfEffort && !lines.has(item.lineOfEffort)) {
+      errors.push(
+        fieldError(
+          `agenda.${i}.lineOfEffort`,
+          'unknown_line_of_effort',
+          `no line of effort has key ${item.lineOfEffort}`,
+          {
+            key: item.lineOfEffort,
+          },
+        ),
+      );
+    }
   });
   const chairs = await findPeople(tx, f.chairIds);
   f.chairIds.forEach((id, i) => {
@@ -173,6 +193,14 @@ async function meetingIdsOfMember(deps: Pick<ServiceDeps, 'read' | 'cache'>, cod
   }
 }
 
+/**
+ * The agenda items on a line of effort, from the read cache. Asked only for a line that exists
+ * (the line's page finds it first), so that the keys cached are the few lines there are.
+ */
+function cachedAgendaOnLine(deps: Pick<ServiceDeps, 'read' | 'cache'>, key: string) {
+  return deps.cache.get([MEETINGS_TAG], `agenda-on-line:${key}`, () => readAgendaOnLine(deps.read, key));
+}
+
 export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoader }) {
   const { loader, clock } = deps;
 
@@ -207,6 +235,25 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
 
   return {
     listMeetings,
+
+    /** The meetings the caller may see with an agenda item on this line of effort, newest first (a line's page asks). */
+    async meetingsOnLineOfEffort(
+      auth: Auth,
+      key: string,
+    ): Promise<{ id: string; title: string; startsOn: string; agendaItems: string[] }[]> {
+      const items = await cachedAgendaOnLine(deps, key);
+      const titles = new Map<string, string[]>();
+      for (const item of items) titles.set(item.meetingId, [...(titles.get(item.meetingId) ?? []), item.title]);
+      return (await loader.all())
+        .filter((m) => titles.has(m.summary.id) && canReadMeeting(auth.user, m.access))
+        .map((m) => ({
+          id: m.summary.id,
+          title: m.summary.title,
+          startsOn: m.summary.startDate,
+          agendaItems: titles.get(m.summary.id) ?? [],
+        }))
+        .reverse();
+    },
 
     /** The meeting page: agenda, delegations in protocol order, attendance, remarks. */
     async getMeeting(auth: Auth, id: string): Promise<Meeting> {

@@ -63,9 +63,10 @@ export async function findStatement(conn: Conn, id: string): Promise<StatementRo
 /** Every statement matching the filters, newest change first. */
 export async function listStatementRows(
   conn: Conn,
-  filters: { status?: StatementRow['status']; kind?: StatementRow['kind']; meetingId?: string },
+  filters: { status?: StatementRow['status']; kind?: StatementRow['kind']; meetingId?: string; meetingIds?: string[] },
 ): Promise<StatementRow[]> {
   const where: SQL[] = [];
+  if (filters.meetingIds) where.push(inArray(statements.meetingId, filters.meetingIds));
   if (filters.status) where.push(eq(statements.status, filters.status));
   if (filters.kind) where.push(eq(statements.kind, filters.kind));
   if (filters.meetingId) where.push(eq(statements.meetingId, filters.meetingId));

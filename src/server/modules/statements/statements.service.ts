@@ -32,14 +32,21 @@ import {
   STATEMENTS_TAG,
   type StatementsDeps,
 } from './statement-common.js';
-import { loadStatement, loadStatementAccess, loadStatementList, visibleStatement } from './statement-loader.js';
+import {
+  accessesOf,
+  loadStatement,
+  loadStatementAccess,
+  loadStatementList,
+  visibleStatement,
+} from './statement-loader.js';
 import { statementRecord, toTextVersion } from './statements.mapper.js';
-import { canManageStatements, canSeeWorkspace } from './statements.policy.js';
+import { canManageStatements, canReadStatement, canSeeWorkspace, type StatementAccess } from './statements.policy.js';
 import {
   findVersion,
   insertStatement,
   insertVersion,
   lastVersionNumber,
+  listStatementRows,
   lockStatement,
   replaceRestrictedMembers,
   touchStatement,
@@ -165,6 +172,20 @@ export function createStatementsService(deps: StatementsDeps) {
 
   return {
     ...createAdoptedUseCases(deps),
+
+    /** The statements of these meetings that the caller may see (a line of effort's page asks), most recently changed first. */
+    async statementsOfMeetings(
+      auth: Auth,
+      meetingIds: string[],
+    ): Promise<{ id: string; title: string; status: StatementStatus; meetingId: string | null }[]> {
+      if (meetingIds.length === 0) return [];
+      await settleDue(deps);
+      const rows = await listStatementRows(db, { meetingIds });
+      const accesses = await accessesOf(db, rows);
+      return rows
+        .filter((row) => canReadStatement(auth.user, accesses.get(row.id) as StatementAccess))
+        .map((row) => ({ id: row.id, title: row.title, status: row.status, meetingId: row.meetingId }));
+    },
 
     /** The statements the caller may see, filtered by status, kind and meeting. */
     async listStatements(auth: Auth, query: ListStatementsQuery): Promise<StatementList> {

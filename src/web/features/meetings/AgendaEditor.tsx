@@ -1,7 +1,9 @@
-import { Button, CloseButton, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, CloseButton, Fieldset, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { randomId } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { freeText } from './free-text.js';
+import { useLanguage } from '../../i18n/format.js';
+import { nameIn } from '../progress/office-form.js';
+import { useLinesOfEffort } from '../progress/progress.api.js';
 import { useWorkingLanguageInput } from './MeetingFieldsets.js';
 import type { MeetingForm } from './MeetingForm.js';
 import type { AgendaRow } from './meeting-form.js';
@@ -13,6 +15,16 @@ export function AgendaEditor({ form }: { form: MeetingForm }) {
   const { t } = useTranslation('meetingForms');
   const written = useWorkingLanguageInput(form);
   const { agenda } = form.getValues();
+  const language = useLanguage();
+  const lines = useLinesOfEffort().data ?? [];
+  // The lines by name in the reader's language; a key no line has any more stays, as it is, to be changed.
+  const lineOptions = [
+    { value: '', label: t('agenda.noLine') },
+    ...lines.map((l) => ({ value: l.key, label: `${l.number}. ${nameIn(l.names, language).text}` })),
+    ...[...new Set(agenda.map((item) => item.lineOfEffort))]
+      .filter((key) => key && !lines.some((l) => l.key === key))
+      .map((key) => ({ value: key, label: key })),
+  ];
 
   const add = () => {
     form.insertListItem('agenda', newItem());
@@ -38,12 +50,10 @@ export function AgendaEditor({ form }: { form: MeetingForm }) {
               {...written}
               {...form.getInputProps(`agenda.${index}.title`)}
             />
-            <TextInput
+            <NativeSelect
               label={t('agenda.lineOfEffort', { number: index + 1 })}
-              placeholder={t('agenda.optional')}
-              maxLength={50}
+              data={lineOptions}
               style={{ flex: '1 1 8rem' }}
-              styles={freeText}
               {...form.getInputProps(`agenda.${index}.lineOfEffort`)}
             />
             <CloseButton
