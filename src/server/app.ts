@@ -43,6 +43,12 @@ import {
   type OutboxSettings,
   smtpTransport,
 } from './modules/notifications/outbox.js';
+import { indicatorsRoutes } from './modules/progress/indicators.routes.js';
+import { createIndicatorsService } from './modules/progress/indicators.service.js';
+import { periodsRoutes } from './modules/progress/periods.routes.js';
+import { createPeriodsService } from './modules/progress/periods.service.js';
+import { reportsRoutes } from './modules/progress/reports.routes.js';
+import { createReportsService } from './modules/progress/reports.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { decisionsRoutes } from './modules/statements/decisions.routes.js';
@@ -136,6 +142,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     procedures: createProceduresService(deps),
     statements: createStatementsService({ ...deps, loader }),
     decisions: createDecisionsService(deps),
+    indicators: createIndicatorsService(deps),
+    periods: createPeriodsService(deps),
+    reports: createReportsService(deps),
   };
 
   const mail = options.mail ?? {};
@@ -191,6 +200,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(proceduresRoutes, { service: services.procedures });
       await api.register(statementsRoutes, { service: services.statements });
       await api.register(decisionsRoutes, { service: services.decisions });
+      await api.register(indicatorsRoutes, { service: services.indicators });
+      await api.register(periodsRoutes, { service: services.periods });
+      await api.register(reportsRoutes, { service: services.reports });
     },
     { prefix: '/api/v1' },
   );

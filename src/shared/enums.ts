@@ -132,6 +132,9 @@ export const FIELD_ERROR_CODES = [
   'in_kind_fields', // an in-kind pledge has description, quantity and unit, and no amount or currency
   'over_committed', // params.remainingMinor: disbursements add up to more than the committed amount
   'not_a_number', // a value must be a finite number
+  'category_twice', // params.category: an indicator names each category once
+  'target_twice', // params.period: an indicator has one target per period
+  'fixed_once_reported', // the indicator has values: its aggregation, period type and categories no longer change
 ] as const;
 
 /** Whether a value is one of an enum's: `isOneOf(MEETING_KINDS, params.get('kind'))`. */
