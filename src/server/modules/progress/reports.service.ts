@@ -45,13 +45,13 @@ const keyOf = (indicatorId: string, category: string) => `${indicatorId} ${categ
 
 /**
  * A report's status from its values: any returned → returned (back with the member), else any
- * submitted → submitted (with the secretariat), else any draft → draft, else (all approved) →
- * approved. A report without values is a draft.
+ * draft → draft (the member has work to send), else any submitted → submitted (with the
+ * secretariat), else (all approved) → approved. A report without values is a draft.
  */
 export function reportStatusOf(statuses: readonly ValueStatus[]): Exclude<ReportStatus, 'not_started'> {
   if (statuses.includes(ValueStatus.enum.returned)) return ReportStatus.enum.returned;
-  if (statuses.includes(ValueStatus.enum.submitted)) return ReportStatus.enum.submitted;
   if (statuses.length === 0 || statuses.includes(ValueStatus.enum.draft)) return ReportStatus.enum.draft;
+  if (statuses.includes(ValueStatus.enum.submitted)) return ReportStatus.enum.submitted;
   return ReportStatus.enum.approved;
 }
 
