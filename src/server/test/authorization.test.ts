@@ -548,11 +548,14 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     },
     'GET /api/v1/periods': { request: async () => ({ method: 'GET', url: '/api/v1/periods' }), expected: all(200) },
     'POST /api/v1/periods': {
-      request: async () => ({
-        method: 'POST',
-        url: '/api/v1/periods',
-        payload: { period: `${2200 + (periodCounter += 1)}-Q1`, closesOn: '2999-01-01' },
-      }),
+      request: async () => {
+        periodCounter += 1;
+        return {
+          method: 'POST',
+          url: '/api/v1/periods',
+          payload: { period: `${2200 + periodCounter}-Q1`, closesOn: '2999-01-01' },
+        };
+      },
       expected: secretariatOnly(201),
     },
     'POST /api/v1/periods/:period/reopen': {

@@ -27,7 +27,7 @@ import { signInPath } from './sign-in-path.js';
 
 interface NavItem {
   to: string;
-  label: 'home' | 'members' | 'meetings' | 'statements' | 'desk' | 'secretariat';
+  label: 'home' | 'members' | 'meetings' | 'statements' | 'desk' | 'reports' | 'secretariat';
   end?: boolean;
 }
 
@@ -39,6 +39,7 @@ function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/statements', label: 'statements' },
   ];
   if (me) items.push({ to: '/desk', label: 'desk' });
+  if (me?.role === 'focal_point') items.push({ to: '/reports', label: 'reports' });
   if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'secretariat' });
   return items;
 }

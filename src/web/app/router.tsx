@@ -55,6 +55,21 @@ const EditStatementPage = lazy(() =>
   import('../features/statements/EditStatement.page.js').then((m) => ({ default: m.EditStatementPage })),
 );
 
+// Reporting (members' reports and the secretariat's review): for a few people, loaded when opened.
+const MyReportsPage = lazy(() =>
+  import('../features/reporting/MyReports.page.js').then((m) => ({ default: m.MyReportsPage })),
+);
+const ReportPage = lazy(() => import('../features/reporting/Report.page.js').then((m) => ({ default: m.ReportPage })));
+const ReportQueuePage = lazy(() =>
+  import('../features/reporting/ReportQueue.page.js').then((m) => ({ default: m.ReportQueuePage })),
+);
+const PeriodsPage = lazy(() =>
+  import('../features/reporting/Periods.page.js').then((m) => ({ default: m.PeriodsPage })),
+);
+const IndicatorsPage = lazy(() =>
+  import('../features/reporting/Indicators.page.js').then((m) => ({ default: m.IndicatorsPage })),
+);
+
 // Each signed-in user's starting point: nothing the public needs.
 const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
 
@@ -76,6 +91,8 @@ export const router = createBrowserRouter([
       { path: 'decisions', element: <DecisionsPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'desk', element: <DeskPage /> },
+      { path: 'reports', element: <MyReportsPage /> },
+      { path: 'reports/:period/:memberCode', element: <ReportPage /> },
       {
         path: 'secretariat',
         element: <SecretariatArea />,
@@ -87,6 +104,10 @@ export const router = createBrowserRouter([
           { path: 'meetings/:id/edit', element: <EditMeetingPage /> },
           { path: 'statements/new', element: <NewStatementPage /> },
           { path: 'statements/:id/edit', element: <EditStatementPage /> },
+          { path: 'reports', element: <ReportQueuePage /> },
+          { path: 'reports/:period/:memberCode', element: <ReportPage /> },
+          { path: 'periods', element: <PeriodsPage /> },
+          { path: 'indicators', element: <IndicatorsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -17,7 +17,10 @@ export type FormRecord =
   | 'procedure'
   | 'response'
   | 'position'
-  | 'followUp';
+  | 'followUp'
+  | 'report'
+  | 'indicator'
+  | 'period';
 
 /**
  * Why a save was refused, sorted by what the user can do about it. Pure data: the words for it
