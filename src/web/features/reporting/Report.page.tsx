@@ -17,6 +17,9 @@ import { entriesOf, type ReportRow, reportRows, rowKey, toPutBody } from './repo
 import { useIndicators, useReport, useReportActions } from './reporting.api.js';
 import { StatusBadge } from './StatusBadge.js';
 
+/** A name or a period kept in its own direction inside a sentence (2030-06 stays 2030-06 in Arabic). */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 interface Entries {
   entries: string[];
 }
@@ -38,7 +41,7 @@ export function ReportPage() {
   const rows = reportRows(indicators.data, period);
   return (
     <Stack gap="lg">
-      <PageTitle title={t('report.title', { period })} />
+      <PageTitle title={t('report.title', { period: isolate(period) })} />
       <ReportForm
         key={report.data.version}
         report={report.data}
@@ -141,7 +144,9 @@ function ReportForm({
       <Stack gap="md">
         <Group justify="space-between" align="flex-end">
           <Stack gap={4}>
-            <Title order={1}>{t('report.heading', { member: memberName, period: report.period })}</Title>
+            <Title order={1}>
+              {t('report.heading', { member: isolate(memberName), period: isolate(report.period) })}
+            </Title>
             <Group gap="xs">
               <StatusBadge status={report.status} />
               <Text size="sm" c="dimmed">
@@ -162,7 +167,11 @@ function ReportForm({
           </Alert>
         ) : null}
         {report.status === 'returned' && report.returnReason ? (
-          <Alert color="orange" title={t('report.returnedTitle')} role="alert">
+          <Alert
+            color="orange"
+            title={reviewer ? t('report.returnedToMember') : t('report.returnedTitle')}
+            role="alert"
+          >
             {report.returnReason}
           </Alert>
         ) : null}
@@ -212,6 +221,7 @@ function ReportForm({
                           aria-label={label}
                           inputMode="decimal"
                           readOnly={readOnly}
+                          variant={readOnly ? 'filled' : 'default'}
                           dir="ltr"
                           {...form.getInputProps(`entries.${index}`)}
                         />
