@@ -7,14 +7,7 @@ import type { Language } from '../src/shared/i18n.js';
 import type { Indicator, Report } from '../src/shared/progress.js';
 import arReporting from '../src/web/locales/ar/reporting.json' with { type: 'json' };
 import enReporting from '../src/web/locales/en/reporting.json' with { type: 'json' };
-import {
-  launchBrowser,
-  openPage,
-  type RunningApp,
-  screenshot,
-  startApp,
-  type WatchedPage,
-} from './support/browser.js';
+import { launchBrowser, openPage, type RunningApp, screenshot, startApp, type WatchedPage } from './support/browser.js';
 import { fill } from './support/catalogs.js';
 
 // A month of reporting through the pages, in English and in Arabic: a focal point enters figures
@@ -78,7 +71,10 @@ async function withPage(user: TestUser, run: (p: WatchedPage) => Promise<void>):
 }
 
 async function readReport(period: string, member: string, user: TestUser): Promise<Report> {
-  const res = await app.ctx.app.inject({ url: `/api/v1/reports/${period}/${member}`, headers: { cookie: user.cookie } });
+  const res = await app.ctx.app.inject({
+    url: `/api/v1/reports/${period}/${member}`,
+    headers: { cookie: user.cookie },
+  });
   expect(res.statusCode).toBe(200);
   return res.json();
 }
@@ -117,7 +113,11 @@ describe.each(['en', 'ar'] as const)('a month of reporting, in %s', (language) =
       await expect.poll(async () => (await readReport(period, member, focal)).values.length).toBe(3);
       await page.getByRole('button', { name: t.report.submit }).click();
       await expect.poll(async () => (await readReport(period, member, focal)).status).toBe('submitted');
-      await page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: t.report.underReviewTitle }).waitFor();
+      await page
+        .getByRole('alert')
+        .or(page.getByRole('status'))
+        .filter({ hasText: t.report.underReviewTitle })
+        .waitFor();
       await screenshot(page, `reporting-${language}-1-submitted`, { fullPage: true });
     });
 
@@ -129,7 +129,9 @@ describe.each(['en', 'ar'] as const)('a month of reporting, in %s', (language) =
       const memberName = (await readReport(period, member, focal)).member.names[language];
       await page.getByRole('link', { name: memberName }).click();
       await page.waitForURL(`**/secretariat/reports/${period}/${member}`);
-      await page.getByLabel(t.review.reason).fill(language === 'ar' ? 'الرقم منخفض جدًا' : 'The ransom figure looks too low');
+      await page
+        .getByLabel(t.review.reason)
+        .fill(language === 'ar' ? 'الرقم منخفض جدًا' : 'The ransom figure looks too low');
       const row = page.getByRole('row').filter({ has: page.getByLabel(cat(revenue, 'ransom'), { exact: true }) });
       await row.getByRole('button', { name: t.review.return }).click();
       await expect.poll(async () => (await readReport(period, member, focal)).status).toBe('returned');
@@ -158,6 +160,16 @@ describe.each(['en', 'ar'] as const)('a month of reporting, in %s', (language) =
       await page.getByRole('button', { name: t.review.approveAll }).click();
       await expect.poll(async () => (await readReport(period, member, focal)).status).toBe('approved');
       await screenshot(page, `reporting-${language}-4-approved`, { fullPage: true });
+      // The secretariat's other reporting pages, as they stand now.
+      for (const [path, title] of [
+        ['/secretariat/reports', t.queue.title],
+        ['/secretariat/periods', t.periods.title],
+        ['/secretariat/indicators', t.indicators.title],
+      ] as const) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+        await screenshot(page, `reporting-${language}-secretariat${path.replaceAll('/', '-')}`, { fullPage: true });
+      }
     });
     const approved = await readReport(period, member, focal);
     expect(approved.values.map((v) => v.approvedValue).sort()).toEqual([1200, 40, 55].sort());
