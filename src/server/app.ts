@@ -49,8 +49,14 @@ import { pledgesRoutes } from './modules/pledges/pledges.routes.js';
 import { createPledgesService } from './modules/pledges/pledges.service.js';
 import { figuresRoutes } from './modules/progress/figures.routes.js';
 import { createFiguresService } from './modules/progress/figures.service.js';
+import { indicatorsRoutes } from './modules/progress/indicators.routes.js';
+import { createIndicatorsService } from './modules/progress/indicators.service.js';
 import { linesRoutes } from './modules/progress/lines.routes.js';
 import { createLinesService } from './modules/progress/lines.service.js';
+import { periodsRoutes } from './modules/progress/periods.routes.js';
+import { createPeriodsService } from './modules/progress/periods.service.js';
+import { reportsRoutes } from './modules/progress/reports.routes.js';
+import { createReportsService } from './modules/progress/reports.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { decisionsRoutes } from './modules/statements/decisions.routes.js';
@@ -158,6 +164,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       meetingsOnLineOfEffort: meetings.meetingsOnLineOfEffort,
       statementsOfMeetings: statements.statementsOfMeetings,
     }),
+    indicators: createIndicatorsService(deps),
+    periods: createPeriodsService(deps),
+    reports: createReportsService(deps),
   };
 
   const mail = options.mail ?? {};
@@ -217,6 +226,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(pledgesRoutes, { service: services.pledges });
       await api.register(importsRoutes, { service: services.imports });
       await api.register(linesRoutes, { service: services.lines });
+      await api.register(indicatorsRoutes, { service: services.indicators });
+      await api.register(periodsRoutes, { service: services.periods });
+      await api.register(reportsRoutes, { service: services.reports });
     },
     { prefix: '/api/v1' },
   );

@@ -139,6 +139,9 @@ export const FIELD_ERROR_CODES = [
   'under_review', // the member's report waits for the secretariat's review
   'return_needs_reason', // a value is returned from the review, with a reason, not by an import
   'unknown_pledge', // no pledge has this id (empty for a new pledge)
+  'category_twice', // params.category: an indicator names each category once
+  'target_twice', // params.period: an indicator has one target per period
+  'fixed_once_reported', // the indicator has values: its aggregation, period type and categories no longer change
 ] as const;
 
 /** Whether a value is one of an enum's: `isOneOf(MEETING_KINDS, params.get('kind'))`. */

@@ -23,7 +23,14 @@ import {
   type TestUser,
 } from './harness.js';
 import { buildPledge } from './pledge-factories.js';
-import { buildLineOfEffort, buildWorkingGroup, multipartBody } from './progress-factories.js';
+import {
+  buildIndicator,
+  buildLineOfEffort,
+  buildPeriod,
+  buildReport,
+  buildWorkingGroup,
+  multipartBody,
+} from './progress-factories.js';
 
 type Who = 'anonymous' | Role;
 const everyone: Who[] = ['anonymous', 'observer', 'focal_point', 'secretariat', 'admin'];
@@ -120,6 +127,24 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
   /** A pledge of the matrix's member (its focal point may write to it), on the matrix's line of effort. */
   let pledgeLine: string;
   const freshPledge = () => buildPledge(ctx, { memberCode: member, lineOfEffort: pledgeLine });
+  // Reporting: a public monthly indicator, and a period in which the matrix's member has a draft.
+  let reportPeriod: string;
+  let periodCounter = 0;
+  /** The matrix's member's report in a new period, brought to `state`, as a request to `path` with its If-Match. */
+  const freshReport = async (state: 'draft' | 'submitted', path: string) => {
+    const period = (await buildPeriod(ctx)).period;
+    const report = await buildReport(ctx, {
+      period,
+      member,
+      values: [{ indicator: indicatorKey, value: 7 }],
+      state,
+    });
+    return {
+      method: 'POST',
+      url: `/api/v1/reports/${period}/${member}${path}`,
+      headers: { 'if-match': `"${report.version}"` },
+    };
+  };
 
   const cases: Record<string, Case> = {
     'GET /api/v1/lines-of-effort': {
@@ -641,6 +666,97 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       }),
       expected: secretariatOnly(200),
     },
+    // Reporting (issue 10): a report is its member's focal points' and the secretariat's; anyone else gets 404.
+    'GET /api/v1/indicators': {
+      request: async () => ({ method: 'GET', url: '/api/v1/indicators' }),
+      expected: all(200),
+    },
+    'GET /api/v1/indicators/:key': {
+      request: async () => ({ method: 'GET', url: `/api/v1/indicators/${indicatorKey}` }),
+      expected: all(200),
+    },
+    'POST /api/v1/indicators': {
+      request: async () => ({
+        method: 'POST',
+        url: '/api/v1/indicators',
+        payload: {
+          key: `matrix_${randomBytes(3).toString('hex')}`,
+          names: { en: 'Matrix indicator' },
+          unit: 'count',
+          lineOfEffort: (await buildIndicator(ctx)).lineOfEffort,
+          memberAggregation: 'sum',
+          timeAggregation: 'flow',
+          periodType: 'month',
+          visibility: 'public',
+        },
+      }),
+      expected: secretariatOnly(201),
+    },
+    'PATCH /api/v1/indicators/:key': {
+      request: async () => {
+        const indicator = await buildIndicator(ctx);
+        return {
+          method: 'PATCH',
+          url: `/api/v1/indicators/${indicator.key}`,
+          headers: { 'if-match': `"${indicator.version}"` },
+          payload: { unit: 'strikes' },
+        };
+      },
+      expected: secretariatOnly(200),
+    },
+    'GET /api/v1/periods': { request: async () => ({ method: 'GET', url: '/api/v1/periods' }), expected: all(200) },
+    'POST /api/v1/periods': {
+      request: async () => {
+        periodCounter += 1;
+        return {
+          method: 'POST',
+          url: '/api/v1/periods',
+          payload: { period: `${2200 + periodCounter}-Q1`, closesOn: '2999-01-01' },
+        };
+      },
+      expected: secretariatOnly(201),
+    },
+    'POST /api/v1/periods/:period/reopen': {
+      request: async () => {
+        const period = await buildPeriod(ctx);
+        return {
+          method: 'POST',
+          url: `/api/v1/periods/${period.period}/reopen`,
+          headers: { 'if-match': `"${period.version}"` },
+          payload: { closesOn: '3000-06-30' },
+        };
+      },
+      expected: secretariatOnly(200),
+    },
+    'GET /api/v1/reports': {
+      request: async () => ({ method: 'GET', url: '/api/v1/reports' }),
+      expected: { anonymous: 401, observer: 403, focal_point: 200, secretariat: 200, admin: 200 },
+    },
+    'GET /api/v1/reports/:period/:memberCode': {
+      request: async () => ({ method: 'GET', url: `/api/v1/reports/${reportPeriod}/${member}` }),
+      expected: { anonymous: 401, observer: 404, focal_point: 200, secretariat: 200, admin: 200 },
+    },
+    'PUT /api/v1/reports/:period/:memberCode': {
+      request: async () => ({
+        method: 'PUT',
+        url: `/api/v1/reports/${(await buildPeriod(ctx)).period}/${member}`,
+        headers: { 'if-match': '"0"' },
+        payload: { values: [{ indicator: indicatorKey, value: 4 }] },
+      }),
+      expected: { anonymous: 401, observer: 404, focal_point: 200, secretariat: 200, admin: 200 },
+    },
+    'POST /api/v1/reports/:period/:memberCode/submit': {
+      request: async () => freshReport('draft', '/submit'),
+      expected: { anonymous: 401, observer: 404, focal_point: 200, secretariat: 200, admin: 200 },
+    },
+    'POST /api/v1/reports/:period/:memberCode/approve': {
+      request: async () => ({ ...(await freshReport('submitted', '/approve')), payload: {} }),
+      expected: { anonymous: 401, observer: 404, focal_point: 403, secretariat: 200, admin: 200 },
+    },
+    'POST /api/v1/reports/:period/:memberCode/return': {
+      request: async () => ({ ...(await freshReport('submitted', '/return')), payload: { reason: 'Check it.' } }),
+      expected: { anonymous: 401, observer: 404, focal_point: 403, secretariat: 200, admin: 200 },
+    },
   };
 
   /** A silence procedure open on a new draft, circulated to the matrix's member. */
@@ -693,6 +809,9 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     indicatorKey = indicator.key;
     const memberId = (await ctx.app.inject({ url: `/api/v1/members/${member}` })).json().id;
     await approveValues(ctx, indicator.id, [{ memberId, period: '2015-01', value: 1 }]);
+    indicatorKey = (await buildIndicator(ctx)).key;
+    reportPeriod = (await buildPeriod(ctx)).period;
+    await buildReport(ctx, { period: reportPeriod, member, values: [{ indicator: indicatorKey, value: 1 }] });
   });
   afterAll(() => ctx?.close());
 

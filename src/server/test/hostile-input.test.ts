@@ -20,7 +20,18 @@ import {
 } from '../../shared/meetings.js';
 import { CreateMemberBody, UpdateMemberBody } from '../../shared/members.js';
 import { CreatePledgeBody, PledgeEventBody, UpdatePledgeBody } from '../../shared/pledges.js';
-import { AddOfficeBody, EndOfficeBody, OfficeRole } from '../../shared/progress.js';
+import {
+  AddOfficeBody,
+  ApproveReportBody,
+  CreateIndicatorBody,
+  EndOfficeBody,
+  OfficeRole,
+  OpenPeriodBody,
+  PutReportBody,
+  ReopenPeriodBody,
+  ReturnReportBody,
+  UpdateIndicatorBody,
+} from '../../shared/progress.js';
 import { MergePersonBody } from '../../shared/registry.js';
 import {
   AddFollowUpBody,
@@ -59,7 +70,13 @@ import {
 } from './factories.js';
 import { createTestApp, databaseSnapshot, engines, parseProblem, type TestContext, type TestUser } from './harness.js';
 import { buildPledge, buildPledgeEvent } from './pledge-factories.js';
-import { buildLineOfEffort, buildWorkingGroup } from './progress-factories.js';
+import {
+  buildIndicator,
+  buildLineOfEffort,
+  buildPeriod,
+  buildReport,
+  buildWorkingGroup,
+} from './progress-factories.js';
 
 /**
  * Hostile input at every write route: whatever arrives, the answer is never a 5xx, a refused
@@ -148,6 +165,21 @@ interface Fixtures {
   pledges: { line: string; pledgedA: string; committedA: string; pledgedB: string };
   /** A working group co-led by A (`office`), and an office of another group. */
   group: { key: string; office: string; otherOffice: string };
+  /**
+   * Reporting: a line of effort; a monthly indicator with values and one without, one by category
+   * (oil_sales, ransom) and a yearly one; an open period where A's report is submitted and a
+   * locked one; the periods' ids by name.
+   */
+  reporting: {
+    line: string;
+    plain: string;
+    fresh: string;
+    split: string;
+    yearly: string;
+    period: string;
+    locked: string;
+    periodIds: Record<string, string>;
+  };
 }
 
 // ---- pieces of requests ----------------------------------------------------------------------
@@ -954,11 +986,284 @@ const lineGenerators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
     }),
 };
 
+// ---- reporting (issue 10) -------------------------------------------------------------------
+
+const indicatorBad = {
+  key: fc.constantFrom('', 'Upper', 'a b', 'x'.repeat(81)),
+  names: fc.constantFrom({}, { en: '' }, { en: 'a\u0000b' }, { en: 'ok', de: 'x' }, 'Name'),
+  unit: fc.oneof(nul, tooLong(100), fc.constant(' ')),
+  lineOfEffort: fc.constantFrom('', 'a b', 'x'.repeat(41)),
+  memberAggregation: fc.constantFrom('avg', ''),
+  timeAggregation: fc.constantFrom('sum', ''),
+  periodType: fc.constantFrom('week', 'MONTH'),
+  visibility: fc.constantFrom('secret', ''),
+  categories: fc.constantFrom(
+    [{ key: 'Bad', names: { en: 'x' } }],
+    [{ key: 'ok', names: {} }],
+    Array.from({ length: 51 }, (_, i) => ({ key: `c${i}`, names: { en: 'x' } })),
+  ),
+  targets: fc.constantFrom(
+    [{ period: '2015-13', value: 1 }],
+    [{ period: '2015', value: 1e16 }],
+    [{ period: '2015', value: '1' }],
+  ),
+  description: fc.oneof(nul, tooLong(4000)),
+};
+
+/** What the indicators service refuses that the schema cannot know. */
+const indicatorRefused = {
+  lineOfEffort: fc.constantFrom('LOE99-none', 'nowhere'),
+  categories: fc.constant([
+    { key: 'twice', names: { en: 'A' } },
+    { key: 'twice', names: { en: 'B' } },
+  ]),
+  targets: fc.constant([
+    { period: '2015', value: 1 },
+    { period: '2015-01', value: 1 },
+    { period: '2015-Q1', value: 1 },
+  ]),
+};
+
+const reportPath = ([period, member]: string[]) => `/api/v1/reports/${period}/${member}`;
+const reportParams = (f: Fixtures) =>
+  fc.constantFrom<string[]>(
+    [f.reporting.period, f.a],
+    [f.reporting.period, f.a],
+    [f.reporting.period, f.b],
+    [f.reporting.locked, f.a],
+  );
+const reportBadParams = (f: Fixtures): fc.Arbitrary<string[]> =>
+  fc.oneof(
+    fc.constantFrom<string[]>(
+      ['1999-01', f.a],
+      [f.reporting.period, 'ZZZ9'],
+      ['2015-13', f.a],
+      [f.reporting.period, 'a b'],
+    ),
+    fc.tuple(fc.constant(f.reporting.period), memberCodeBad.map(encodeURIComponent)).map((p) => [...p]),
+  );
+const valueRefsBad = fc.constantFrom(
+  [{ indicator: 'Bad Key' }],
+  'all',
+  [{ indicator: 'ok', extra: 1 }],
+  Array.from({ length: 5001 }, () => ({ indicator: 'ok' })),
+);
+const valueRefsRefused = (f: Fixtures) =>
+  fc.constantFrom(
+    [{ indicator: 'nope' }],
+    [{ indicator: f.reporting.split, category: 'plunder' }],
+    [{ indicator: f.reporting.plain, category: null }],
+  );
+
+const reportingGenerators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
+  'POST /api/v1/indicators': (f) =>
+    route({
+      method: 'POST',
+      url: () => '/api/v1/indicators',
+      schema: CreateIndicatorBody,
+      params: fc.constant([]),
+      badParams: fc.constant([]),
+      valid: fc.record(
+        {
+          key: fc.constant(null).map(() => `h_${randomBytes(4).toString('hex')}`),
+          names: fc.record({ en: safeText, fr: safeText }, { requiredKeys: ['en'] }),
+          unit: safeText,
+          lineOfEffort: fc.constant(f.reporting.line),
+          memberAggregation: fc.constantFrom('sum', 'max', 'mean'),
+          timeAggregation: fc.constantFrom('flow', 'stock'),
+          periodType: fc.constantFrom('month', 'quarter', 'year'),
+          visibility: fc.constantFrom('public', 'coalition'),
+          categories: fc.constant([{ key: 'oil_sales', names: { en: 'Oil sales' } }]),
+          description: fc.oneof(safeText, fc.constant(null)),
+        },
+        {
+          requiredKeys: [
+            'key',
+            'names',
+            'unit',
+            'lineOfEffort',
+            'memberAggregation',
+            'timeAggregation',
+            'periodType',
+            'visibility',
+          ],
+        },
+      ),
+      bad: indicatorBad,
+      refused: { ...indicatorRefused, key: fc.constant(f.reporting.plain) },
+    }),
+
+  'PATCH /api/v1/indicators/:key': (f) =>
+    route({
+      method: 'PATCH',
+      url: ([key]) => `/api/v1/indicators/${key}`,
+      schema: UpdateIndicatorBody,
+      params: fc.constantFrom([f.reporting.plain], [f.reporting.fresh], [f.reporting.split]),
+      badParams: fc.oneof(
+        fc.constantFrom<string[]>(['no_such_indicator'], ['Bad Key']),
+        hostilePathPart.map((p) => [p]),
+      ),
+      versionAt: ([key]) => `/api/v1/indicators/${key}`,
+      valid: fc.record(
+        { unit: safeText, names: fc.record({ en: safeText }), visibility: fc.constantFrom('public', 'coalition') },
+        { requiredKeys: [] },
+      ),
+      bad: (({ key: _key, ...rest }) => rest)(indicatorBad),
+      // Once values exist: another aggregation, period type or set of categories.
+      refused: {
+        ...indicatorRefused,
+        periodType: fc.constantFrom('quarter', 'year'),
+        memberAggregation: fc.constantFrom('max', 'mean'),
+        categories: fc.constantFrom([{ key: 'other', names: { en: 'Other' } }], []),
+      },
+    }),
+
+  'POST /api/v1/periods': (f) =>
+    route({
+      method: 'POST',
+      url: () => '/api/v1/periods',
+      schema: OpenPeriodBody,
+      params: fc.constant([]),
+      badParams: fc.constant([]),
+      valid: fc.record({
+        period: fc.oneof(
+          fc.integer({ min: 3000, max: 9999 }).map(String),
+          fc.tuple(fc.integer({ min: 3000, max: 9999 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`),
+        ),
+        closesOn: fc.constant('9999-12-31'),
+      }),
+      bad: {
+        period: fc.constantFrom('2015-13', '15', '2015-Q5', '', '2015-1', 'a\u0000'),
+        closesOn: fc.constantFrom('2015-02-30', 'soon', '2015-1-1'),
+      },
+      refused: { period: fc.constantFrom(f.reporting.period, f.reporting.locked), closesOn: fc.constant('1999-01-01') },
+    }),
+
+  'POST /api/v1/periods/:period/reopen': (f) =>
+    route({
+      method: 'POST',
+      url: ([period]) => `/api/v1/periods/${period}/reopen`,
+      schema: ReopenPeriodBody,
+      params: fc.constantFrom([f.reporting.locked], [f.reporting.period]),
+      badParams: fc.oneof(
+        fc.constantFrom<string[]>(['1999-01'], ['2015-13'], ['']),
+        hostilePathPart.map((p) => [p]),
+      ),
+      versionAt: ([period]) => `/api/v1/periods#items=${f.reporting.periodIds[period] ?? MISSING_ID}`,
+      valid: fc.record(
+        { closesOn: fc.constantFrom('3001-01-01', '3002-06-30', '9999-01-01'), reason: safeText },
+        { requiredKeys: ['closesOn'] },
+      ),
+      bad: {
+        closesOn: fc.constantFrom('2015-02-30', 'later', ''),
+        reason: fc.oneof(nul, tooLong(2000), fc.constant('')),
+      },
+      refused: { closesOn: fc.constantFrom('2000-01-01', '2030-06-01') },
+    }),
+
+  'PUT /api/v1/reports/:period/:memberCode': (f) =>
+    route({
+      method: 'PUT',
+      url: reportPath,
+      schema: PutReportBody,
+      params: reportParams(f),
+      badParams: reportBadParams(f),
+      versionAt: reportPath,
+      valid: fc.record({
+        values: fc.oneof(
+          fc.constant([]),
+          fc.integer().map((value) => [{ indicator: f.reporting.plain, value }]),
+          fc
+            .tuple(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), safeText)
+            .map(([value, note]) => [
+              { indicator: f.reporting.plain, value: 3, note },
+              { indicator: f.reporting.split, category: 'oil_sales', value },
+            ]),
+        ),
+      }),
+      bad: {
+        values: fc.constantFrom(
+          [{ indicator: 'Bad Key', value: 1 }],
+          [{ indicator: 'ok', value: '1' }],
+          [{ indicator: 'ok', value: 1e16 }],
+          [{ indicator: 'ok', value: 1, extra: 1 }],
+          [{ indicator: 'ok', value: 1, note: 'x'.repeat(2001) }],
+          [{ indicator: 'ok', category: 'Bad', value: 1 }],
+          Array.from({ length: 5001 }, () => ({ indicator: 'ok', value: 1 })),
+        ),
+      },
+      refused: {
+        values: fc.constantFrom(
+          [{ indicator: 'nope', value: 1 }],
+          [{ indicator: f.reporting.split, value: 1 }],
+          [{ indicator: f.reporting.split, category: 'plunder', value: 1 }],
+          [{ indicator: f.reporting.plain, category: 'oil_sales', value: 1 }],
+          [{ indicator: f.reporting.yearly, value: 1 }],
+          [
+            { indicator: f.reporting.plain, value: 1 },
+            { indicator: f.reporting.plain, value: 2 },
+          ],
+        ),
+      },
+    }),
+
+  'POST /api/v1/reports/:period/:memberCode/submit': (f) =>
+    route({
+      method: 'POST',
+      url: ([period, member]) => `${reportPath([period, member])}/submit`,
+      // Submit takes no body: whatever object is sent is ignored.
+      schema: ApproveReportBody.partial().loose(),
+      params: reportParams(f),
+      badParams: reportBadParams(f),
+      versionAt: reportPath,
+      valid: fc.constant({}),
+      bad: { values: valueRefsBad },
+    }),
+
+  'POST /api/v1/reports/:period/:memberCode/approve': (f) =>
+    route({
+      method: 'POST',
+      url: ([period, member]) => `${reportPath([period, member])}/approve`,
+      schema: ApproveReportBody,
+      params: reportParams(f),
+      badParams: reportBadParams(f),
+      versionAt: reportPath,
+      valid: fc.record(
+        {
+          values: fc.constantFrom(
+            [{ indicator: f.reporting.plain }],
+            [{ indicator: f.reporting.split, category: 'oil_sales' }],
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      bad: { values: valueRefsBad },
+      refused: { values: valueRefsRefused(f) },
+    }),
+
+  'POST /api/v1/reports/:period/:memberCode/return': (f) =>
+    route({
+      method: 'POST',
+      url: ([period, member]) => `${reportPath([period, member])}/return`,
+      schema: ReturnReportBody,
+      params: reportParams(f),
+      badParams: reportBadParams(f),
+      versionAt: reportPath,
+      valid: fc.record(
+        { reason: safeText, values: fc.constantFrom([{ indicator: f.reporting.plain }]) },
+        { requiredKeys: ['reason'] },
+      ),
+      bad: { reason: fc.oneof(nul, tooLong(4000), fc.constant('')), values: valueRefsBad },
+      refused: { values: valueRefsRefused(f) },
+    }),
+};
+
 const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
   'POST /api/v1/imports': importGenerator,
   ...statementGenerators,
   ...pledgeGenerators,
   ...lineGenerators,
+  ...reportingGenerators,
   'POST /api/v1/members': (f) =>
     route({
       method: 'POST',
@@ -1519,6 +1824,7 @@ describe.each(engines)('hostile input on %s', (engine) => {
       statements: { draft: '', restricted: '', toAdopt: '', adopted: '', decision: '', followUp: '', position: '' },
       pledges: { line: '', pledgedA: '', committedA: '', pledgedB: '' },
       group: { key: '', office: '', otherOffice: '' },
+      reporting: { line: '', plain: '', fresh: '', split: '', yearly: '', period: '', locked: '', periodIds: {} },
     };
     const group = await buildWorkingGroup(ctx, { offices: [{ memberCode: a.code, fromOn: '2014-12-03' }] });
     const otherGroup = await buildWorkingGroup(ctx, { offices: [{ memberCode: b.code, fromOn: '2014-12-03' }] });
@@ -1593,6 +1899,39 @@ describe.each(engines)('hostile input on %s', (engine) => {
       pledgedA: (await buildPledge(ctx, { memberCode: a.code, lineOfEffort: line })).id,
       committedA: committedA.id,
       pledgedB: (await buildPledge(ctx, { memberCode: b.code, lineOfEffort: line })).id,
+    };
+
+    // Reporting: A's report in an open period, submitted; a period that closed before NOW.
+    const reportLine = (await buildLineOfEffort(ctx)).key;
+    const plain = await buildIndicator(ctx, { lineOfEffort: reportLine });
+    const split = await buildIndicator(ctx, {
+      lineOfEffort: reportLine,
+      categories: [
+        { key: 'oil_sales', names: { en: 'Oil sales' } },
+        { key: 'ransom', names: { en: 'Ransom' } },
+      ],
+    });
+    const openPeriod = await buildPeriod(ctx, { period: '2030-05', closesOn: '2030-12-31' });
+    const locked = await buildPeriod(ctx, { period: '2030-04', closesOn: '2030-05-15' });
+    await buildReport(ctx, {
+      period: openPeriod.period,
+      member: a.code,
+      values: [
+        { indicator: plain.key, value: 10 },
+        { indicator: split.key, category: 'oil_sales', value: 5 },
+      ],
+      state: 'submitted',
+    });
+    await buildReport(ctx, { period: locked.period, member: a.code, values: [{ indicator: plain.key, value: 1 }] });
+    fixtures.reporting = {
+      line: reportLine,
+      plain: plain.key,
+      fresh: (await buildIndicator(ctx, { lineOfEffort: reportLine })).key,
+      split: split.key,
+      yearly: (await buildIndicator(ctx, { lineOfEffort: reportLine, periodType: 'year' })).key,
+      period: openPeriod.period,
+      locked: locked.period,
+      periodIds: { [openPeriod.period]: openPeriod.id, [locked.period]: locked.id },
     };
   });
   afterAll(() => ctx?.close());

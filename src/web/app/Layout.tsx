@@ -27,7 +27,17 @@ import { signInPath } from './sign-in-path.js';
 
 interface NavItem {
   to: string;
-  label: 'home' | 'members' | 'meetings' | 'statements' | 'progress' | 'pledges' | 'desk' | 'secretariat' | 'imports';
+  label:
+    | 'home'
+    | 'members'
+    | 'meetings'
+    | 'statements'
+    | 'progress'
+    | 'pledges'
+    | 'desk'
+    | 'reports'
+    | 'secretariat'
+    | 'imports';
   end?: boolean;
 }
 
@@ -43,6 +53,7 @@ function navItems(me: Me | null | undefined): NavItem[] {
   if (me) items.push({ to: '/desk', label: 'desk' });
   if (canUseSecretariat(me) || (me?.role === 'focal_point' && me.memberCode))
     items.push({ to: '/imports', label: 'imports' });
+  if (me?.role === 'focal_point') items.push({ to: '/reports', label: 'reports' });
   if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'secretariat' });
   return items;
 }

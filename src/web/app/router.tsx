@@ -82,9 +82,24 @@ const LineOfEffortPage = lazy(() =>
 const WorkingGroupsPage = lazy(() =>
   import('../features/progress/WorkingGroups.page.js').then((m) => ({ default: m.WorkingGroupsPage })),
 );
+// Reporting (members' reports and the secretariat's review): for a few people, loaded when opened.
+const MyReportsPage = lazy(() =>
+  import('../features/reporting/MyReports.page.js').then((m) => ({ default: m.MyReportsPage })),
+);
+const ReportPage = lazy(() => import('../features/reporting/Report.page.js').then((m) => ({ default: m.ReportPage })));
+const ReportQueuePage = lazy(() =>
+  import('../features/reporting/ReportQueue.page.js').then((m) => ({ default: m.ReportQueuePage })),
+);
+const PeriodsPage = lazy(() =>
+  import('../features/reporting/Periods.page.js').then((m) => ({ default: m.PeriodsPage })),
+);
+const IndicatorsPage = lazy(() =>
+  import('../features/reporting/Indicators.page.js').then((m) => ({ default: m.IndicatorsPage })),
+);
 
-// Each signed-in user's starting point: nothing the public needs.
+// Imports and exports: for the secretariat and focal points.
 const ImportsPage = lazy(() => import('../features/imports/Imports.page.js').then((m) => ({ default: m.ImportsPage })));
+// Each signed-in user's starting point: nothing the public needs.
 const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
 
 export const router = createBrowserRouter([
@@ -115,6 +130,8 @@ export const router = createBrowserRouter([
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'desk', element: <DeskPage /> },
       { path: 'imports', element: <ImportsPage /> },
+      { path: 'reports', element: <MyReportsPage /> },
+      { path: 'reports/:period/:memberCode', element: <ReportPage /> },
       {
         path: 'secretariat',
         element: <SecretariatArea />,
@@ -127,6 +144,10 @@ export const router = createBrowserRouter([
           { path: 'statements/new', element: <NewStatementPage /> },
           { path: 'statements/:id/edit', element: <EditStatementPage /> },
           { path: 'fx-rates', element: <FxRatesPage /> },
+          { path: 'reports', element: <ReportQueuePage /> },
+          { path: 'reports/:period/:memberCode', element: <ReportPage /> },
+          { path: 'periods', element: <PeriodsPage /> },
+          { path: 'indicators', element: <IndicatorsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -20,7 +20,10 @@ export type FormRecord =
   | 'followUp'
   | 'pledge'
   | 'fxRates'
-  | 'office';
+  | 'office'
+  | 'report'
+  | 'indicator'
+  | 'period';
 
 /**
  * Why a save was refused, sorted by what the user can do about it. Pure data: the words for it

@@ -13,6 +13,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { useMembers } from '../members/members.api.js';
 import { matchesSearch } from '../members/members-filter.js';
+import { ReportingLinks } from '../reporting/ReportingLinks.js';
 import { memberName } from './member-name.js';
 
 /** The actions the desk says in words; any other is named by its code. */
@@ -163,6 +164,8 @@ export function SecretariatPage() {
           </Button>
         </Group>
       </Group>
+
+      <ReportingLinks />
 
       <Paper withBorder p="md" component="section" aria-labelledby="meetings-heading">
         <Group justify="space-between" align="center">
