@@ -140,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const auth = createAuthService({ ...deps, settings: session });
   const meetings = createMeetingsService({ ...deps, loader });
   const statements = createStatementsService({ ...deps, loader });
+  const pledges = createPledgesService(deps);
   const services = {
     auth,
     members: createMembersService(deps),
@@ -156,13 +157,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     statements,
     decisions: createDecisionsService(deps),
     figures: createFiguresService(deps),
-    pledges: createPledgesService(deps),
+    pledges,
     imports: createImportsService(deps),
-    // A line of effort's page asks the meetings and statements modules what the caller may see.
+    // A line of effort's page asks the meetings and statements modules what the caller may see, and the pledges module its totals.
     lines: createLinesService({
       ...deps,
       meetingsOnLineOfEffort: meetings.meetingsOnLineOfEffort,
       statementsOfMeetings: statements.statementsOfMeetings,
+      pledgeTotalsByLine: pledges.usdTotalsByLine,
     }),
     indicators: createIndicatorsService(deps),
     periods: createPeriodsService(deps),

@@ -41,7 +41,7 @@ import {
   readRates,
   upsertRates,
 } from './pledges.repo.js';
-import { pledgesUsd, pledgeTotals } from './pledges.totals.js';
+import { pledgesUsd, pledgeTotals, usdTotalsByLineOfEffort } from './pledges.totals.js';
 
 type Conn = Db | Tx;
 
@@ -270,6 +270,11 @@ export function createPledgesService(deps: ServiceDeps) {
     /** Totals in US dollars by member or by line of effort, with the rates used and the ones missing. */
     async totals(_auth: Auth, query: TotalsQuery): Promise<PledgeTotals> {
       return cache.get(READ_TAGS, `totals:${query.by}`, () => pledgeTotals(db, query.by));
+    },
+
+    /** Each line of effort's pledged, committed and disbursed USD, by the line's id (its page shows them). */
+    async usdTotalsByLine(): Promise<Map<string, { pledgedUsd: number; committedUsd: number; disbursedUsd: number }>> {
+      return cache.get(READ_TAGS, 'totals:by-line-id', () => usdTotalsByLineOfEffort(db));
     },
 
     /** Records a pledge: the secretariat for any member, a focal point for their own. */

@@ -11,6 +11,7 @@ import {
   type TestContext,
   type TestUser,
 } from '../../test/harness.js';
+import { buildPledge, buildPledgeEvent } from '../../test/pledge-factories.js';
 import { buildLineOfEffort, buildWorkingGroup } from '../../test/progress-factories.js';
 
 /** A day of the demo's window: every co-lead office of the seed had begun but CIFG's and the Stabilization group's. */
@@ -140,6 +141,30 @@ describe.each(engines)('lines of effort and working groups on %s', (engine) => {
         memberAggregation: 'max',
         categories: [{ key: 'oil_sales' }],
         targets: [],
+      });
+    });
+
+    it('shows the pledges to it in US dollars, committed and disbursed apart', async () => {
+      const line = await buildLineOfEffort(ctx);
+      const pledge = await buildPledge(ctx, {
+        lineOfEffort: line.key,
+        amountMinor: 500_000_000_00,
+        currency: 'USD',
+        valueDate: '2014-10-09',
+      });
+      await buildPledgeEvent(ctx, pledge, { status: 'committed', on: '2014-10-10' });
+      await buildPledgeEvent(ctx, pledge, { status: 'disbursed', on: '2014-11-01', amountMinor: 125_000_000_00 });
+      await buildPledge(ctx, {
+        lineOfEffort: line.key,
+        amountMinor: 25_500_000_00,
+        currency: 'USD',
+        valueDate: '2014-09-23',
+      });
+      const page: LineOfEffort = (await get(`/api/v1/lines-of-effort/${line.key}`)).json();
+      expect(page.pledgeTotals).toEqual({
+        pledgedUsd: 525_500_000,
+        committedUsd: 500_000_000,
+        disbursedUsd: 125_000_000,
       });
     });
 

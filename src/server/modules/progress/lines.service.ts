@@ -44,6 +44,8 @@ export interface LinesDeps extends ServiceDeps {
     key: string,
   ): Promise<{ id: string; title: string; startsOn: string; agendaItems: string[] }[]>;
   statementsOfMeetings(auth: Auth, meetingIds: string[]): Promise<{ id: string; title: string; status: string }[]>;
+  /** The pledges module's totals in USD, by line of effort id. */
+  pledgeTotalsByLine(): Promise<Map<string, { pledgedUsd: number; committedUsd: number; disbursedUsd: number }>>;
 }
 
 type Structure = Awaited<ReturnType<typeof readStructure>>;
@@ -195,7 +197,7 @@ export function createLinesService(deps: LinesDeps) {
         indicators: indicators.filter((i) => canSeeIndicator(auth.user, i)),
         meetings,
         statements: statements.map(({ id, title, status }) => ({ id, title, status })),
-        pledgeTotals: null,
+        pledgeTotals: (await deps.pledgeTotalsByLine()).get(line.id) ?? null,
       };
     },
 
