@@ -1,12 +1,13 @@
 import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { isOneOf, PLEDGE_KINDS, PLEDGE_STATUSES } from '../../../shared/enums.js';
 import type { Pledge } from '../../../shared/pledges.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useSearchFilter } from '../../components/useSearchFilter.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
 import { nameIn } from '../members/member-name.js';
@@ -55,7 +56,7 @@ export function PledgesPage() {
   const { t } = useTranslation('pledges');
   const f = useFormat();
   const me = useMe().data;
-  const [params, setParams] = useSearchParams();
+  const [params, setFilter] = useSearchFilter<keyof PledgesFilter>();
   const filter = readFilter(params);
   const pledges = usePledges(filter);
   const members = useMembers();
@@ -67,17 +68,6 @@ export function PledgesPage() {
         .sort((a, b) => a.label.localeCompare(b.label, f.locale)),
     [members.data, f.language, f.locale],
   );
-  const setFilter = (key: keyof PledgesFilter, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-
   return (
     <Stack gap="lg">
       <PageTitle title={t('title')} />

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, NativeSelect, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OFFICE_ROLES } from '../../../shared/enums.js';
 import type { Office, WorkingGroup } from '../../../shared/progress.js';
@@ -10,8 +10,7 @@ import { focusFirstError } from '../../components/form-focus.js';
 import { useFormSubmission } from '../../components/useFormSubmission.js';
 import { useFormat } from '../../i18n/format.js';
 import { problemMessage } from '../../i18n/problem.js';
-import { useMemberName } from '../members/member-name.js';
-import { useMembers } from '../members/members.api.js';
+import { useMemberOptions } from '../members/member-options.js';
 import { LocalName, useMemberRefName } from './names.js';
 import { emptyOffice, type OfficeValues, toOfficeBody } from './office-form.js';
 import { useAddOffice, useEndOffice } from './progress.api.js';
@@ -61,19 +60,10 @@ function EndOffice({ group, office }: { group: WorkingGroup; office: Office }) {
 /** A member co-leads or takes part from a day (secretariat). */
 function AddOfficeForm({ group, onDone }: { group: WorkingGroup; onDone: () => void }) {
   const { t } = useTranslation('progress');
-  const f = useFormat();
-  const memberName = useMemberName();
-  const members = useMembers();
   const add = useAddOffice(group);
   const form = useForm<OfficeValues>({ mode: 'controlled', initialValues: emptyOffice(today()) });
   const submission = useFormSubmission(form, { record: 'office' });
-  const options = useMemo(
-    () =>
-      (members.data ?? [])
-        .map((m) => ({ value: m.code, label: `${memberName(m)} (${m.code})` }))
-        .sort((a, b) => a.label.localeCompare(b.label, f.locale)),
-    [members.data, memberName, f.locale],
-  );
+  const { options } = useMemberOptions();
   const submit = (v: OfficeValues) => {
     submission.clear();
     add.mutate(toOfficeBody(v), {

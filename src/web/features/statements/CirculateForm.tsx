@@ -13,7 +13,6 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROCEDURE_KINDS } from '../../../shared/enums.js';
 import type { ProcedureKind, Statement } from '../../../shared/statements.js';
@@ -23,8 +22,7 @@ import { useFormSubmission } from '../../components/useFormSubmission.js';
 import { useEnumOptions } from '../../i18n/enums.js';
 import { useFormat } from '../../i18n/format.js';
 import { COMMON_ZONES } from '../meetings/time-zones.js';
-import { useMemberName } from '../members/member-name.js';
-import { useMembers } from '../members/members.api.js';
+import { useMemberOptions } from '../members/member-options.js';
 import { useNow } from './Countdown.js';
 import { dateTimeIn, isShortDeadline, readerZone, zonedToInstant } from './deadline.js';
 import { type CirculateValues, toOpenBody } from './procedure-form.js';
@@ -39,8 +37,6 @@ export function CirculateForm({ statement, onDone }: { statement: Statement; onD
   const { t } = useTranslation('statements');
   const f = useFormat();
   const now = useNow(30_000);
-  const memberName = useMemberName();
-  const members = useMembers();
   const open = useOpenProcedure(statement.id);
   const kinds = useEnumOptions('procedureKind', PROCEDURE_KINDS);
   const fresh = statement.versions.filter((v) => !v.circulated);
@@ -62,14 +58,7 @@ export function CirculateForm({ statement, onDone }: { statement: Statement; onD
   });
   const values = form.getValues();
   const instant = zonedToInstant(values.deadline, values.timeZone);
-  const memberOptions = useMemo(
-    () =>
-      (members.data ?? [])
-        .filter((m) => m.status === 'active')
-        .map((m) => ({ value: m.code, label: `${memberName(m)} (${m.code})` }))
-        .sort((a, b) => a.label.localeCompare(b.label, f.locale)),
-    [members.data, memberName, f.locale],
-  );
+  const { options: memberOptions } = useMemberOptions({ activeOnly: true });
 
   const submit = (v: CirculateValues) => {
     submission.clear();

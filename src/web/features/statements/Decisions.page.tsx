@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FOLLOW_UP_STATUSES } from '../../../shared/enums.js';
@@ -34,7 +34,7 @@ import { problemMessage } from '../../i18n/problem.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
 import { freeText } from '../meetings/free-text.js';
 import { useMemberName } from '../members/member-name.js';
-import { useMembers } from '../members/members.api.js';
+import { useMemberOptions } from '../members/member-options.js';
 import { emptyFollowUp, type FollowUpValues, toFollowUpBody } from './follow-up-form.js';
 import { titlesOf } from './statement-title.js';
 import { useAddFollowUp, useDecisions, useUpdateFollowUp } from './statements.api.js';
@@ -82,20 +82,11 @@ function StatusChanger({ followUp }: { followUp: FollowUp }) {
 
 function AddFollowUpForm({ decision, onDone }: { decision: Decision; onDone: () => void }) {
   const { t } = useTranslation('statements');
-  const f = useFormat();
-  const memberName = useMemberName();
-  const members = useMembers();
   const add = useAddFollowUp(decision.id);
   const form = useForm<FollowUpValues>({ mode: 'controlled', initialValues: emptyFollowUp });
   const submission = useFormSubmission(form, { record: 'followUp' });
   const values = form.getValues();
-  const options = useMemo(
-    () =>
-      (members.data ?? [])
-        .map((m) => ({ value: m.code, label: `${memberName(m)} (${m.code})` }))
-        .sort((a, b) => a.label.localeCompare(b.label, f.locale)),
-    [members.data, memberName, f.locale],
-  );
+  const { options } = useMemberOptions();
   const submit = (v: FollowUpValues) => {
     submission.clear();
     add.mutate(toFollowUpBody(v), {

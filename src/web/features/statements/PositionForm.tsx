@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/auth.js';
 import { POSITION_KINDS } from '../../../shared/enums.js';
@@ -10,11 +10,10 @@ import { FormActions, FormBanner } from '../../components/FormAlerts.js';
 import { focusFirstError } from '../../components/form-focus.js';
 import { useFormSubmission } from '../../components/useFormSubmission.js';
 import { useEnumOptions } from '../../i18n/enums.js';
-import { useFormat } from '../../i18n/format.js';
 import { problemMessage } from '../../i18n/problem.js';
 import { freeText } from '../meetings/free-text.js';
 import { useMemberName } from '../members/member-name.js';
-import { useMembers } from '../members/members.api.js';
+import { useMemberOptions } from '../members/member-options.js';
 import { useAddPosition, useRemovePosition } from './statements.api.js';
 
 interface PositionValues {
@@ -26,24 +25,15 @@ interface PositionValues {
 /** A reservation or an explanation of position: a focal point's for their member, the secretariat's for any. */
 export function AddPositionForm({ statement, me, onDone }: { statement: Statement; me: Me; onDone: () => void }) {
   const { t } = useTranslation('statements');
-  const f = useFormat();
-  const memberName = useMemberName();
   const kinds = useEnumOptions('positionKind', POSITION_KINDS);
   const own = me.role === 'focal_point' ? me.memberCode : null;
-  const members = useMembers();
   const add = useAddPosition(statement.id);
   const form = useForm<PositionValues>({
     mode: 'controlled',
     initialValues: { memberCode: own ?? '', kind: 'reservation', text: '' },
   });
   const submission = useFormSubmission(form, { record: 'position' });
-  const options = useMemo(
-    () =>
-      (members.data ?? [])
-        .map((m) => ({ value: m.code, label: `${memberName(m)} (${m.code})` }))
-        .sort((a, b) => a.label.localeCompare(b.label, f.locale)),
-    [members.data, memberName, f.locale],
-  );
+  const { options } = useMemberOptions();
   const submit = (values: PositionValues) => {
     submission.clear();
     add.mutate(

@@ -1,14 +1,12 @@
 import { Fieldset, MultiSelect, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { useForm } from '@mantine/form';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, STATEMENT_KINDS, VISIBILITIES } from '../../../shared/enums.js';
 import { useEnumOptions } from '../../i18n/enums.js';
 import { useFormat, useLanguage } from '../../i18n/format.js';
 import { freeText } from '../meetings/free-text.js';
 import { useMeetingList } from '../meetings/meetings.api.js';
-import { useMemberName } from '../members/member-name.js';
-import { useMembers } from '../members/members.api.js';
+import { useMemberOptions } from '../members/member-options.js';
 import type { EditableField, StatementFormValues } from './statement-form.js';
 import { meetingOption } from './statement-title.js';
 import './statements.css';
@@ -26,21 +24,13 @@ export function StatementFields({ form, editable, withText = false }: StatementF
   const { t } = useTranslation(['statements', 'enums']);
   const f = useFormat();
   const reader = useLanguage();
-  const memberName = useMemberName();
-  const members = useMembers();
   const meetings = useMeetingList(null);
   const kinds = useEnumOptions('statementKind', STATEMENT_KINDS);
   const languages = useEnumOptions('language', LANGUAGES);
   const visibilities = useEnumOptions('visibility', VISIBILITIES);
   const values = form.getValues();
   const locked = (field: EditableField) => (editable ? !editable.has(field) : false);
-  const memberOptions = useMemo(
-    () =>
-      (members.data ?? [])
-        .map((m) => ({ value: m.code, label: `${memberName(m)} (${m.code})` }))
-        .sort((a, b) => a.label.localeCompare(b.label, f.locale)),
-    [members.data, memberName, f.locale],
-  );
+  const { options: memberOptions } = useMemberOptions();
 
   return (
     <Stack gap="md" className="statement-fields">

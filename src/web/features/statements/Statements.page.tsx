@@ -12,13 +12,14 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { isOneOf, STATEMENT_KINDS, STATEMENT_STATUSES } from '../../../shared/enums.js';
 import type { StatementSummary } from '../../../shared/statements.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { LocalizedTitle } from '../../components/LocalizedTitle.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useSearchFilter } from '../../components/useSearchFilter.js';
 import { useEnumOptions } from '../../i18n/enums.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
@@ -54,23 +55,12 @@ function StandingCell({ statement }: { statement: StatementSummary }) {
 /** The statements the reader may see: the public, the adopted public ones; members and the secretariat, more. */
 export function StatementsPage() {
   const { t } = useTranslation(['statements', 'enums']);
-  const [params, setParams] = useSearchParams();
+  const [params, setFilter] = useSearchFilter<keyof StatementsFilter>();
   const filter = readFilter(params);
   const me = useMe().data;
   const statements = useStatements(filter);
   const statuses = useEnumOptions('statementStatus', STATEMENT_STATUSES);
   const kinds = useEnumOptions('statementKind', STATEMENT_KINDS);
-  const setFilter = (key: keyof StatementsFilter, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-
   return (
     <Stack gap="lg">
       <PageTitle title={t('list.title')} />
