@@ -371,3 +371,52 @@ async function signInThroughForm(page: Page, user: TestUser, next: string): Prom
   await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`**${next}`);
 }
+
+describe('the header at 1280 px, on one line for every role and language', () => {
+  for (const role of ['anonymous', 'observer', 'focal_point', 'secretariat'] as const) {
+    for (const lang of LANGUAGES) {
+      it(`${role}, ${lang}`, async () => {
+        const user =
+          role === 'anonymous'
+            ? null
+            : await signedInUser(app.ctx, role, role === 'focal_point' ? { member: 'FRA' } : {});
+        await withPage(
+          async ({ page, context }) => {
+            if (user) await signInContext(context, user);
+            await page.goto(`/?lang=${lang}`);
+            const common = TEXTS[lang].common;
+            const nav = headerNav(page);
+            await nav.getByRole('link', { name: common.nav.pledges }).waitFor();
+            const myWork = nav.getByRole('button', { name: common.nav.myWork });
+            if (user) await myWork.waitFor();
+            else expect(await myWork.count()).toBe(0);
+            await screenshot(page, `i18n/header-1280-${role}-${lang}`);
+            // One row: nothing in the header is taller than a line, nor wider than the header.
+            const row = page.getByRole('banner').locator('> div').first();
+            const fits = await row.evaluate((el) => ({
+              overflow: el.scrollWidth - el.clientWidth,
+              height: el.getBoundingClientRect().height,
+              navHeight: el.querySelector('nav')?.getBoundingClientRect().height ?? 0,
+              nameCut: [...el.querySelectorAll('.account-name')].some((n) => n.scrollWidth > n.clientWidth),
+            }));
+            expect(fits.overflow).toBeLessThanOrEqual(0);
+            expect(fits.navHeight).toBeLessThan(50);
+            expect(fits.nameCut).toBe(false);
+            // Right to left in Arabic: the brand on the right, the navigation to its left.
+            const brand = await page.getByRole('banner').locator('.brand').boundingBox();
+            const navBox = await nav.boundingBox();
+            if (lang === 'ar') expect((brand?.x ?? 0) > (navBox?.x ?? 0)).toBe(true);
+            else expect((brand?.x ?? 0) < (navBox?.x ?? 0)).toBe(true);
+            if (user) {
+              await myWork.click();
+              await page.getByRole('menuitem', { name: common.nav.desk }).waitFor();
+              await screenshot(page, `i18n/header-1280-${role}-${lang}-my-work`);
+              await page.keyboard.press('Escape');
+            }
+          },
+          { width: 1280, height: 800 },
+        );
+      });
+    }
+  }
+});

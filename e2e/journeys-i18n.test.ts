@@ -109,7 +109,8 @@ describe('in Arabic, the secretariat', () => {
       await screenshot(page, 'journeys/ar-3-member-added');
 
       // A meeting, in Arabic, in Baghdad.
-      await page.getByRole('banner').getByRole('link', { name: ar.common.nav.secretariat }).click();
+      await page.getByRole('banner').getByRole('button', { name: ar.common.nav.myWork }).click();
+      await page.getByRole('menuitem', { name: ar.common.nav.secretariat }).click();
       await page.getByRole('link', { name: ar.secretariat.desk.newMeeting }).click();
       await page.getByRole('heading', { name: ar.meetingForms.newMeeting.title, level: 1 }).waitFor();
       const about = ar.meetingForms.meeting.about;

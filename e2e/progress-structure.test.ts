@@ -155,7 +155,7 @@ describe('the secretariat keeps who holds office', () => {
       await page.goto('/lines-of-effort?lang=fr');
       const nav = page.getByRole('navigation', { name: TEXTS.fr.common.nav.main });
       await nav.getByRole('link', { name: (TEXTS.fr.common.nav as Record<string, string>).progress }).waitFor();
-      await nav.getByRole('link', { name: TEXTS.fr.common.nav.secretariat }).waitFor();
+      await nav.getByRole('button', { name: TEXTS.fr.common.nav.myWork }).waitFor();
       const box = await nav.boundingBox();
       expect(box?.height).toBeLessThan(50);
       await screenshot(page, 'progress-nav-fr-1200');

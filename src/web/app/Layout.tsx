@@ -39,6 +39,8 @@ interface NavItem {
     | 'secretariat'
     | 'imports';
   end?: boolean;
+  /** The signed-in user's own places: in the header they sit in one "My work" menu, so that the row fits. */
+  own?: boolean;
 }
 
 function navItems(me: Me | null | undefined): NavItem[] {
@@ -50,11 +52,11 @@ function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/lines-of-effort', label: 'progress' },
     { to: '/pledges', label: 'pledges' },
   ];
-  if (me) items.push({ to: '/desk', label: 'desk' });
+  if (me) items.push({ to: '/desk', label: 'desk', own: true });
   if (canUseSecretariat(me) || (me?.role === 'focal_point' && me.memberCode))
-    items.push({ to: '/imports', label: 'imports' });
-  if (me?.role === 'focal_point') items.push({ to: '/reports', label: 'reports' });
-  if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'secretariat' });
+    items.push({ to: '/imports', label: 'imports', own: true });
+  if (me?.role === 'focal_point') items.push({ to: '/reports', label: 'reports', own: true });
+  if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'secretariat', own: true });
   return items;
 }
 
@@ -81,6 +83,44 @@ const initials = (name: string) =>
     .map((word) => word[0]?.toUpperCase())
     .join('');
 
+/** The signed-in user's own places (desk, reports, imports, secretariat) in one menu of links. */
+function MyWorkMenu({ items }: { items: NavItem[] }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  if (items.length === 0) return null;
+  const here = items.some((item) => pathname === item.to || pathname.startsWith(`${item.to}/`));
+  return (
+    <Menu position="bottom-start" width={220}>
+      <Menu.Target>
+        <Button
+          variant={here ? 'light' : 'subtle'}
+          px="xs"
+          className="nav-link"
+          rightSection={<span aria-hidden="true">▾</span>}
+        >
+          {t('nav.myWork')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {items.map((item) => {
+          const current = pathname === item.to || pathname.startsWith(`${item.to}/`);
+          return (
+            <Menu.Item
+              key={item.to}
+              component={Link}
+              to={item.to}
+              aria-current={current ? 'page' : undefined}
+              fw={current ? 600 : undefined}
+            >
+              {t(`nav.${item.label}`)}
+            </Menu.Item>
+          );
+        })}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
 function AccountMenu({ me }: { me: Me }) {
   const signOut = useSignOutAndLeave(false);
   const signOutEverywhere = useSignOutAndLeave(true);
@@ -100,15 +140,21 @@ function AccountMenu({ me }: { me: Me }) {
             <Avatar size="sm" color="blue" hiddenFrom="sm" aria-hidden="true">
               {initials(me.name)}
             </Avatar>
-            <Text size="sm" fw={600} truncate="end" maw={180} className="account-name">
+            <Text size="sm" fw={600} truncate="end" maw={240} className="account-name">
               {me.name}
             </Text>
-            <Badge variant="light">{roleLabel(me)}</Badge>
+            {/* Below 1408 px the header has no room for the role: the menu shows it. */}
+            <Badge variant="light" visibleFrom="xl">
+              {roleLabel(me)}
+            </Badge>
           </Group>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.email}</Menu.Label>
+        <Menu.Label>
+          <Badge variant="light">{roleLabel(me)}</Badge>
+        </Menu.Label>
         <Menu.Item onClick={signOut}>{t('account.signOut')}</Menu.Item>
         <Menu.Item onClick={signOutEverywhere}>{t('account.signOutEverywhere')}</Menu.Item>
       </Menu.Dropdown>
@@ -168,20 +214,23 @@ export function Layout() {
               <span>{t('brand')}</span>
             </Anchor>
             <Group component="nav" aria-label={t('nav.main')} gap={2} visibleFrom="lg" ms="md" wrap="nowrap">
-              {items.map((item) => (
-                <Button
-                  key={item.to}
-                  component={NavLink}
-                  to={item.to}
-                  end={item.end}
-                  variant="subtle"
-                  // Seven links and the account's name in a row at 1200 px: tighter than a button's own padding.
-                  px="xs"
-                  className="nav-link"
-                >
-                  {t(`nav.${item.label}`)}
-                </Button>
-              ))}
+              {items
+                .filter((item) => !item.own)
+                .map((item) => (
+                  <Button
+                    key={item.to}
+                    component={NavLink}
+                    to={item.to}
+                    end={item.end}
+                    variant="subtle"
+                    // Six links, "My work" and the account's name in a row at 1200 px: tighter than a button's own padding.
+                    px="xs"
+                    className="nav-link"
+                  >
+                    {t(`nav.${item.label}`)}
+                  </Button>
+                ))}
+              <MyWorkMenu items={items.filter((item) => item.own)} />
             </Group>
           </Group>
           <Group gap="xs" wrap="nowrap">
