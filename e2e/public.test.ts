@@ -251,9 +251,9 @@ describe('public portal', () => {
         presses += 1;
       }
       expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
-      // Skip link, brand, Home, Members, Meetings, Statements, the language menu, Sign in, the two small
-      // members under the map, the search box.
-      expect(presses).toBeLessThanOrEqual(11);
+      // Skip link, brand, Home, Members, Meetings, Statements, Progress, Pledges, the language menu,
+      // Sign in, the two small members under the map, the search box.
+      expect(presses).toBeLessThanOrEqual(13);
       const outline = await search.evaluate((el) => getComputedStyle(el).outlineStyle);
       expect(outline).not.toBe('none');
 
