@@ -18,15 +18,15 @@ const PLEDGES = { en: enPledges, ar: arPledges } as const;
 interface Pass {
   language: 'en' | 'ar';
   member: string;
-  /** The pledge's value date, with a rate; and a day without one, for the second pledge. */
+  /** The pledge's value date, with a rate (a day the demo's own FX rates leave free); and a day without one, for the second pledge. */
   valueDate: string;
   noRateDay: string;
   rate: string;
 }
 
 const PASSES: Pass[] = [
-  { language: 'en', member: 'CAN', valueDate: '2015-03-31', noRateDay: '2015-04-02', rate: '1.0759' },
-  { language: 'ar', member: 'AUS', valueDate: '2015-06-30', noRateDay: '2015-07-02', rate: '1.1189' },
+  { language: 'en', member: 'CAN', valueDate: '2015-03-30', noRateDay: '2015-04-02', rate: '1.0759' },
+  { language: 'ar', member: 'AUS', valueDate: '2015-06-29', noRateDay: '2015-07-02', rate: '1.1189' },
 ];
 
 let app: RunningApp;
