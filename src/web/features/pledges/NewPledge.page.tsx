@@ -28,10 +28,11 @@ import { useFormat } from '../../i18n/format.js';
 import { useMe } from '../auth/auth.api.js';
 import { nameIn } from '../members/member-name.js';
 import { useMembers } from '../members/members.api.js';
+import { useLinesOfEffort } from '../progress/progress.api.js';
 import { markErrors } from './local-errors.js';
 import { canRecordPledges } from './money.js';
 import { emptyPledge, type PledgeValues, pledgeFieldOf, toCreateBody } from './pledge-form.js';
-import { useCreatePledge, useLinesOfEffort } from './pledges.api.js';
+import { useCreatePledge } from './pledges.api.js';
 
 /** The ISO 4217 codes the browser knows, for the currency list. */
 const CURRENCIES = Intl.supportedValuesOf('currency');

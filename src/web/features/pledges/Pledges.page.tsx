@@ -12,9 +12,10 @@ import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
 import { nameIn } from '../members/member-name.js';
 import { useMembers } from '../members/members.api.js';
+import { useLinesOfEffort } from '../progress/progress.api.js';
 import { canRecordPledges, PledgeStatusBadge, useMoney } from './money.js';
 import { PledgeTotalsPanel } from './PledgeTotals.js';
-import { type PledgesFilter, useLinesOfEffort, usePledges } from './pledges.api.js';
+import { type PledgesFilter, usePledges } from './pledges.api.js';
 
 function readFilter(params: URLSearchParams): PledgesFilter {
   const status = params.get('status');

@@ -10,7 +10,6 @@ import type {
   PledgeStatus,
   PledgeTotals,
 } from '../../../shared/pledges.js';
-import type { LineOfEffortList } from '../../../shared/progress.js';
 import { api, q } from '../../app/api.js';
 
 // Pledges, their totals and the FX table are read together: a new rate changes the totals and
@@ -52,15 +51,6 @@ export function useFxRates(currency: string | null) {
     queryKey: [...pledgesKey, 'fx', currency ?? ''],
     queryFn: ({ signal }) =>
       api<FxRateList>(`/fx-rates${currency ? `?currency=${q(currency)}` : ''}`, { signal }).then((r) => r.items),
-  });
-}
-
-/** The lines of effort, to choose from (the structure's list; without it, a key is typed). */
-export function useLinesOfEffort() {
-  return useQuery({
-    queryKey: ['lines-of-effort', 'all'],
-    queryFn: ({ signal }) => api<LineOfEffortList>('/lines-of-effort', { signal }).then((r) => r.items),
-    retry: false,
   });
 }
 
