@@ -10,6 +10,10 @@ export const isSecretariat = (user: SessionUser | null): boolean =>
 export const isFocalPointOf = (user: SessionUser | null, memberId: string): boolean =>
   user?.role === Role.enum.focal_point && user.memberId === memberId;
 
+/** The member a focal point speaks for; null for every other role. */
+export const memberOfFocalPoint = (user: SessionUser | null): string | null =>
+  user?.role === Role.enum.focal_point ? user.memberId : null;
+
 /**
  * 403 unless the policy lets the caller's role do this at all. A record the caller may not
  * even see must answer 404 first: call `requireVisible` before this.

@@ -18,7 +18,7 @@ import {
   VALUE_COLUMNS,
 } from '../../../shared/imports.js';
 import { type ImportRow, imports } from '../../db/schema/progress.js';
-import { isSecretariat, requireRole } from '../../lib/access.js';
+import { isSecretariat, memberOfFocalPoint, requireRole } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth, SessionUser } from '../../lib/auth-context.js';
 import type { StageRow } from '../../lib/bulk-stage.js';
@@ -43,7 +43,7 @@ export const MAX_ROW_ERRORS = 1000;
 
 /** Who may import: the secretariat (any member) and focal points (their own). */
 export const canImport = (user: SessionUser | null): boolean =>
-  isSecretariat(user) || (user?.role === 'focal_point' && user.memberId !== null);
+  isSecretariat(user) || memberOfFocalPoint(user) !== null;
 
 interface KindSpec {
   columns: readonly string[];

@@ -1,6 +1,6 @@
-import { Role } from '../../../shared/auth.js';
 import type { CalendarLink, MeetingSummary } from '../../../shared/meetings.js';
 import type { Db } from '../../db/client.js';
+import { memberOfFocalPoint } from '../../lib/access.js';
 import type { Auth } from '../../lib/auth-context.js';
 import { notFound } from '../../lib/errors.js';
 import type { AuthService } from '../auth/auth.service.js';
@@ -71,7 +71,7 @@ export function createCalendarService(deps: {
       const user = await deps.auth.resolveCalendarToken(token);
       if (!user) throw notFound('Calendar');
       const asUser: Auth = { ...auth, user };
-      const memberId = user.role === Role.enum.focal_point ? user.memberId : null;
+      const memberId = memberOfFocalPoint(user);
       const meetings = (await visibleMeetings(asUser))
         .filter((m) => memberId === null || m.invited.includes(memberId))
         .map((m) => m.meeting);

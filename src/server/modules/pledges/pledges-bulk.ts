@@ -3,6 +3,7 @@ import type { PLEDGE_COLUMNS } from '../../../shared/imports.js';
 import { PledgeEventStatus, PledgeKind, PledgeStatus } from '../../../shared/pledges.js';
 import type { Tx } from '../../db/client.js';
 import { pledgeEvents, pledges } from '../../db/schema/progress.js';
+import { memberOfFocalPoint } from '../../lib/access.js';
 import type { Auth } from '../../lib/auth-context.js';
 import type { StageRow } from '../../lib/bulk-stage.js';
 import type { ServiceDeps } from '../../lib/transaction.js';
@@ -406,7 +407,7 @@ export async function* exportPledges(
   filters: { member?: string; lineOfEffort?: string },
 ): AsyncGenerator<PledgeFileRow[]> {
   const secretariat = actsForEveryMember(auth);
-  const own = !secretariat && auth.user?.role === 'focal_point' ? auth.user.memberId : null;
+  const own = secretariat ? null : memberOfFocalPoint(auth.user);
   const conditions = [sql`true`];
   if (own) conditions.push(sql`p.member_id = ${own}`);
   if (filters.member) conditions.push(sql`m.code = ${filters.member}`);

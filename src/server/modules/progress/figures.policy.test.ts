@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { eachCaller, users } from '../../test/roles.js';
-import { canSeeIndicator, visibilitiesOf } from './figures.policy.js';
+import { canSeeIndicator, visibilitiesOf } from './reporting.policy.js';
 
 const EVERYONE = {
   anonymous: true,

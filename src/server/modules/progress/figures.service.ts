@@ -24,7 +24,6 @@ import {
   periodRange,
   seriesPoints,
 } from './figures.compute.js';
-import { canSeeIndicator, visibilitiesOf } from './figures.policy.js';
 import {
   type FiguresIndicator,
   readApprovedValues,
@@ -37,6 +36,7 @@ import {
   readMemberPeriods,
   readRollups,
 } from './figures.repo.js';
+import { canSeeIndicator, visibilitiesOf } from './reporting.policy.js';
 import { FIGURES_TAG, INDICATORS_TAG, LINES_TAG } from './tags.js';
 
 /** What every figure depends on: approved values, the indicators' definitions, the lines' keys, the members' names. */

@@ -113,8 +113,7 @@ export function createIndicatorsService(deps: ServiceDeps) {
     /** The indicators the caller may see, by line of effort then key; `lineOfEffort` narrows them. */
     async listIndicators(auth: Auth, query: { lineOfEffort?: string }): Promise<IndicatorList> {
       const items = (await everyIndicator()).filter(
-        (i) =>
-          canSeeIndicator(auth.user, i.visibility) && (!query.lineOfEffort || i.lineOfEffort === query.lineOfEffort),
+        (i) => canSeeIndicator(auth.user, i) && (!query.lineOfEffort || i.lineOfEffort === query.lineOfEffort),
       );
       return { items };
     },
@@ -122,7 +121,7 @@ export function createIndicatorsService(deps: ServiceDeps) {
     /** One indicator, or 404 when it does not exist or the caller may not see it. */
     async getIndicator(auth: Auth, key: string): Promise<Indicator> {
       const found = (await everyIndicator()).find((i) => i.key === key);
-      return requireVisible(found, (i) => canSeeIndicator(auth.user, i.visibility), `Indicator ${key}`);
+      return requireVisible(found, (i) => canSeeIndicator(auth.user, i), `Indicator ${key}`);
     },
 
     /** Defines an indicator (secretariat). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/auth.js';
 import type { SessionUser } from '../../lib/auth-context.js';
-import { canManageOffices, canReadStructure, canSeeIndicator } from './lines.policy.js';
+import { canManageOffices, canReadStructure } from './lines.policy.js';
+import { canSeeIndicator } from './reporting.policy.js';
 
 const user = (role: Role): SessionUser => ({ role, memberId: role === 'focal_point' ? 'm1' : null }) as SessionUser;
 const roles: (Role | 'anonymous')[] = ['anonymous', 'observer', 'focal_point', 'secretariat', 'admin'];

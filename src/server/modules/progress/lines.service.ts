@@ -21,7 +21,7 @@ import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { memberIdsByCode } from '../members/members.repo.js';
 import { MEMBERS_TAG } from '../members/members.service.js';
-import { canManageOffices, canSeeIndicator } from './lines.policy.js';
+import { canManageOffices } from './lines.policy.js';
 import {
   findOffice,
   type GroupRow,
@@ -35,6 +35,7 @@ import {
   readStructure,
   setOfficeEnd,
 } from './lines.repo.js';
+import { canSeeIndicator } from './reporting.policy.js';
 import { INDICATORS_TAG, LINES_TAG } from './tags.js';
 
 /** What a line's page asks of the meetings and statements modules (wired in app.ts). */

@@ -26,7 +26,7 @@ describe('canSeeIndicator: public', () => {
       secretariat: true,
       admin: true,
     },
-    (who) => canSeeIndicator(users[who], 'public'),
+    (who) => canSeeIndicator(users[who], { visibility: 'public' }),
   );
 });
 
@@ -40,7 +40,7 @@ describe('canSeeIndicator: coalition', () => {
       secretariat: true,
       admin: true,
     },
-    (who) => canSeeIndicator(users[who], 'coalition'),
+    (who) => canSeeIndicator(users[who], { visibility: 'coalition' }),
   );
 });
 

@@ -13,9 +13,16 @@ import type { SessionUser } from '../../lib/auth-context.js';
 /** The secretariat (and admins) define indicators, open and reopen periods, and review reports. */
 export const canManageReporting = (user: SessionUser | null): boolean => isSecretariat(user);
 
-/** A public indicator is everyone's; a coalition one needs a signed-in user. */
-export const canSeeIndicator = (user: SessionUser | null, visibility: IndicatorVisibility): boolean =>
-  visibility === IndicatorVisibility.enum.public || user !== null;
+/**
+ * Who may read an indicator and its approved figures: a public one everyone, a coalition one
+ * anyone signed in. The one rule for indicators, their figures, a line's page and the exports.
+ */
+export const canSeeIndicator = (user: SessionUser | null, indicator: { visibility: IndicatorVisibility }): boolean =>
+  indicator.visibility === IndicatorVisibility.enum.public || user !== null;
+
+/** The visibilities a caller may read: what a cached answer listing several indicators is keyed by, and what an export filters on. */
+export const visibilitiesOf = (user: SessionUser | null): IndicatorVisibility[] =>
+  IndicatorVisibility.options.filter((visibility) => canSeeIndicator(user, { visibility }));
 
 /** A member's report: the secretariat, and that member's focal points. */
 export const canSeeReport = (user: SessionUser | null, memberId: string): boolean =>

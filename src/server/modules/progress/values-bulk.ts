@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { VALUE_COLUMNS } from '../../../shared/imports.js';
 import { MAX_VALUE, PERIOD_PATTERN, ValueStatus } from '../../../shared/progress.js';
 import type { Tx } from '../../db/client.js';
+import { sqlLiteral } from '../../db/schema/columns.js';
+import { memberOfFocalPoint } from '../../lib/access.js';
 import type { Auth } from '../../lib/auth-context.js';
 import { type StageColumn, type StageRow, stageRows } from '../../lib/bulk-stage.js';
 import type { ServiceDeps } from '../../lib/transaction.js';
@@ -13,6 +15,7 @@ import {
   RowsRefused,
   type WriteCounts,
 } from '../imports/rows.js';
+import { visibilitiesOf } from './reporting.policy.js';
 import { refreshIndicators } from './rollups.js';
 
 // Report values in bulk (issue 10): what the import and the export ask of the progress module,
@@ -294,13 +297,13 @@ export async function* exportValues(
   filters: ValueFilters,
 ): AsyncGenerator<ValueFileRow[]> {
   const secretariat = actsForEveryMember(auth);
-  const own = !secretariat && auth.user?.role === 'focal_point' ? auth.user.memberId : null;
+  const own = secretariat ? null : memberOfFocalPoint(auth.user);
   const working = secretariat || own !== null;
   const conditions = [sql`true`];
   if (own) conditions.push(sql`v.member_id = ${own}`);
   if (!working) {
     conditions.push(sql`v.approved_value is not null`);
-    if (!auth.user) conditions.push(sql`i.visibility = 'public'`);
+    conditions.push(sql`i.visibility in (${sql.join(visibilitiesOf(auth.user).map(sqlLiteral), sql`, `)})`);
   }
   if (filters.period) conditions.push(sql`v.period = ${filters.period}`);
   if (filters.indicator) conditions.push(sql`i.key = ${filters.indicator}`);
