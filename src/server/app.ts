@@ -141,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const meetings = createMeetingsService({ ...deps, loader });
   const statements = createStatementsService({ ...deps, loader });
   const pledges = createPledgesService(deps);
+  const indicators = createIndicatorsService(deps);
   const services = {
     auth,
     members: createMembersService(deps),
@@ -164,9 +165,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...deps,
       meetingsOnLineOfEffort: meetings.meetingsOnLineOfEffort,
       statementsOfMeetings: statements.statementsOfMeetings,
+      indicators,
       pledgeTotalsByLine: pledges.usdTotalsByLine,
     }),
-    indicators: createIndicatorsService(deps),
+    indicators,
     periods: createPeriodsService(deps),
     reports: createReportsService(deps),
   };

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { CategoryAnswer, IndicatorVisibility, NamesAnswer, OfficeRole } from '../../../shared/progress.js';
+import type { NamesAnswer, OfficeRole } from '../../../shared/progress.js';
 import { type Read, readStatement, type Tx } from '../../db/client.js';
 import { linesOfEffort, workingGroupOffices, workingGroups } from '../../db/schema/progress.js';
 
@@ -65,37 +65,6 @@ export async function readStructure(read: Read) {
   const [lines, groups, offices] = await Promise.all([read(allLines, []), read(allGroups, []), read(allOffices, [])]);
   return { lines, groups, offices };
 }
-
-export interface IndicatorReadRow {
-  id: string;
-  key: string;
-  names: NamesAnswer;
-  unit: string;
-  lineOfEffort: string;
-  memberAggregation: 'sum' | 'max' | 'mean';
-  timeAggregation: 'flow' | 'stock';
-  periodType: 'month' | 'quarter' | 'year';
-  categories: CategoryAnswer[];
-  visibility: IndicatorVisibility;
-  description: string | null;
-  version: number;
-  updatedAt: string;
-  targets: { period: string; value: number | string }[];
-}
-
-const indicatorsOfLine = readStatement<IndicatorReadRow>(
-  'indicators_of_line',
-  `select i.id, i.key, i.names, i.unit, l.key as "lineOfEffort", i.member_aggregation as "memberAggregation",
-    i.time_aggregation as "timeAggregation", i.period_type as "periodType", i.categories, i.visibility,
-    i.description, i.version, to_char(i.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "updatedAt",
-    coalesce((select json_agg(json_build_object('period', t.period, 'value', t.value) order by t.period)
-      from indicator_targets t where t.indicator_id = i.id), '[]'::json) as targets
-  from indicators i join lines_of_effort l on l.id = i.line_of_effort_id
-  where l.key = $1 order by i.key`,
-);
-
-/** The indicators of a line of effort, with their targets, by key. */
-export const readIndicatorsOfLine = (read: Read, key: string) => read(indicatorsOfLine, [key]);
 
 /** A working group by key, locked for a change to its offices. */
 export async function lockGroupByKey(tx: Tx, key: string) {

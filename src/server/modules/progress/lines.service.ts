@@ -2,7 +2,6 @@ import type { FieldError } from '../../../shared/problem.js';
 import type {
   AddOfficeBody,
   EndOfficeBody,
-  Indicator,
   LineOfEffort,
   LineOfEffortList,
   LineOfEffortSummary,
@@ -21,22 +20,20 @@ import { type ServiceDeps, write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { memberIdsByCode } from '../members/members.repo.js';
 import { MEMBERS_TAG } from '../members/members.service.js';
+import type { IndicatorsService } from './indicators.service.js';
 import { canManageOffices } from './lines.policy.js';
 import {
   findOffice,
   type GroupRow,
-  type IndicatorReadRow,
   insertOffice,
   type LineRow,
   lockGroupByKey,
   type OfficeRow,
   officesOf,
-  readIndicatorsOfLine,
   readStructure,
   setOfficeEnd,
 } from './lines.repo.js';
-import { canSeeIndicator } from './reporting.policy.js';
-import { INDICATORS_TAG, LINES_TAG } from './tags.js';
+import { LINES_TAG } from './tags.js';
 
 /** What a line's page asks of the meetings and statements modules (wired in app.ts). */
 export interface LinesDeps extends ServiceDeps {
@@ -45,6 +42,8 @@ export interface LinesDeps extends ServiceDeps {
     key: string,
   ): Promise<{ id: string; title: string; startsOn: string; agendaItems: string[] }[]>;
   statementsOfMeetings(auth: Auth, meetingIds: string[]): Promise<{ id: string; title: string; status: string }[]>;
+  /** The indicators service: the line's indicators the caller may see. */
+  indicators: Pick<IndicatorsService, 'listIndicators'>;
   /** The pledges module's totals in USD, by line of effort id. */
   pledgeTotalsByLine(): Promise<Map<string, { pledgedUsd: number; committedUsd: number; disbursedUsd: number }>>;
 }
@@ -103,12 +102,6 @@ function toSummary(line: LineRow, groups: WorkingGroup[]): LineOfEffortSummary {
     leads: leadsOf(groups.filter((g) => g.lineOfEffort === line.key)),
   };
 }
-
-const toIndicator = (row: IndicatorReadRow): Indicator => ({
-  ...row,
-  categories: row.categories ?? [],
-  targets: row.targets.map((t) => ({ period: t.period, value: Number(t.value) })),
-});
 
 /** The answer's groups and lines as they stand on `on`. */
 function build(structure: Structure, on: string) {
@@ -184,9 +177,7 @@ export function createLinesService(deps: LinesDeps) {
       const { lines, groups } = await on(undefined);
       const line = lines.find((l) => l.key === key);
       if (!line) throw notFound('Line of effort');
-      const indicators = await cache.get([INDICATORS_TAG, LINES_TAG], `indicators-of:${key}`, async () =>
-        (await readIndicatorsOfLine(read, key)).map(toIndicator),
-      );
+      const { items: indicators } = await deps.indicators.listIndicators(auth, { lineOfEffort: key });
       const meetings = await deps.meetingsOnLineOfEffort(auth, key);
       const statements = await deps.statementsOfMeetings(
         auth,
@@ -195,7 +186,7 @@ export function createLinesService(deps: LinesDeps) {
       return {
         ...line,
         workingGroups: groups.filter((g) => g.lineOfEffort === key),
-        indicators: indicators.filter((i) => canSeeIndicator(auth.user, i)),
+        indicators,
         meetings,
         statements: statements.map(({ id, title, status }) => ({ id, title, status })),
         pledgeTotals: (await deps.pledgeTotalsByLine()).get(line.id) ?? null,
