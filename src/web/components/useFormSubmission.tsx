@@ -26,6 +26,16 @@ export interface FormSubmission {
   clear: () => void;
   /** The save's `onError`: marks the fields the server named and says the rest in the banner. */
   fail: (error: unknown) => void;
+  /**
+   * A save, the same on every form: the last message goes, the mutation runs with `body`, and a
+   * refusal is marked on the form (`fail`); `onSuccess` gets the answer.
+   */
+  send: <Body, Result>(mutation: Mutation<Body, Result>, body: Body, onSuccess?: (result: Result) => void) => void;
+}
+
+/** What `send` needs of a TanStack mutation. */
+interface Mutation<Body, Result> {
+  mutate(body: Body, options: { onSuccess: (result: Result) => void; onError: (error: unknown) => void }): void;
 }
 
 /**
@@ -61,5 +71,10 @@ export function useFormSubmission(form: FormWithErrors, options: FormSubmissionO
     banner = <ProblemAlert text={problemText(t, problem, record)}>{isFinal(problem) ? wayOut : null}</ProblemAlert>;
   }
 
-  return { banner, clear: () => setProblem(null), fail };
+  const send: FormSubmission['send'] = (mutation, body, onSuccess = () => {}) => {
+    setProblem(null);
+    mutation.mutate(body, { onSuccess, onError: fail });
+  };
+
+  return { banner, clear: () => setProblem(null), fail, send };
 }

@@ -40,29 +40,22 @@ function EditMeetingForm({ meeting, reload }: { meeting: Meeting; reload: () => 
   });
 
   const submit = (values: MeetingFormValues) => {
-    submission.clear();
-    update.mutate(
-      { version: base.version, body: toUpdateBody(values) },
-      {
-        onSuccess: (saved) => {
-          const lang = saved.workingLanguage === language ? undefined : saved.workingLanguage;
-          notifications.show({
-            color: 'green',
-            title: t('editMeeting.saved'),
-            message: (
-              <Trans
-                t={t}
-                i18nKey="editMeeting.savedText"
-                values={{ title: saved.title }}
-                components={{ meeting: <bdi lang={lang} /> }}
-              />
-            ),
-          });
-          navigate(`/meetings/${saved.id}`);
-        },
-        onError: submission.fail,
-      },
-    );
+    submission.send(update, { version: base.version, body: toUpdateBody(values) }, (saved) => {
+      const lang = saved.workingLanguage === language ? undefined : saved.workingLanguage;
+      notifications.show({
+        color: 'green',
+        title: t('editMeeting.saved'),
+        message: (
+          <Trans
+            t={t}
+            i18nKey="editMeeting.savedText"
+            values={{ title: saved.title }}
+            components={{ meeting: <bdi lang={lang} /> }}
+          />
+        ),
+      });
+      navigate(`/meetings/${saved.id}`);
+    });
   };
 
   return (

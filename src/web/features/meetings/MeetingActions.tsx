@@ -34,16 +34,12 @@ function CancelDialog({ meeting, onReload, onClose }: MeetingActionsProps & { on
     reload: async () => Boolean((await onReload()).data),
   });
   const submit = ({ statusReason }: { statusReason: string }) => {
-    submission.clear();
-    update.mutate(
-      // The version the page shows: a change made since then is not overwritten unseen.
+    submission.send(
+      update, // The version the page shows: a change made since then is not overwritten unseen.
       { version: meeting.version, body: { status: 'cancelled', statusReason: statusReason.trim() } },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('manage.cancel.done') });
-          onClose();
-        },
-        onError: submission.fail,
+      () => {
+        notifications.show({ color: 'green', message: t('manage.cancel.done') });
+        onClose();
       },
     );
   };

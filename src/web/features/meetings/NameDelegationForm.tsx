@@ -68,24 +68,17 @@ export function NameDelegationForm({ meeting, delegation, reload, reloadMeeting 
   });
 
   const submit = (values: DelegationFormValues) => {
-    submission.clear();
-    save.mutate(
-      { version: base.version, body: toBody(values) },
-      {
-        onSuccess: (saved) => {
-          const member = saved.memberNames[language] || saved.memberName;
-          notifications.show({
-            color: 'green',
-            title: t('nameDelegation.saved'),
-            message: saved.head
-              ? t('nameDelegation.savedWithHead', { member, head: saved.head.name })
-              : t('nameDelegation.savedText', { member }),
-          });
-          navigate(`${back}#delegation-${saved.memberCode}`);
-        },
-        onError: submission.fail,
-      },
-    );
+    submission.send(save, { version: base.version, body: toBody(values) }, (saved) => {
+      const member = saved.memberNames[language] || saved.memberName;
+      notifications.show({
+        color: 'green',
+        title: t('nameDelegation.saved'),
+        message: saved.head
+          ? t('nameDelegation.savedWithHead', { member, head: saved.head.name })
+          : t('nameDelegation.savedText', { member }),
+      });
+      navigate(`${back}#delegation-${saved.memberCode}`);
+    });
   };
 
   if (people.isPending) return <Loading label={t('nameDelegation.loadingPeople')} />;

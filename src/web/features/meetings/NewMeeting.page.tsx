@@ -32,26 +32,22 @@ function NewMeetingForm({ original }: { original: Meeting | null }) {
   const title = t('newMeeting.title');
 
   const submit = (values: MeetingFormValues) => {
-    submission.clear();
-    create.mutate(toCreateBody(values), {
-      onSuccess: (meeting) => {
-        // The title is in the meeting's working language, which may not be the reader's.
-        const lang = meeting.workingLanguage === language ? undefined : meeting.workingLanguage;
-        notifications.show({
-          color: 'green',
-          title: t('newMeeting.created'),
-          message: (
-            <Trans
-              t={t}
-              i18nKey="newMeeting.createdText"
-              values={{ title: meeting.title }}
-              components={{ meeting: <bdi lang={lang} /> }}
-            />
-          ),
-        });
-        navigate(`/meetings/${meeting.id}`);
-      },
-      onError: submission.fail,
+    submission.send(create, toCreateBody(values), (meeting) => {
+      // The title is in the meeting's working language, which may not be the reader's.
+      const lang = meeting.workingLanguage === language ? undefined : meeting.workingLanguage;
+      notifications.show({
+        color: 'green',
+        title: t('newMeeting.created'),
+        message: (
+          <Trans
+            t={t}
+            i18nKey="newMeeting.createdText"
+            values={{ title: meeting.title }}
+            components={{ meeting: <bdi lang={lang} /> }}
+          />
+        ),
+      });
+      navigate(`/meetings/${meeting.id}`);
     });
   };
 

@@ -40,17 +40,10 @@ function RemarkEditor({ meeting, remark, onDone }: RemarkControlsProps & { onDon
   const { quotes } = form.getValues();
 
   const submit = (values: RemarkFormValues) => {
-    submission.clear();
-    update.mutate(
-      { remarkId: remark.id, version: base.version, body: toRemarkBody(values) },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('remarks.manage.saved', { name: remark.person.name }) });
-          onDone();
-        },
-        onError: submission.fail,
-      },
-    );
+    submission.send(update, { remarkId: remark.id, version: base.version, body: toRemarkBody(values) }, () => {
+      notifications.show({ color: 'green', message: t('remarks.manage.saved', { name: remark.person.name }) });
+      onDone();
+    });
   };
 
   return (

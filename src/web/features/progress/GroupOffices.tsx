@@ -65,13 +65,9 @@ function AddOfficeForm({ group, onDone }: { group: WorkingGroup; onDone: () => v
   const submission = useFormSubmission(form, { record: 'office' });
   const { options } = useMemberOptions();
   const submit = (v: OfficeValues) => {
-    submission.clear();
-    add.mutate(toOfficeBody(v), {
-      onSuccess: () => {
-        notifications.show({ color: 'green', message: t('offices.added') });
-        onDone();
-      },
-      onError: submission.fail,
+    submission.send(add, toOfficeBody(v), () => {
+      notifications.show({ color: 'green', message: t('offices.added') });
+      onDone();
     });
   };
   return (

@@ -88,13 +88,9 @@ function NewIndicatorForm() {
   const options = (values: readonly string[], prefix: string) =>
     values.map((value) => ({ value, label: t(`${prefix}.${value}` as never) as string }));
   const submit = (values: IndicatorValues) => {
-    submission.clear();
-    create.mutate(toIndicatorBody(values), {
-      onSuccess: (indicator) => {
-        notifications.show({ color: 'green', message: t('indicators.created', { key: indicator.key }) });
-        form.setValues(newIndicatorValues());
-      },
-      onError: submission.fail,
+    submission.send(create, toIndicatorBody(values), (indicator) => {
+      notifications.show({ color: 'green', message: t('indicators.created', { key: indicator.key }) });
+      form.setValues(newIndicatorValues());
     });
   };
   return (

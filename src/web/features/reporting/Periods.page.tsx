@@ -67,13 +67,9 @@ function OpenPeriodForm() {
   const form = useForm({ mode: 'controlled', initialValues: { period: '', closesOn: '' } });
   const submission = useFormSubmission(form, { record: 'period' });
   const submit = (values: { period: string; closesOn: string }) => {
-    submission.clear();
-    open.mutate(values, {
-      onSuccess: () => {
-        notifications.show({ color: 'green', message: t('periods.opened', { period: values.period }) });
-        form.reset();
-      },
-      onError: submission.fail,
+    submission.send(open, values, () => {
+      notifications.show({ color: 'green', message: t('periods.opened', { period: values.period }) });
+      form.reset();
     });
   };
   return (

@@ -102,31 +102,16 @@ function ReportForm({
     );
   };
   const submit = () => {
-    submission.clear();
-    actions.submit.mutate(
-      { version: report.version },
-      { onSuccess: done(t('report.submitted')), onError: submission.fail },
-    );
+    submission.send(actions.submit, { version: report.version }, done(t('report.submitted')));
   };
   const approve = (values?: ValueRef[]) => {
-    submission.clear();
-    actions.approve.mutate(
-      { version: report.version, values },
-      { onSuccess: done(t('review.approvedDone')), onError: submission.fail },
-    );
+    submission.send(actions.approve, { version: report.version, values }, done(t('review.approvedDone')));
   };
   const giveBack = (values?: ValueRef[]) => {
-    submission.clear();
-    actions.giveBack.mutate(
-      { version: report.version, reason, values },
-      {
-        onSuccess: () => {
-          setReason('');
-          done(t('review.returnedDone'))();
-        },
-        onError: submission.fail,
-      },
-    );
+    submission.send(actions.giveBack, { version: report.version, reason, values }, () => {
+      setReason('');
+      done(t('review.returnedDone'))();
+    });
   };
   const refOf = (v: ReportValue): ValueRef => ({ indicator: v.indicator, category: v.category });
 

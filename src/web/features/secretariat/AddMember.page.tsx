@@ -28,17 +28,13 @@ export function AddMemberPage() {
   });
 
   const submit = (values: MemberFormValues) => {
-    submission.clear();
-    create.mutate(toCreateBody(values), {
-      onSuccess: (member) => {
-        notifications.show({
-          color: 'green',
-          title: t('addMember.added'),
-          message: t('addMember.addedText', { name: memberName(member, language), code: member.code }),
-        });
-        navigate(`/members/${member.code}`);
-      },
-      onError: submission.fail,
+    submission.send(create, toCreateBody(values), (member) => {
+      notifications.show({
+        color: 'green',
+        title: t('addMember.added'),
+        message: t('addMember.addedText', { name: memberName(member, language), code: member.code }),
+      });
+      navigate(`/members/${member.code}`);
     });
   };
 

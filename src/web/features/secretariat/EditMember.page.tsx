@@ -38,21 +38,14 @@ function EditMemberForm({ member, reload }: { member: Member; reload: () => Prom
   });
 
   const submit = (values: MemberFormValues) => {
-    submission.clear();
-    update.mutate(
-      { version: base.version, body: toUpdateBody(values) },
-      {
-        onSuccess: (saved) => {
-          notifications.show({
-            color: 'green',
-            title: t('editMember.saved'),
-            message: t('editMember.savedText', { name: memberName(saved, language), code: saved.code }),
-          });
-          navigate(`/members/${saved.code}`);
-        },
-        onError: submission.fail,
-      },
-    );
+    submission.send(update, { version: base.version, body: toUpdateBody(values) }, (saved) => {
+      notifications.show({
+        color: 'green',
+        title: t('editMember.saved'),
+        message: t('editMember.savedText', { name: memberName(saved, language), code: saved.code }),
+      });
+      navigate(`/members/${saved.code}`);
+    });
   };
 
   return (

@@ -61,13 +61,9 @@ export function CirculateForm({ statement, onDone }: { statement: Statement; onD
   const { options: memberOptions } = useMemberOptions({ activeOnly: true });
 
   const submit = (v: CirculateValues) => {
-    submission.clear();
-    open.mutate(toOpenBody(v), {
-      onSuccess: () => {
-        notifications.show({ color: 'green', message: t('circulate.done') });
-        onDone();
-      },
-      onError: submission.fail,
+    submission.send(open, toOpenBody(v), () => {
+      notifications.show({ color: 'green', message: t('circulate.done') });
+      onDone();
     });
   };
 

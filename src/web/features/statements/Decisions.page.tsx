@@ -88,13 +88,9 @@ function AddFollowUpForm({ decision, onDone }: { decision: Decision; onDone: () 
   const values = form.getValues();
   const { options } = useMemberOptions();
   const submit = (v: FollowUpValues) => {
-    submission.clear();
-    add.mutate(toFollowUpBody(v), {
-      onSuccess: () => {
-        notifications.show({ color: 'green', message: t('decisions.followUps.added') });
-        onDone();
-      },
-      onError: submission.fail,
+    submission.send(add, toFollowUpBody(v), () => {
+      notifications.show({ color: 'green', message: t('decisions.followUps.added') });
+      onDone();
     });
   };
   return (

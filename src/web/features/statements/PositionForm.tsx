@@ -35,17 +35,10 @@ export function AddPositionForm({ statement, me, onDone }: { statement: Statemen
   const submission = useFormSubmission(form, { record: 'position' });
   const { options } = useMemberOptions();
   const submit = (values: PositionValues) => {
-    submission.clear();
-    add.mutate(
-      { memberCode: values.memberCode, kind: values.kind, text: values.text },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('positions.added') });
-          onDone();
-        },
-        onError: submission.fail,
-      },
-    );
+    submission.send(add, { memberCode: values.memberCode, kind: values.kind, text: values.text }, () => {
+      notifications.show({ color: 'green', message: t('positions.added') });
+      onDone();
+    });
   };
   return (
     <Paper

@@ -38,16 +38,12 @@ export function RespondForm({
   const paragraph = form.getValues().paragraph;
 
   const submit = (values: RespondValues) => {
-    submission.clear();
-    respond.mutate(toRespondBody(entry.member.code, procedure.kind, values), {
-      onSuccess: () => {
-        notifications.show({
-          color: 'green',
-          message: procedure.kind === 'silence' ? t('respond.broken', { member }) : t('respond.endorsed', { member }),
-        });
-        form.reset();
-      },
-      onError: submission.fail,
+    submission.send(respond, toRespondBody(entry.member.code, procedure.kind, values), () => {
+      notifications.show({
+        color: 'green',
+        message: procedure.kind === 'silence' ? t('respond.broken', { member }) : t('respond.endorsed', { member }),
+      });
+      form.reset();
     });
   };
 
@@ -138,17 +134,10 @@ export function ExtendForm({ procedure, onDone }: { procedure: ProcedureSummary;
   });
   const submission = useFormSubmission(form, { record: 'procedure' });
   const submit = (values: ExtendValues) => {
-    submission.clear();
-    extend.mutate(
-      { ...toExtendBody(values, procedure.timeZone), version: procedure.version },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('procedure.extend.done') });
-          onDone();
-        },
-        onError: submission.fail,
-      },
-    );
+    submission.send(extend, { ...toExtendBody(values, procedure.timeZone), version: procedure.version }, () => {
+      notifications.show({ color: 'green', message: t('procedure.extend.done') });
+      onDone();
+    });
   };
   return (
     <Paper withBorder p="md" component="form" onSubmit={form.onSubmit(submit, focusFirstError)} noValidate>
@@ -182,17 +171,10 @@ export function WithdrawForm({ procedure, onDone }: { procedure: ProcedureSummar
   const form = useForm<{ reason: string }>({ mode: 'controlled', initialValues: { reason: '' } });
   const submission = useFormSubmission(form, { record: 'procedure' });
   const submit = (values: { reason: string }) => {
-    submission.clear();
-    withdraw.mutate(
-      { reason: values.reason.trim(), version: procedure.version },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('procedure.withdraw.done') });
-          onDone();
-        },
-        onError: submission.fail,
-      },
-    );
+    submission.send(withdraw, { reason: values.reason.trim(), version: procedure.version }, () => {
+      notifications.show({ color: 'green', message: t('procedure.withdraw.done') });
+      onDone();
+    });
   };
   return (
     <Paper withBorder p="md" component="form" onSubmit={form.onSubmit(submit, focusFirstError)} noValidate>

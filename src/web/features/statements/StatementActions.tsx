@@ -28,17 +28,10 @@ function WithdrawDraftDialog({ statement, onReload, onClose }: StatementActionsP
     reload: async () => Boolean((await onReload()).data),
   });
   const withdraw = () => {
-    submission.clear();
-    update.mutate(
-      { version: statement.version, body: { status: 'withdrawn' } },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('withdrawDraft.done') });
-          onClose();
-        },
-        onError: submission.fail,
-      },
-    );
+    submission.send(update, { version: statement.version, body: { status: 'withdrawn' } }, () => {
+      notifications.show({ color: 'green', message: t('withdrawDraft.done') });
+      onClose();
+    });
   };
   return (
     <Stack gap="md">

@@ -28,17 +28,10 @@ export function AddVersionForm({
   const form = useForm({ mode: 'controlled', initialValues: { text: initialText, note: '' } });
   const submission = useFormSubmission(form, { record: 'version' });
   const submit = (values: { text: string; note: string }) => {
-    submission.clear();
-    add.mutate(
-      { ...toVersionBody(values), statementId: statement.id },
-      {
-        onSuccess: (version) => {
-          notifications.show({ color: 'green', message: t('versions.added', { number: version.number }) });
-          onDone();
-        },
-        onError: submission.fail,
-      },
-    );
+    submission.send(add, { ...toVersionBody(values), statementId: statement.id }, (version) => {
+      notifications.show({ color: 'green', message: t('versions.added', { number: version.number }) });
+      onDone();
+    });
   };
   return (
     <Paper
@@ -95,20 +88,17 @@ export function AdoptAtMeetingForm({ statement, onDone }: { statement: Statement
   });
   const submission = useFormSubmission(form, { record: 'statement' });
   const submit = (v: AdoptValues) => {
-    submission.clear();
-    adopt.mutate(
+    submission.send(
+      adopt,
       {
         textVersion: Number(v.textVersion),
         ...(v.meetingId ? { meetingId: v.meetingId } : {}),
         ...(v.adoptedOn ? { adoptedOn: v.adoptedOn } : {}),
         version: statement.version,
       },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('adopt.done') });
-          onDone();
-        },
-        onError: submission.fail,
+      () => {
+        notifications.show({ color: 'green', message: t('adopt.done') });
+        onDone();
       },
     );
   };
