@@ -43,17 +43,7 @@ export const sameFigure = (a: number | null, b: number | null) =>
   a !== null && b !== null && Number(a).toFixed(6) === Number(b).toFixed(6);
 const keyOf = (indicatorId: string, category: string) => `${indicatorId} ${category}`;
 
-/**
- * A report's status from its values: any returned → returned (back with the member), else any
- * draft → draft (the member has work to send), else any submitted → submitted (with the
- * secretariat), else (all approved) → approved. A report without values is a draft.
- */
-export function reportStatusOf(statuses: readonly ValueStatus[]): Exclude<ReportStatus, 'not_started'> {
-  if (statuses.includes(ValueStatus.enum.returned)) return ReportStatus.enum.returned;
-  if (statuses.length === 0 || statuses.includes(ValueStatus.enum.draft)) return ReportStatus.enum.draft;
-  if (statuses.includes(ValueStatus.enum.submitted)) return ReportStatus.enum.submitted;
-  return ReportStatus.enum.approved;
-}
+import { reportStatusOf } from './report-status.js';
 
 function toValue(v: ValueWithKey): ReportValue {
   return {

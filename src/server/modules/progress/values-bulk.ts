@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { VALUE_COLUMNS } from '../../../shared/imports.js';
-import { MAX_VALUE, PERIOD_PATTERN, ValueStatus } from '../../../shared/progress.js';
+import { MAX_VALUE, PERIOD_PATTERN, ReportStatus, ValueStatus } from '../../../shared/progress.js';
 import type { Tx } from '../../db/client.js';
 import { sqlLiteral } from '../../db/schema/columns.js';
 import { memberOfFocalPoint } from '../../lib/access.js';
@@ -15,6 +15,7 @@ import {
   RowsRefused,
   type WriteCounts,
 } from '../imports/rows.js';
+import { reportStatusSql } from './report-status.js';
 import { visibilitiesOf } from './reporting.policy.js';
 import { refreshIndicators } from './rollups.js';
 
@@ -73,7 +74,7 @@ export async function valueChecker(deps: ServiceDeps, auth: Auth): Promise<RowCh
     ownMember && !secretariat
       ? rows<{ period: string }>(
           await db.execute(
-            sql`select period from reports where member_id = ${ownMember} and status = ${ValueStatus.enum.submitted}`,
+            sql`select period from reports where member_id = ${ownMember} and status = ${ReportStatus.enum.submitted}`,
           ),
         ).map((r) => r.period)
       : [],
@@ -254,11 +255,7 @@ export async function writeValues(
       return_reason = excluded.return_reason, import_id = excluded.import_id, updated_at = excluded.updated_at`);
   await tx.execute(sql`
     update reports r set version = r.version + 1, updated_at = ${now},
-           status = (select case when bool_and(v.status = ${ValueStatus.enum.approved}) then ${ValueStatus.enum.approved}
-                                 when bool_or(v.status = ${ValueStatus.enum.returned}) then ${ValueStatus.enum.returned}
-                                 when bool_or(v.status = ${ValueStatus.enum.submitted}) then ${ValueStatus.enum.submitted}
-                                 else ${ValueStatus.enum.draft} end
-                       from report_values v where v.report_id = r.id)
+           status = (select ${reportStatusSql(sql`v.status`)} from report_values v where v.report_id = r.id)
      where r.id in (select report_id from import_values_changed)`);
   const [counts] = result<{ created: number; updated: number }>(
     await tx.execute(sql`select count(*) filter (where value_id is null)::int as created,
