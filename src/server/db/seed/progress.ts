@@ -1,6 +1,7 @@
-import { parsePeriod } from '../../../shared/progress.js';
+import { parsePeriod, ReportStatus, ValueStatus } from '../../../shared/progress.js';
 import { type AuditEntry, recordAudits } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
+import { reportStatusOf } from '../../modules/progress/report-status.js';
 import { refreshIndicators } from '../../modules/progress/rollups.js';
 import type { Tx } from '../client.js';
 import {
@@ -980,14 +981,19 @@ export async function seedProgress(
   const reportRows = await tx
     .insert(reports)
     .values(
-      reportSpecs.map((report) => ({
-        period: report.period,
-        memberId: memberId(report.member),
-        status: report.status,
-        returnReason: report.returnReason ?? null,
-        submittedAt: report.status === 'draft' ? null : endOf(report.period),
-        reviewedAt: report.status === 'approved' || report.status === 'returned' ? endOf(report.period) : null,
-      })),
+      reportSpecs.map((report) => {
+        // As the reports service derives it from the values, never typed again.
+        const status = reportStatusOf(report.values.map((v) => v.status ?? ValueStatus.enum.draft));
+        const { draft, approved, returned } = ReportStatus.enum;
+        return {
+          period: report.period,
+          memberId: memberId(report.member),
+          status,
+          returnReason: report.returnReason ?? null,
+          submittedAt: status === draft ? null : endOf(report.period),
+          reviewedAt: status === approved || status === returned ? endOf(report.period) : null,
+        };
+      }),
     )
     .returning();
   const reportId = new Map(reportRows.map((r) => [`${r.period} ${r.memberId}`, r.id]));

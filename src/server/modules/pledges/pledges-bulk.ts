@@ -137,7 +137,7 @@ export async function pledgeChecker(deps: ServiceDeps, auth: Auth): Promise<RowC
       else if (
         before &&
         before.status !== status &&
-        (before.status === 'withdrawn' || STATUS_ORDER[status] < STATUS_ORDER[before.status])
+        (before.status === PledgeStatus.enum.withdrawn || STATUS_ORDER[status] < STATUS_ORDER[before.status])
       )
         fail('status', 'invalid_value', `a pledge moves forward only; this one is ${before.status}`);
 
@@ -184,7 +184,8 @@ export async function pledgeChecker(deps: ServiceDeps, auth: Auth): Promise<RowC
         else if (amountMinor === 0) fail('amount', 'too_small', 'must be more than 0', { minimum: 0 });
         committed = amount('committed');
         disbursed = amount('disbursed') ?? 0;
-        if (committed === null && STATUS_ORDER[status] >= 1 && status !== 'withdrawn') committed = amountMinor;
+        if (committed === null && STATUS_ORDER[status] >= 1 && status !== PledgeStatus.enum.withdrawn)
+          committed = amountMinor;
         if (disbursed > 0 && (committed === null || disbursed > committed))
           fail('disbursed', 'over_committed', 'disbursements add up to more than the committed amount', {
             remainingMinor: committed ?? 0,
