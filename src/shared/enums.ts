@@ -147,3 +147,22 @@ export const FIELD_ERROR_CODES = [
 /** Whether a value is one of an enum's: `isOneOf(MEETING_KINDS, params.get('kind'))`. */
 export const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (values as readonly string[]).includes(value);
+
+// The public portal: sources and press, search, open data (src/shared/sources.ts, search.ts, open-data.ts).
+/** A register entry: a `source` the coalition's facts come from, or a `press` article about it. */
+export const SOURCE_KINDS = ['source', 'press'] as const;
+/** What a source or an article supports or mentions. */
+export const SOURCE_SUBJECTS = ['member', 'person', 'meeting', 'statement', 'decision', 'indicator'] as const;
+/** What the search finds. */
+export const SEARCH_KINDS = ['member', 'person', 'meeting', 'statement', 'decision', 'source'] as const;
+/** The public lists one can download, each as `{name}.csv` and `{name}.json`. */
+export const OPEN_DATASETS = [
+  'members',
+  'meetings',
+  'delegations',
+  'statements',
+  'decisions',
+  'indicator-values',
+  'pledges',
+  'sources',
+] as const;

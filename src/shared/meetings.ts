@@ -77,6 +77,15 @@ export const TitleTranslationsAnswer = z.object(
 );
 export type TitleTranslationsAnswer = z.infer<typeof TitleTranslationsAnswer>;
 
+/** A city's name in the interface's languages, as a create or a change sends it (`{ fr: "Bruxelles" }`). */
+export const CityTranslations = z.strictObject(
+  Object.fromEntries(Language.options.map((language) => [language, Text.trim().min(1).max(200).optional()])) as Record<
+    Language,
+    z.ZodOptional<z.ZodString>
+  >,
+);
+export type CityTranslations = z.infer<typeof CityTranslations>;
+
 export const MeetingIdParams = z.object({ id: z.uuid({ message: 'must be a meeting id' }) });
 export type MeetingIdParams = z.infer<typeof MeetingIdParams>;
 export const MeetingMemberParams = MeetingIdParams.extend({ memberCode: MemberCode });

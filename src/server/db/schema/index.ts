@@ -5,4 +5,5 @@ export * from './meetings.js';
 export * from './members.js';
 export * from './notifications.js';
 export * from './progress.js';
+export * from './sources.js';
 export * from './statements.js';

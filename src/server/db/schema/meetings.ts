@@ -16,6 +16,7 @@ import {
 import { Language } from '../../../shared/language.js';
 import {
   AttendanceStatus,
+  type CityTranslations,
   DatePrecision,
   DelegateRole,
   MeetingKind,
@@ -42,6 +43,8 @@ export const meetings = pgTable(
     visibility: enumColumn(Visibility).notNull().default(Visibility.enum.public),
     hostMemberId: uuid().references(() => members.id, { onDelete: 'restrict' }),
     city: text(),
+    /** The city's name in other languages, `{ fr: "Bruxelles", ar: "بروكسل" }`: search finds it in each. */
+    cityTranslations: jsonb().$type<CityTranslations>().notNull().default({}),
     venue: text(),
     /** IANA zone of the venue: dates and times below are wall-clock there. */
     timeZone: text().notNull(),
@@ -75,6 +78,11 @@ export const meetings = pgTable(
       sql`jsonb_typeof(${t.titleTranslations}) = 'object'
         and (${t.titleTranslations} - array[${sql.join(Language.options.map(sqlLiteral), sql`, `)}]) = '{}'::jsonb
         and not (${t.titleTranslations} ? ${t.workingLanguage})`,
+    ),
+    check(
+      'meetings_city_translations_check',
+      sql`jsonb_typeof(${t.cityTranslations}) = 'object'
+        and (${t.cityTranslations} - array[${sql.join(Language.options.map(sqlLiteral), sql`, `)}]) = '{}'::jsonb`,
     ),
     index('meetings_start_idx').on(t.startDate),
   ],
