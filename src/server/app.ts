@@ -68,6 +68,7 @@ import { createStatementsService } from './modules/statements/statements.service
 import { createProcedureSweeper, type ProcedureSweeper } from './modules/statements/sweeper.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
+import { registerMetrics } from './plugins/metrics.js';
 import { genReqId } from './plugins/request-context.js';
 import { registerResponseHeaders } from './plugins/security.js';
 
@@ -93,6 +94,8 @@ export interface AppOptions {
   session?: Partial<SessionSettings>;
   /** Turn the read cache off (the benchmark measures with and without it). */
   disableCache?: boolean;
+  /** The bearer token of `GET /metrics`; unset: metrics off (404). */
+  metricsToken?: string;
   /** What time it is: the database's clock unless a test sets one. */
   clock?: Clock;
   /** Where mail goes: a transport (tests), else SMTP at `smtpUrl`, else the log. */
@@ -189,6 +192,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const procedureSweeper = createProcedureSweeper({ deps, log: app.log });
   app.decorate('procedureSweeper', procedureSweeper);
   app.addHook('onClose', () => procedureSweeper.stop());
+  registerMetrics(app, {
+    token: options.metricsToken,
+    database,
+    cache,
+    runs: { procedure_sweep: procedureSweeper.lastRun, outbox_drain: outbox.lastRun },
+  });
 
   registerResponseHeaders(app);
   await app.register(cookie);

@@ -50,6 +50,11 @@ const EnvSchema = z.object({
    * soon an adoption nobody looks at is made (and notified).
    */
   PROCEDURE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /**
+   * Turns on Prometheus metrics at `GET /metrics`, asked with `Authorization: Bearer <token>`;
+   * unset, metrics are off (404). At least 16 characters.
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Serve the built web app from this folder (empty: API only). */
   WEB_DIST: z.string().default('dist/web'),
 });

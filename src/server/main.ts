@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       webDist: env.WEB_DIST || null,
       trustProxy: env.TRUST_PROXY,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      metricsToken: env.METRICS_TOKEN,
       disableCache: !env.READ_CACHE,
       session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
       mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },

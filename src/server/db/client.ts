@@ -51,6 +51,10 @@ export interface Database {
   /** Resolves when the database answers; queries made before then wait for it. */
   ready: Promise<void>;
   migrate(): Promise<void>;
+  /** Whether the database has the journal's last migration (readiness). */
+  migrationsCurrent(): Promise<boolean>;
+  /** PostgreSQL's connection pool, for metrics; absent on PGlite. */
+  pool?: Pick<pg.Pool, 'totalCount' | 'idleCount' | 'waitingCount'>;
   listen: Listen;
   close(): Promise<void>;
 }
@@ -66,6 +70,11 @@ const migrationsFolder = fromProject('drizzle');
  * which on PGlite took a tenth of a second at every start.
  */
 async function migrateUnlessCurrent(db: Db, migrator: () => Promise<void>): Promise<void> {
+  if (!(await migrationsCurrent(db))) await migrator();
+}
+
+/** True when the database's last applied migration is the journal's last one. */
+async function migrationsCurrent(db: Db): Promise<boolean> {
   const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
     entries: { when: number }[];
   };
@@ -76,11 +85,11 @@ async function migrateUnlessCurrent(db: Db, migrator: () => Promise<void>): Prom
     )) as unknown as {
       rows: { at: string | null }[];
     };
-    if (last !== undefined && result.rows[0]?.at === String(last)) return;
+    return last !== undefined && result.rows[0]?.at === String(last);
   } catch {
     // No migrations table yet: a new database.
+    return false;
   }
-  await migrator();
 }
 
 export interface OpenOptions {
@@ -120,6 +129,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       migrateUnlessCurrent(db, () =>
         migratePglite(drizzlePglite(client, { casing: 'snake_case' }), { migrationsFolder }),
       ),
+    migrationsCurrent: () => migrationsCurrent(db),
     // PGlite lives in this one process: a notification can only come from this process.
     listen: async (channel, onMessage) => client.listen(channel, onMessage),
     close: () => client.close(),
@@ -158,6 +168,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     ready: Promise.resolve(),
     migrate: () =>
       migrateUnlessCurrent(db, () => migratePg(drizzlePg(pool, { casing: 'snake_case' }), { migrationsFolder })),
+    migrationsCurrent: () => migrationsCurrent(db),
+    pool,
     listen,
     close: () => pool.end(),
   };

@@ -27,6 +27,8 @@ export class Cache {
   private unlisten: (() => Promise<void>) | null = null;
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Counted for metrics: served from memory, read from the database, or read with the cache off or bypassed. */
+  readonly stats = { hits: 0, misses: 0, bypassed: 0 };
 
   constructor(
     private readonly options: {
@@ -110,11 +112,16 @@ export class Cache {
     const list = typeof tags === 'string' ? [tags] : tags;
     const fullKey = `${list.join('+')}:${key}`;
     const generation = this.generationOf(list);
-    if (!this.enabled) return load();
+    if (!this.enabled) {
+      this.stats.bypassed++;
+      return load();
+    }
     const known = this.entries.get(fullKey);
     if (known && known.generation === generation) {
+      this.stats.hits++;
       return (known.pending ? known.pending : known.value) as T;
     }
+    this.stats.misses++;
     const entry: Entry = { generation };
     const pending = load();
     entry.pending = pending;

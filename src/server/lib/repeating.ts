@@ -16,19 +16,38 @@ export function repeating<T>(options: {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const isStopped = () => stopped;
+  /** The last run that ended (metrics): when it ended, whether it succeeded, how long it took. */
+  let lastRun: { endedAt: number; ok: boolean; durationMs: number } | null = null;
 
   /** Runs the work now, once; a call while a run is under way in this process waits for that one. */
   function runOnce(): Promise<T> {
     if (!running) {
-      running = options.work(isStopped).finally(() => {
-        running = null;
-      });
+      const started = performance.now();
+      const ended = (ok: boolean) => {
+        lastRun = { endedAt: Date.now(), ok, durationMs: performance.now() - started };
+      };
+      running = options
+        .work(isStopped)
+        .then(
+          (result) => {
+            ended(true);
+            return result;
+          },
+          (err: unknown) => {
+            ended(false);
+            throw err;
+          },
+        )
+        .finally(() => {
+          running = null;
+        });
     }
     return running;
   }
 
   return {
     runOnce,
+    lastRun: () => lastRun,
     /** Runs every `intervalMs` until stopped. */
     start(intervalMs: number): void {
       stopped = false;

@@ -182,6 +182,14 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       expected: secretariatOnly(200),
     },
     'GET /api/v1/health': { request: async () => ({ method: 'GET', url: '/api/v1/health' }), expected: all(200) },
+    'GET /api/v1/health/live': {
+      request: async () => ({ method: 'GET', url: '/api/v1/health/live' }),
+      expected: all(200),
+    },
+    'GET /api/v1/health/ready': {
+      request: async () => ({ method: 'GET', url: '/api/v1/health/ready' }),
+      expected: all(200),
+    },
     'GET /api/v1/members': { request: async () => ({ method: 'GET', url: '/api/v1/members' }), expected: all(200) },
     'GET /api/v1/members/:code': {
       request: async () => ({ method: 'GET', url: `/api/v1/members/${member}` }),

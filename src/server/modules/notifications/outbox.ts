@@ -114,6 +114,8 @@ export function createOutboxDrainer(options: {
     drainOnce: runner.runOnce,
     /** Drains every `intervalMs` until stopped; a failed drain is logged and tried again next time. */
     start: runner.start,
+    /** The last drain that ended (metrics). */
+    lastRun: runner.lastRun,
     /** Stops the interval and waits for a drain in progress (it finishes its current mail). */
     async stop(): Promise<void> {
       await runner.stop();

@@ -53,6 +53,8 @@ export function createProcedureSweeper(options: { deps: ServiceDeps; log: Fastif
     start: runner.start,
     /** Stops the interval and waits for a sweep in progress. */
     stop: runner.stop,
+    /** The last sweep that ended (metrics). */
+    lastRun: runner.lastRun,
   };
 }
 
