@@ -35,6 +35,11 @@ import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { createMeetingsService } from './modules/meetings/meetings.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { createMembersService } from './modules/members/members.service.js';
+import { createDatasets } from './modules/open-data/datasets.js';
+import { createFeedService } from './modules/open-data/feed.service.js';
+import { feedsRoutes } from './modules/open-data/feeds.routes.js';
+import { openDataRoutes } from './modules/open-data/open-data.routes.js';
+import { createOpenDataService } from './modules/open-data/open-data.service.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import {
@@ -142,9 +147,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const statements = createStatementsService({ ...deps, loader });
   const pledges = createPledgesService(deps);
   const indicators = createIndicatorsService(deps);
+  const members = createMembersService(deps);
+  const decisions = createDecisionsService(deps);
   const services = {
     auth,
-    members: createMembersService(deps),
+    members,
     registry: createRegistryService(deps),
     audit: createAuditService(deps),
     health: createHealthService({ database }),
@@ -156,7 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     meetingReads: createMeetingReadsService({ ...deps, loader }),
     procedures: createProceduresService(deps),
     statements,
-    decisions: createDecisionsService(deps),
+    decisions,
     figures: createFiguresService(deps),
     pledges,
     imports: createImportsService(deps),
@@ -171,6 +178,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     indicators,
     periods: createPeriodsService(deps),
     reports: createReportsService(deps),
+    // The open data reads each list through the module that owns it.
+    openData: createOpenDataService(
+      createDatasets({ read: deps.read, members, meetings, statements, decisions, indicators, pledges }),
+    ),
+    feeds: createFeedService({ clock: deps.clock, statements, decisions }),
   };
 
   const mail = options.mail ?? {};
@@ -233,9 +245,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(indicatorsRoutes, { service: services.indicators });
       await api.register(periodsRoutes, { service: services.periods });
       await api.register(reportsRoutes, { service: services.reports });
+      await api.register(openDataRoutes, { service: services.openData });
     },
     { prefix: '/api/v1' },
   );
+
+  await app.register(feedsRoutes, { service: services.feeds });
 
   const webDist = options.webDist ? resolve(options.webDist) : null;
   const hasWeb = webDist !== null && existsSync(resolve(webDist, 'index.html'));
