@@ -35,11 +35,6 @@ import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { createMeetingsService } from './modules/meetings/meetings.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { createMembersService } from './modules/members/members.service.js';
-import { createDatasets } from './modules/open-data/datasets.js';
-import { createFeedService } from './modules/open-data/feed.service.js';
-import { feedsRoutes } from './modules/open-data/feeds.routes.js';
-import { openDataRoutes } from './modules/open-data/open-data.routes.js';
-import { createOpenDataService } from './modules/open-data/open-data.service.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import {
@@ -50,6 +45,11 @@ import {
   type OutboxSettings,
   smtpTransport,
 } from './modules/notifications/outbox.js';
+import { createDatasets } from './modules/open-data/datasets.js';
+import { createFeedService } from './modules/open-data/feed.service.js';
+import { feedsRoutes } from './modules/open-data/feeds.routes.js';
+import { openDataRoutes } from './modules/open-data/open-data.routes.js';
+import { createOpenDataService } from './modules/open-data/open-data.service.js';
 import { pledgesRoutes } from './modules/pledges/pledges.routes.js';
 import { createPledgesService } from './modules/pledges/pledges.service.js';
 import { figuresRoutes } from './modules/progress/figures.routes.js';

@@ -14,14 +14,30 @@ export function delegationsDataset(meetings: Pick<MeetingsService, 'listMeetings
     tags: [MEETINGS_TAG, MEMBERS_TAG],
     columns: [
       { name: 'meeting_id', type: 'string', description: 'The meeting (UUID), a row of the meetings dataset.' },
-      { name: 'position', type: 'integer', description: 'The delegation’s place in the meeting’s protocol order, from 1.' },
+      {
+        name: 'position',
+        type: 'integer',
+        description: 'The delegation’s place in the meeting’s protocol order, from 1.',
+      },
       { name: 'member_code', type: 'string', description: 'The member’s code.' },
       { name: 'member_name', type: 'string', description: 'The member’s short name in English.' },
       { name: 'head_of_delegation', type: 'string', description: 'The head of delegation’s name, when known.' },
-      { name: 'level', type: 'string', description: `Level of representation, when known: ${REPRESENTATION_LEVELS.join(', ')}.` },
-      { name: 'delegates', type: 'integer', description: 'How many named delegates the public record lists, the head included.' },
+      {
+        name: 'level',
+        type: 'string',
+        description: `Level of representation, when known: ${REPRESENTATION_LEVELS.join(', ')}.`,
+      },
+      {
+        name: 'delegates',
+        type: 'integer',
+        description: 'How many named delegates the public record lists, the head included.',
+      },
       { name: 'attendance', type: 'string', description: `Attendance as recorded: ${ATTENDANCE_STATUSES.join(', ')}.` },
-      { name: 'attendance_note', type: 'string', description: 'What the sources say when attendance is inferred rather than confirmed.' },
+      {
+        name: 'attendance_note',
+        type: 'string',
+        description: 'What the sources say when attendance is inferred rather than confirmed.',
+      },
     ],
     async *rows(auth) {
       for (const summary of (await meetings.listMeetings(auth, {})).items) {

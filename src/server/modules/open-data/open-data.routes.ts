@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OpenDataCatalog } from '../../../shared/open-data.js';
 import { notFound } from '../../lib/errors.js';
-import { errorResponses, jsonSender } from '../../plugins/http.js';
+import { jsonSender } from '../../plugins/http.js';
 import type { OpenDataService } from './open-data.service.js';
 
 const tags = ['open data'];

@@ -20,11 +20,23 @@ export function indicatorValuesDataset(deps: {
     api: '/api/v1/indicators/{key}/values',
     tags: [FIGURES_TAG, INDICATORS_TAG],
     columns: [
-      { name: 'indicator_key', type: 'string', description: 'The indicator’s key; its dashboard is /indicators/{key}.' },
-      { name: 'period', type: 'string', description: 'The reporting period: 2015-01 (month), 2015-Q1 (quarter) or 2015 (year).' },
+      {
+        name: 'indicator_key',
+        type: 'string',
+        description: 'The indicator’s key; its dashboard is /indicators/{key}.',
+      },
+      {
+        name: 'period',
+        type: 'string',
+        description: 'The reporting period: 2015-01 (month), 2015-Q1 (quarter) or 2015 (year).',
+      },
       { name: 'member_code', type: 'string', description: 'The reporting member’s code.' },
       { name: 'member_name', type: 'string', description: 'The reporting member’s short name in English.' },
-      { name: 'category', type: 'string', description: 'The category’s key when the indicator is broken down (oil, extortion…); empty otherwise.' },
+      {
+        name: 'category',
+        type: 'string',
+        description: 'The category’s key when the indicator is broken down (oil, extortion…); empty otherwise.',
+      },
       { name: 'value', type: 'number', description: 'The approved value, in the unit.' },
       { name: 'unit', type: 'string', description: 'The indicator’s unit.' },
       { name: 'note', type: 'string', description: 'The member’s note on the value.' },
@@ -35,7 +47,9 @@ export function indicatorValuesDataset(deps: {
         a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
       );
       for (const indicator of indicators) {
-        const pages = keysetPages<OpenValueRow>((after, limit) => readOpenValuesPage(deps.read, indicator.id, after, limit));
+        const pages = keysetPages<OpenValueRow>((after, limit) =>
+          readOpenValuesPage(deps.read, indicator.id, after, limit),
+        );
         for await (const v of pages) {
           yield {
             indicator_key: indicator.key,

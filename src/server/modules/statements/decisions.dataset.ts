@@ -13,10 +13,18 @@ export function decisionsDataset(decisions: Pick<DecisionsService, 'listDecision
     columns: [
       { name: 'id', type: 'string', description: 'The decision’s identifier (UUID).' },
       { name: 'number', type: 'string', description: '"2014/1": the year of adoption and its order in that year.' },
-      { name: 'title', type: 'string', description: 'The adopted statement’s title, in the language of the authentic text.' },
+      {
+        name: 'title',
+        type: 'string',
+        description: 'The adopted statement’s title, in the language of the authentic text.',
+      },
       { name: 'language', type: 'string', description: 'The language of the authentic text (en, fr, ar).' },
       { name: 'method', type: 'string', description: `How it was adopted: ${DECISION_METHODS.join(', ')}.` },
-      { name: 'statement_id', type: 'string', description: 'The statement adopted (UUID), a row of the statements dataset.' },
+      {
+        name: 'statement_id',
+        type: 'string',
+        description: 'The statement adopted (UUID), a row of the statements dataset.',
+      },
       { name: 'text_version', type: 'integer', description: 'The number of the text version adopted.' },
       { name: 'meeting_id', type: 'string', description: 'The meeting it was adopted at or for (UUID), if any.' },
       { name: 'adopted_on', type: 'date', description: 'The day of adoption (YYYY-MM-DD).' },

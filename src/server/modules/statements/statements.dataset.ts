@@ -19,7 +19,11 @@ export function statementsDataset(statements: Pick<StatementsService, 'listState
       { name: 'language', type: 'string', description: 'The language of the authentic text (en, fr, ar).' },
       { name: 'meeting_id', type: 'string', description: 'The meeting it was adopted at or for (UUID), if any.' },
       { name: 'adopted_on', type: 'date', description: 'The day of adoption (YYYY-MM-DD).' },
-      { name: 'decision_number', type: 'string', description: 'The number of its decision in the register ("2014/1").' },
+      {
+        name: 'decision_number',
+        type: 'string',
+        description: 'The number of its decision in the register ("2014/1").',
+      },
       { name: 'method', type: 'string', description: `How it was adopted: ${DECISION_METHODS.join(', ')}.` },
       {
         name: 'member_codes',
@@ -43,7 +47,7 @@ export function statementsDataset(statements: Pick<StatementsService, 'listState
           adopted_on: s.adoptedOn,
           decision_number: s.decisionNumber,
           method: adoption?.method ?? null,
-          member_codes: adoption ? adoption.members.map((m) => m.code).join(';') : null,
+          member_codes: adoption?.members.length ? adoption.members.map((m) => m.code).join(';') : null,
           updated_at: s.updatedAt,
         };
       }
