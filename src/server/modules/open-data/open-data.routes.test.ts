@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_DATASETS } from '../../../shared/enums.js';
@@ -69,6 +70,8 @@ describe.each(engines)('open data on %s', (engine) => {
 
   // Records the public must never see, each with a title found nowhere else.
   const leaks: string[] = [];
+  const meetingLeaks: string[] = [];
+  let leakMember: string;
   const leak = (what: string) => {
     const title = `Leak-${what}-${randomUUID()}`;
     leaks.push(title);
@@ -78,10 +81,11 @@ describe.each(engines)('open data on %s', (engine) => {
   beforeAll(async () => {
     ctx = await createTestApp(engine, { clock: fixedClock('2031-06-01T09:00:00Z') });
     const member = await buildMember(ctx);
+    leakMember = member.code;
     // Meetings: coalition-only and restricted, each with a delegation.
     for (const visibility of ['coalition', 'restricted'] as const) {
       const meeting = await buildMeeting(ctx, {
-        title: leak(`meeting-${visibility}`),
+        title: meetingLeaks[meetingLeaks.push(leak(`meeting-${visibility}`)) - 1],
         visibility,
         restrictedTo: visibility === 'restricted' ? [member.code] : [],
       });
@@ -324,6 +328,31 @@ describe.each(engines)('open data on %s', (engine) => {
       (await ctx.app.inject({ url: '/api/v1/statements', headers: { cookie: secretariat.cookie } })).json(),
     ]);
     for (const title of leaks.filter((t) => /meeting|statement/.test(t))) expect(all).toContain(title);
+  });
+
+  it('keeps the calendar honest: the public one carries no hidden meeting; a private link carries what its user may see', async () => {
+    const summaries = (body: string) =>
+      new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).summary);
+    const publicCalendar = summaries((await get('/api/v1/calendar.ics')).body);
+    expect(publicCalendar.length).toBeGreaterThan(0);
+    for (const title of leaks) expect(publicCalendar).not.toContain(title);
+    const privateCalendar = async (user: { cookie: string }) => {
+      const link = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/me/calendar-link',
+        headers: { cookie: user.cookie },
+      });
+      expect(link.statusCode).toBe(201);
+      // Fetched as a calendar app fetches it: no session, the token alone.
+      return summaries((await get(link.json().path)).body);
+    };
+    const secretariat = await privateCalendar(await signedInUser(ctx, 'secretariat'));
+    for (const title of meetingLeaks) expect(secretariat).toContain(title);
+    // The invited member's focal point sees both its meetings; another member's, neither.
+    const invited = await privateCalendar(await signedInUser(ctx, 'focal_point', { member: leakMember }));
+    for (const title of meetingLeaks) expect(invited).toContain(title);
+    const stranger = await privateCalendar(await signedInUser(ctx, 'focal_point'));
+    for (const title of meetingLeaks) expect(stranger).not.toContain(title);
   });
 
   it('compresses a download as it streams when the client takes it', async () => {
