@@ -127,7 +127,8 @@ describe.each(engines)('open data on %s', (engine) => {
       state: 'submitted',
     });
     catalog = await getJson('/api/v1/open-data');
-  });
+    // The demo coalition and a dozen records through the API: slow on a busy machine.
+  }, 240_000);
   afterAll(() => ctx?.close());
 
   it('lists every dataset with its columns, its downloads and its API list, and the feeds', async () => {
@@ -316,7 +317,7 @@ describe.each(engines)('open data on %s', (engine) => {
     const secretariat = await signedInUser(ctx, 'secretariat');
     for (const d of catalog.datasets) {
       for (const url of [d.csv, d.json]) {
-        for (const headers of [{}, { cookie: secretariat.cookie }]) {
+        for (const headers of [{}, { cookie: secretariat.cookie }] as Record<string, string>[]) {
           const { body } = await get(url, headers);
           for (const title of leaks) expect(body, `${url} carries ${title}`).not.toContain(title);
         }
@@ -457,5 +458,5 @@ describe.each(engines)('a large dataset on %s', (engine) => {
       a[1] === b[1] ? ((a[2] ?? '') < (b[2] ?? '') ? -1 : 1) : (a[1] ?? '') < (b[1] ?? '') ? 1 : -1,
     );
     expect(rows).toEqual(sorted);
-  });
+  }, 120_000);
 });
