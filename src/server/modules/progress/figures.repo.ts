@@ -260,18 +260,26 @@ export interface OpenValueRow {
 }
 
 // One indicator's approved values, in the order of the API's list (newest period first, then by
-// member code and category), the page after ($2, $3, $4). `period <= $2` bounds the index scan
-// (report_values_approved_idx, read backwards), so each page starts where the last one stopped;
-// only the rows of the current period are sorted by member code, never the whole list.
-const openValuesPage = readStatement<OpenValueRow>(
-  'open_data_values_page',
-  `select v.period, m.code, m.name_en as "nameEn", v.category, v.approved_value::float8 as value, v.note,
+// member code and category). A page after the first starts at `period <= $2`: an index bound
+// (report_values_approved_idx, read backwards), so each page starts where the last one stopped
+// and only the rows of the current period are sorted by member code, never the whole list. Two
+// statements, not one with "$2 is null or …": a generic plan could not bound the scan by that.
+const OPEN_VALUES_COLUMNS = `v.period, m.code, m.name_en as "nameEn", v.category, v.approved_value::float8 as value, v.note,
           to_char(v.approved_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "approvedAt"
      from report_values v
-     join members m on m.id = v.member_id
+     join members m on m.id = v.member_id`;
+const openValuesFirstPage = readStatement<OpenValueRow>(
+  'open_data_values_first',
+  `select ${OPEN_VALUES_COLUMNS}
     where v.indicator_id = $1 and v.approved_value is not null
-      and ($2::text is null or v.period < $2::text or (v.period = $2::text and (m.code, v.category) > ($3::text, $4::text)))
-      and ($2::text is null or v.period <= $2::text)
+    order by v.period desc, m.code, v.category
+    limit $2`,
+);
+const openValuesNextPage = readStatement<OpenValueRow>(
+  'open_data_values_next',
+  `select ${OPEN_VALUES_COLUMNS}
+    where v.indicator_id = $1 and v.approved_value is not null and v.period <= $2
+      and (v.period < $2 or (m.code, v.category) > ($3::text, $4::text))
     order by v.period desc, m.code, v.category
     limit $5`,
 );
@@ -283,4 +291,6 @@ export const readOpenValuesPage = (
   after: Pick<OpenValueRow, 'period' | 'code' | 'category'> | null,
   limit: number,
 ): Promise<OpenValueRow[]> =>
-  read(openValuesPage, [indicatorId, after?.period ?? null, after?.code ?? null, after?.category ?? null, limit]);
+  after
+    ? read(openValuesNextPage, [indicatorId, after.period, after.code, after.category, limit])
+    : read(openValuesFirstPage, [indicatorId, limit]);

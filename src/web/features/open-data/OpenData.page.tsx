@@ -42,7 +42,7 @@ function DatasetSection({ dataset }: { dataset: DatasetInfo }) {
                   <Table.Td>
                     <Code dir="ltr">{column.name}</Code>
                   </Table.Td>
-                  <Table.Td>{t(`type.${column.type}`)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`type.${column.type}`)}</Table.Td>
                   {/* The API documents its columns in English: marked so, for screen readers. */}
                   <Table.Td lang="en" dir="ltr">
                     {column.description}
