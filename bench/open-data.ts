@@ -114,7 +114,8 @@ async function main(): Promise<void> {
         headers: { 'accept-encoding': 'identity' },
       });
       if (res.status !== 200 || !res.body) throw new Error(`download answered ${res.status}`);
-      return countLines(res.body);
+      // Node's web streams are async iterable; the DOM's typing of fetch does not say so.
+      return countLines(res.body as unknown as AsyncIterable<Uint8Array>);
     });
     const rows = download.result.lines - 1;
     if (rows !== total) throw new Error(`the download has ${rows} rows, not ${total}`);
