@@ -17,7 +17,8 @@ const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
+  // The demo coalition loaded on PGlite and a browser started: slow on a busy machine.
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
