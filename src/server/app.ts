@@ -45,6 +45,11 @@ import {
   type OutboxSettings,
   smtpTransport,
 } from './modules/notifications/outbox.js';
+import { createDatasets } from './modules/open-data/datasets.js';
+import { createFeedService } from './modules/open-data/feed.service.js';
+import { feedsRoutes } from './modules/open-data/feeds.routes.js';
+import { openDataRoutes } from './modules/open-data/open-data.routes.js';
+import { createOpenDataService } from './modules/open-data/open-data.service.js';
 import { pledgesRoutes } from './modules/pledges/pledges.routes.js';
 import { createPledgesService } from './modules/pledges/pledges.service.js';
 import { figuresRoutes } from './modules/progress/figures.routes.js';
@@ -145,9 +150,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const statements = createStatementsService({ ...deps, loader });
   const pledges = createPledgesService(deps);
   const indicators = createIndicatorsService(deps);
+  const members = createMembersService(deps);
+  const decisions = createDecisionsService(deps);
   const services = {
     auth,
-    members: createMembersService(deps),
+    members,
     registry: createRegistryService(deps),
     audit: createAuditService(deps),
     health: createHealthService({ database }),
@@ -159,7 +166,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     meetingReads: createMeetingReadsService({ ...deps, loader }),
     procedures: createProceduresService(deps),
     statements,
-    decisions: createDecisionsService(deps),
+    decisions,
     figures: createFiguresService(deps),
     pledges,
     imports: createImportsService(deps),
@@ -174,6 +181,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     indicators,
     periods: createPeriodsService(deps),
     reports: createReportsService(deps),
+    // The open data reads each list through the module that owns it.
+    openData: createOpenDataService(
+      createDatasets({ read: deps.read, members, meetings, statements, decisions, indicators, pledges }),
+    ),
+    feeds: createFeedService({ clock: deps.clock, statements, decisions }),
   };
 
   const mail = options.mail ?? {};
@@ -242,9 +254,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(indicatorsRoutes, { service: services.indicators });
       await api.register(periodsRoutes, { service: services.periods });
       await api.register(reportsRoutes, { service: services.reports });
+      await api.register(openDataRoutes, { service: services.openData });
     },
     { prefix: '/api/v1' },
   );
+
+  await app.register(feedsRoutes, { service: services.feeds });
 
   const webDist = options.webDist ? resolve(options.webDist) : null;
   const hasWeb = webDist !== null && existsSync(resolve(webDist, 'index.html'));

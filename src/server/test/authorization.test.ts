@@ -579,6 +579,11 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       request: async () => ({ method: 'GET', url: '/api/v1/exports/values.csv' }),
       expected: all(200),
     },
+    'GET /api/v1/open-data': { request: async () => ({ method: 'GET', url: '/api/v1/open-data' }), expected: all(200) },
+    'GET /api/v1/open-data/:file': {
+      request: async () => ({ method: 'GET', url: '/api/v1/open-data/meetings.csv' }),
+      expected: all(200),
+    },
     'GET /api/v1/decisions': { request: async () => ({ method: 'GET', url: '/api/v1/decisions' }), expected: all(200) },
     'GET /api/v1/decisions/:id': {
       request: async () => ({ method: 'GET', url: `/api/v1/decisions/${decisionId}` }),

@@ -293,6 +293,17 @@ export function Layout() {
             <Outlet />
           </Suspense>
         </Container>
+        <Container size="lg" px={0} mt="xl" pt="md" component="footer" className="site-footer">
+          <Group component="nav" aria-label={t('footer.label')} gap="lg">
+            <Anchor component={Link} to="/open-data" size="sm">
+              {t('footer.openData')}
+            </Anchor>
+            {/* The API's reference, made from its OpenAPI document: a page of the server, not of the app. */}
+            <Anchor href="/api/docs" size="sm">
+              {t('footer.openApi')}
+            </Anchor>
+          </Group>
+        </Container>
       </AppShell.Main>
       <ScrollRestoration />
     </AppShell>

@@ -72,6 +72,10 @@ const NewPledgePage = lazy(() =>
   import('../features/pledges/NewPledge.page.js').then((m) => ({ default: m.NewPledgePage })),
 );
 const FxRatesPage = lazy(() => import('../features/pledges/FxRates.page.js').then((m) => ({ default: m.FxRatesPage })));
+// The public data page, loaded when opened.
+const OpenDataPage = lazy(() =>
+  import('../features/open-data/OpenData.page.js').then((m) => ({ default: m.OpenDataPage })),
+);
 // Progress: lines of effort and working groups, loaded when opened.
 const LinesOfEffortPage = lazy(() =>
   import('../features/progress/LinesOfEffort.page.js').then((m) => ({ default: m.LinesOfEffortPage })),
@@ -127,6 +131,7 @@ export const router = createBrowserRouter([
       { path: 'lines-of-effort', element: <LinesOfEffortPage /> },
       { path: 'lines-of-effort/:key', element: <LineOfEffortPage /> },
       { path: 'working-groups', element: <WorkingGroupsPage /> },
+      { path: 'open-data', element: <OpenDataPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'desk', element: <DeskPage /> },
       { path: 'imports', element: <ImportsPage /> },

@@ -34,6 +34,7 @@ export const NAMESPACES = [
   'reporting',
   'pledges',
   'imports',
+  'openData',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

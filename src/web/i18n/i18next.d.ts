@@ -10,6 +10,7 @@ import type imports from '../locales/en/imports.json';
 import type meetingForms from '../locales/en/meetingForms.json';
 import type meetings from '../locales/en/meetings.json';
 import type members from '../locales/en/members.json';
+import type openData from '../locales/en/openData.json';
 import type pledges from '../locales/en/pledges.json';
 import type progress from '../locales/en/progress.json';
 import type reporting from '../locales/en/reporting.json';
@@ -35,6 +36,7 @@ declare module 'i18next' {
       reporting: typeof reporting;
       pledges: typeof pledges;
       imports: typeof imports;
+      openData: typeof openData;
     };
     returnNull: false;
   }

@@ -247,3 +247,50 @@ export const readApprovedValues = (
   limit: number,
 ): Promise<ApprovedValueRow[]> =>
   read(approvedValues, [indicatorId, filters.category, filters.from, filters.to, filters.memberId, limit]);
+
+/** An approved value as the open data gives it: a page of one indicator's, after a known row. */
+export interface OpenValueRow {
+  period: string;
+  code: string;
+  nameEn: string;
+  category: string;
+  value: number;
+  note: string | null;
+  approvedAt: string;
+}
+
+// One indicator's approved values, in the order of the API's list (newest period first, then by
+// member code and category). A page after the first starts at `period <= $2`: an index bound
+// (report_values_approved_idx, read backwards), so each page starts where the last one stopped
+// and only the rows of the current period are sorted by member code, never the whole list. Two
+// statements, not one with "$2 is null or …": a generic plan could not bound the scan by that.
+const OPEN_VALUES_COLUMNS = `v.period, m.code, m.name_en as "nameEn", v.category, v.approved_value::float8 as value, v.note,
+          to_char(v.approved_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "approvedAt"
+     from report_values v
+     join members m on m.id = v.member_id`;
+const openValuesFirstPage = readStatement<OpenValueRow>(
+  'open_data_values_first',
+  `select ${OPEN_VALUES_COLUMNS}
+    where v.indicator_id = $1 and v.approved_value is not null
+    order by v.period desc, m.code, v.category
+    limit $2`,
+);
+const openValuesNextPage = readStatement<OpenValueRow>(
+  'open_data_values_next',
+  `select ${OPEN_VALUES_COLUMNS}
+    where v.indicator_id = $1 and v.approved_value is not null and v.period <= $2
+      and (v.period < $2 or (m.code, v.category) > ($3::text, $4::text))
+    order by v.period desc, m.code, v.category
+    limit $5`,
+);
+
+/** A page of one indicator's approved values, after `after` (null: the first page). */
+export const readOpenValuesPage = (
+  read: Read,
+  indicatorId: string,
+  after: Pick<OpenValueRow, 'period' | 'code' | 'category'> | null,
+  limit: number,
+): Promise<OpenValueRow[]> =>
+  after
+    ? read(openValuesNextPage, [indicatorId, after.period, after.code, after.category, limit])
+    : read(openValuesFirstPage, [indicatorId, limit]);

@@ -80,12 +80,18 @@ export function MembersPage() {
   return (
     <Stack gap="lg">
       <PageTitle title={t('list.title')} />
-      <Stack gap={4}>
-        <Title order={1}>{t('list.title')}</Title>
-        {members.data ? (
-          <Text c="dimmed">{former > 0 ? t('list.summaryWithFormer', counts) : t('list.summary', counts)}</Text>
-        ) : null}
-      </Stack>
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Stack gap={4}>
+          <Title order={1}>{t('list.title')}</Title>
+          {members.data ? (
+            <Text c="dimmed">{former > 0 ? t('list.summaryWithFormer', counts) : t('list.summary', counts)}</Text>
+          ) : null}
+        </Stack>
+        {/* A plain link: the browser downloads the file (the open data's members dataset). */}
+        <Button component="a" href="/api/v1/open-data/members.csv" download variant="default">
+          {t('list.downloadCsv')}
+        </Button>
+      </Group>
 
       {members.isPending ? <Loading label={t('list.loading')} /> : null}
       {members.isError ? (
