@@ -50,6 +50,15 @@ const EnvSchema = z.object({
    * soon an adoption nobody looks at is made (and notified).
    */
   PROCEDURE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /**
+   * The site's address as readers reach it (`https://entente.example.org`): pages' canonical
+   * links and link previews name it. Unset: the request's scheme and host (behind a proxy, with
+   * TRUST_PROXY).
+   */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+\/?$/, 'must be an http:// or https:// origin, with no path')
+    .optional(),
   /** Serve the built web app from this folder (empty: API only). */
   WEB_DIST: z.string().default('dist/web'),
 });

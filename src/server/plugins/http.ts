@@ -89,3 +89,15 @@ export function jsonSender<S extends z.ZodType>(
     return reply.header('content-encoding', encoding).send(await answer.encoded[encoding]);
   };
 }
+
+/**
+ * A body made per request (a page with its head written for the reader), compressed as the
+ * client accepts, as JSON answers are: brotli or gzip over the threshold, else as it is. The
+ * caller says what the body varies by (`vary`, accept-encoding among them).
+ */
+export async function sendCompressed(req: FastifyRequest, reply: FastifyReply, body: Buffer): Promise<FastifyReply> {
+  const accepted = req.headers['accept-encoding'];
+  const encoding = accepted && body.length >= COMPRESS_THRESHOLD ? negotiate(accepted, ENCODINGS) : null;
+  if (!encoding) return reply.send(body);
+  return reply.header('content-encoding', encoding).send(await encode(body, encoding));
+}
