@@ -102,7 +102,8 @@ describe.each(engines)('pages with their head on %s', (engine) => {
       hidden.push(`/meetings/${m.id}`, `/statements/${s.id}`, `/statements/${draft.id}`, `/indicators/${i.key}`);
     }
     staff = (await signedInUser(ctx, 'secretariat')).cookie;
-  });
+    // Some thirty records through the API: on a shared machine this takes more than the default minute.
+  }, 300_000);
 
   afterAll(async () => {
     await ctx?.close();
