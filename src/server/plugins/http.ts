@@ -95,9 +95,23 @@ export function jsonSender<S extends z.ZodType>(
  * client accepts, as JSON answers are: brotli or gzip over the threshold, else as it is. The
  * caller says what the body varies by (`vary`, accept-encoding among them).
  */
-export async function sendCompressed(req: FastifyRequest, reply: FastifyReply, body: Buffer): Promise<FastifyReply> {
+export async function sendCompressed(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  body: Buffer,
+  /** Compressed forms kept by the body's tag (its hash): the same page asked again is not compressed again. */
+  kept?: Map<string, Promise<Buffer>>,
+  tag?: string,
+): Promise<FastifyReply> {
   const accepted = req.headers['accept-encoding'];
   const encoding = accepted && body.length >= COMPRESS_THRESHOLD ? negotiate(accepted, ENCODINGS) : null;
   if (!encoding) return reply.send(body);
-  return reply.header('content-encoding', encoding).send(await encode(body, encoding));
+  if (!kept || !tag) return reply.header('content-encoding', encoding).send(await encode(body, encoding));
+  const key = `${encoding}:${tag}`;
+  let encoded = kept.get(key);
+  if (!encoded) {
+    encoded = encode(body, encoding);
+    kept.set(key, encoded);
+  }
+  return reply.header('content-encoding', encoding).send(await encoded);
 }

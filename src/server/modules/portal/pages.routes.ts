@@ -44,6 +44,12 @@ export function createPageWriter(options: { webDist: string; publicUrl?: string 
   const origin = (req: FastifyRequest): string =>
     options.publicUrl ? options.publicUrl.replace(/\/+$/, '') : `${req.protocol}://${req.host}`;
 
+  // The pages' compressed forms, by their hash: a page is the same for every reader of a language,
+  // so brotli runs once per page, not per request. Bounded: emptied when full (any number of
+  // addresses may be asked for, though every missing one gives the same page).
+  const compressed = new Map<string, Promise<Buffer>>();
+  const MAX_KEPT = 2000;
+
   return {
     /** Sends the page with its head, compressed as the client accepts; 304 when the client has it. */
     async send(req: FastifyRequest, reply: FastifyReply, head: Head, status = 200): Promise<FastifyReply> {
@@ -59,7 +65,8 @@ export function createPageWriter(options: { webDist: string; publicUrl?: string 
       if (status === 200 && req.headers['if-none-match']?.split(',').some((t) => t.trim() === etag)) {
         return reply.code(304).send();
       }
-      return sendCompressed(req, reply, body);
+      if (compressed.size >= MAX_KEPT) compressed.clear();
+      return sendCompressed(req, reply, body, compressed, etag);
     },
   };
 }
