@@ -34,7 +34,8 @@ beforeAll(async () => {
   const brussels = statements.find((s) => s.adoptedOn === '2014-12-03') as StatementSummary;
   statement = (await app.ctx.app.inject({ url: `/api/v1/statements/${brussels.id}` })).json();
   member = (await app.ctx.app.inject({ url: '/api/v1/members/USA' })).json();
-});
+  // Loading the demo coalition on a busy shared machine takes more than the default minute.
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
