@@ -609,6 +609,7 @@ describe('meetings', () => {
 
       // The coalition's meeting is not found at its own address either.
       watcher.expect(404, 'GET', /^\/api\/v1\/meetings\/[0-9a-f-]{36}$/);
+      watcher.expect(404, 'GET', /^\/meetings\/[0-9a-f-]{36}$/);
       await page.goto(`/meetings/${coalitionOnly.json().id}`);
       await page.getByRole('heading', { name: 'Meeting not found', level: 1 }).waitFor();
     });

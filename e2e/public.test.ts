@@ -225,6 +225,8 @@ describe('public portal', () => {
   it('an unknown member, and an unknown address, give a "not found" page', async () => {
     await withPage(async ({ page, watcher }) => {
       watcher.expect(404, 'GET', /^\/api\/v1\/members\/ZZZ$/);
+      // The page itself answers 404 too (its head written by the server), and still loads the app.
+      watcher.expect(404, 'GET', /^\/members\/ZZZ$/);
       await page.goto('/members/ZZZ');
       await page.getByRole('heading', { name: 'Member not found', level: 1 }).waitFor();
       expect(await page.getByRole('main').textContent()).toContain('No member has the code ZZZ.');

@@ -52,6 +52,8 @@ import { openDataRoutes } from './modules/open-data/open-data.routes.js';
 import { createOpenDataService } from './modules/open-data/open-data.service.js';
 import { pledgesRoutes } from './modules/pledges/pledges.routes.js';
 import { createPledgesService } from './modules/pledges/pledges.service.js';
+import { createPageWriter, pagesRoutes, readerLanguage } from './modules/portal/pages.routes.js';
+import { createPagesService } from './modules/portal/pages.service.js';
 import { figuresRoutes } from './modules/progress/figures.routes.js';
 import { createFiguresService } from './modules/progress/figures.service.js';
 import { indicatorsRoutes } from './modules/progress/indicators.routes.js';
@@ -97,6 +99,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   rateLimitPerMinute?: number;
   session?: Partial<SessionSettings>;
+  /** The site's address as readers know it (`https://entente.example.org`), for canonical links; else the request's host. */
+  publicUrl?: string | null;
   /** Turn the read cache off (the benchmark measures with and without it). */
   disableCache?: boolean;
   /** The bearer token of `GET /metrics`; unset: metrics off (404). */
@@ -187,6 +191,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
     feeds: createFeedService({ clock: deps.clock, statements, decisions }),
   };
+  const lines = services.lines;
+  // The pages' heads read each record through its module's service, as the public does.
+  const pages = createPagesService({
+    getMember: services.members.getMember,
+    getMeeting: meetings.getMeeting,
+    getStatement: statements.getStatement,
+    listLines: lines.listLines,
+    getIndicator: indicators.getIndicator,
+    getPledge: pledges.getPledge,
+  });
 
   const mail = options.mail ?? {};
   const transport =
@@ -279,13 +293,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     });
   }
+  const writer = hasWeb && webDist ? createPageWriter({ webDist, publicUrl: options.publicUrl }) : null;
+  // The public pages, with their head (title, description, link previews) written on the server.
+  if (writer) await app.register(pagesRoutes, { service: pages, writer });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0];
     // The web app routes in the browser: any other GET for a page gets index.html. A missing
     // file (an asset of an older build, anything with an extension) is a 404, not a page.
     const isFile = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
-    if (hasWeb && (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api') && !isFile) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    if (writer && (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api') && !isFile) {
+      // The workspace's pages: the site's head, not indexed, in the reader's language.
+      const url = new URL(req.url, 'http://page');
+      return writer.send(req, reply, pages.siteHead(readerLanguage(req, url), null));
     }
     return sendProblem(req, reply, 'not_found', `No route ${req.method} ${path}.`);
   });

@@ -55,6 +55,15 @@ const EnvSchema = z.object({
    * unset, metrics are off (404). At least 16 characters.
    */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * The site's address as readers reach it (`https://entente.example.org`): pages' canonical
+   * links and link previews name it. Unset: the request's scheme and host (behind a proxy, with
+   * TRUST_PROXY).
+   */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+\/?$/, 'must be an http:// or https:// origin, with no path')
+    .optional(),
   /** Serve the built web app from this folder (empty: API only). */
   WEB_DIST: z.string().default('dist/web'),
 });

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       database,
       logger: loggerOptions(env),
       webDist: env.WEB_DIST || null,
+      publicUrl: env.PUBLIC_URL ?? null,
       trustProxy: env.TRUST_PROXY,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       metricsToken: env.METRICS_TOKEN,

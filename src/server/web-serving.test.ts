@@ -11,12 +11,28 @@ describe.skipIf(!existsSync('dist/web/index.html'))('serving the web app', () =>
   });
   afterAll(() => ctx?.close());
 
-  it.each(['/', '/members/USA', '/meetings'])('answers the page %s with index.html, never cached', async (url) => {
+  it.each(['/', '/members', '/meetings', '/desk'])('answers the page %s with index.html, never cached', async (url) => {
     const res = await ctx.app.inject({ url });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.body).toContain('<div id="root"></div>');
+  });
+
+  it("writes the home's head even though the build precompressed index.html", async () => {
+    const res = await ctx.app.inject({ url: '/?lang=ar', headers: { 'accept-encoding': 'br' } });
+    expect(res.headers['content-encoding']).toBe('br');
+    const html = brotliDecompressSync(res.rawPayload).toString();
+    expect(html).toContain('<html lang="ar" dir="rtl"');
+    expect(html).toContain('<meta property="og:site_name" content="Entente" />');
+  });
+
+  it('answers a page of a record that is not there with the app and 404 (signed out)', async () => {
+    const res = await ctx.app.inject({ url: '/members/USA' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('<div id="root"></div>');
   });
 
   it('serves hashed assets for good, and 404s a missing one instead of sending a page', async () => {

@@ -89,3 +89,29 @@ export function jsonSender<S extends z.ZodType>(
     return reply.header('content-encoding', encoding).send(await answer.encoded[encoding]);
   };
 }
+
+/**
+ * A body made per request (a page with its head written for the reader), compressed as the
+ * client accepts, as JSON answers are: brotli or gzip over the threshold, else as it is. The
+ * caller says what the body varies by (`vary`, accept-encoding among them).
+ */
+export async function sendCompressed(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  body: Buffer,
+  /** Compressed forms kept by the body's tag (its hash): the same page asked again is not compressed again. */
+  kept?: Map<string, Promise<Buffer>>,
+  tag?: string,
+): Promise<FastifyReply> {
+  const accepted = req.headers['accept-encoding'];
+  const encoding = accepted && body.length >= COMPRESS_THRESHOLD ? negotiate(accepted, ENCODINGS) : null;
+  if (!encoding) return reply.send(body);
+  if (!kept || !tag) return reply.header('content-encoding', encoding).send(await encode(body, encoding));
+  const key = `${encoding}:${tag}`;
+  let encoded = kept.get(key);
+  if (!encoded) {
+    encoded = encode(body, encoding);
+    kept.set(key, encoded);
+  }
+  return reply.header('content-encoding', encoding).send(await encoded);
+}

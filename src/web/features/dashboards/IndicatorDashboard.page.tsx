@@ -18,7 +18,9 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Breakdown, Series } from '../../../shared/progress.js';
+import { IndicatorVisibility } from '../../../shared/progress.js';
 import { isApiError } from '../../app/api.js';
+import { CiteThis } from '../../components/CiteThis.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
@@ -465,6 +467,9 @@ export function IndicatorDashboardPage() {
         ) : null}
       </SimpleGrid>
       {byMember.data ? <ContributorsMap breakdown={byMember.data} /> : null}
+      {s.visibility === IndicatorVisibility.enum.public ? (
+        <CiteThis title={name} date={null} dateLabel={last ? periodName(last.period) : undefined} />
+      ) : null}
     </Stack>
   );
 }

@@ -2,9 +2,10 @@ import { Anchor, Breadcrumbs, Stack, Text } from '@mantine/core';
 import { lazy, Suspense, useEffect } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import type { Meeting } from '../../../shared/meetings.js';
+import { type Meeting, Visibility } from '../../../shared/meetings.js';
 import { isApiError } from '../../app/api.js';
 import { signInPath } from '../../app/sign-in-path.js';
+import { CiteThis } from '../../components/CiteThis.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { LocalizedTitle, useLocalizedTitleText } from '../../components/LocalizedTitle.js';
@@ -111,6 +112,9 @@ export function MeetingPage() {
         </Text>
       </Breadcrumbs>
       <MeetingBody meeting={meeting.data} reload={() => meeting.refetch()} />
+      {meeting.data.visibility === Visibility.enum.public ? (
+        <CiteThis title={title} date={meeting.data.startDate} />
+      ) : null}
     </Stack>
   );
 }

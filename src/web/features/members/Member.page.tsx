@@ -4,6 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Member } from '../../../shared/members.js';
 import { isApiError } from '../../app/api.js';
+import { CiteThis } from '../../components/CiteThis.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
@@ -211,6 +212,7 @@ export function MemberPage() {
         </Title>
         <MemberDelegations code={m.code} />
       </Stack>
+      <CiteThis title={name} date={m.joinedOn} />
     </Stack>
   );
 }

@@ -16,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Pledge, PledgeEventStatus } from '../../../shared/pledges.js';
+import { CiteThis } from '../../components/CiteThis.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { FormActions, FormBanner } from '../../components/FormAlerts.js';
 import { useFormT } from '../../components/form-errors.js';
@@ -263,6 +264,7 @@ export function PledgePage() {
         <LifeTimeline pledge={p} />
       </Paper>
       {canRecordFor(me, p.member.code) ? <EventForm key={p.version} pledge={p} /> : null}
+      <CiteThis title={t('pledge.pageTitle', { member })} date={p.events.at(0)?.on ?? p.valueDate} />
     </Stack>
   );
 }

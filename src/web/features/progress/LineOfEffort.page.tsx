@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../app/api.js';
+import { CiteThis } from '../../components/CiteThis.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
@@ -177,6 +178,7 @@ export function LineOfEffortPage() {
           </List>
         </Section>
       </SimpleGrid>
+      <CiteThis title={name} date={null} />
     </Stack>
   );
 }

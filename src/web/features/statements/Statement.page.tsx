@@ -3,6 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { Visibility } from '../../../shared/meetings.js';
+import { CiteThis } from '../../components/CiteThis.js';
 import './statements.css';
 import type { Me } from '../../../shared/auth.js';
 import type { Statement } from '../../../shared/statements.js';
@@ -250,6 +252,7 @@ export function StatementPage() {
           <Workspace statement={s} me={me} />
         </Suspense>
       ) : null}
+      {s.visibility === Visibility.enum.public ? <CiteThis title={title} date={s.adoptedOn} /> : null}
     </Stack>
   );
 }

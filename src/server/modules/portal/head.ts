@@ -1,0 +1,92 @@
+import { directionOf, LANGUAGE_PARAM, LANGUAGES, type Language } from '../../../shared/i18n.js';
+import { SITE_NAME } from './head-catalog.js';
+
+/** What a page's head says of it: what a link preview shows. */
+export interface Head {
+  /** The page's own title ("Belgium"), without the site's name. */
+  title: string;
+  description: string;
+  /** The page's address: path and, for a list, its filters (never `lang`). Null for a page that is not there. */
+  path: string | null;
+  /** `article` for a record's page, `website` for the rest. */
+  type: 'website' | 'article';
+  /** The language the title and description are in. */
+  language: Language;
+}
+
+/** The Open Graph locale of each language. */
+const OG_LOCALE: Record<Language, string> = { en: 'en_GB', fr: 'fr_FR', ar: 'ar_AR' };
+
+/** Text made safe for an HTML attribute value (double-quoted) and for element content alike. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The built `index.html`, cut once where the server writes: the `<html>` tag's other attributes
+ * (its `lang` and `dir` are written per reader), and the end of `<head>`. Its own `<title>` and
+ * description are taken out: the server writes the page's.
+ */
+export interface Template {
+  beforeHtml: string;
+  htmlAttributes: string;
+  headUntilEnd: string;
+  rest: string;
+}
+
+export function parseTemplate(html: string): Template {
+  const htmlTag = /<html\b([^>]*)>/i.exec(html);
+  const headEnd = html.search(/<\/head>/i);
+  if (!htmlTag || headEnd < 0) throw new Error('index.html has no <html> tag or no </head>');
+  const afterHtml = htmlTag.index + htmlTag[0].length;
+  const htmlAttributes = (htmlTag[1] ?? '').replace(/\s(lang|dir)="[^"]*"/gi, '');
+  const head = html
+    .slice(afterHtml, headEnd)
+    .replace(/\s*<title>[\s\S]*?<\/title>/i, '')
+    .replace(/\s*<meta\s+name="description"[^>]*>/i, '')
+    .replace(/\s*$/, '');
+  return { beforeHtml: html.slice(0, htmlTag.index), htmlAttributes, headUntilEnd: head, rest: html.slice(headEnd) };
+}
+
+/** The page's address in another language: the reader who follows it gets that language. */
+function inLanguage(url: string, language: Language): string {
+  return `${url}${url.includes('?') ? '&' : '?'}${LANGUAGE_PARAM}=${language}`;
+}
+
+/** The tags of a page's head: title, description, canonical address, Open Graph and Twitter card. */
+export function headTags(head: Head, origin: string): string {
+  const e = escapeHtml;
+  const fullTitle = head.title === SITE_NAME ? SITE_NAME : `${head.title} · ${SITE_NAME}`;
+  const url = head.path === null ? null : `${origin}${head.path}`;
+  const tags = [`<title>${e(fullTitle)}</title>`, `<meta name="description" content="${e(head.description)}" />`];
+  if (url === null) tags.push('<meta name="robots" content="noindex" />');
+  else {
+    tags.push(`<link rel="canonical" href="${e(url)}" />`);
+    for (const language of LANGUAGES) {
+      tags.push(`<link rel="alternate" hreflang="${language}" href="${e(inLanguage(url, language))}" />`);
+    }
+  }
+  tags.push(
+    `<meta property="og:type" content="${head.type}" />`,
+    `<meta property="og:site_name" content="${SITE_NAME}" />`,
+    `<meta property="og:title" content="${e(head.title)}" />`,
+    `<meta property="og:description" content="${e(head.description)}" />`,
+    ...(url === null ? [] : [`<meta property="og:url" content="${e(url)}" />`]),
+    `<meta property="og:locale" content="${OG_LOCALE[head.language]}" />`,
+    ...LANGUAGES.filter((l) => l !== head.language).map(
+      (l) => `<meta property="og:locale:alternate" content="${OG_LOCALE[l]}" />`,
+    ),
+    '<meta name="twitter:card" content="summary" />',
+    `<meta name="twitter:title" content="${e(head.title)}" />`,
+    `<meta name="twitter:description" content="${e(head.description)}" />`,
+  );
+  return tags.join('\n    ');
+}
+
+/** The page: the template with the reader's language and direction on `<html>` and the page's head. */
+export function renderPage(template: Template, head: Head, origin: string): string {
+  return (
+    `${template.beforeHtml}<html lang="${head.language}" dir="${directionOf(head.language)}"${template.htmlAttributes}>` +
+    `${template.headUntilEnd}\n    ${headTags(head, origin)}\n  ${template.rest}`
+  );
+}
