@@ -1,106 +1,122 @@
-import { lazy } from 'react';
+import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from '../components/NotFound.page.js';
 import { RouteError } from '../components/RouteError.js';
-import { SignInPage } from '../features/auth/SignIn.page.js';
 import { HomePage } from '../features/home/Home.page.js';
-import { MeetingPage } from '../features/meetings/Meeting.page.js';
-import { MeetingsPage } from '../features/meetings/Meetings.page.js';
-import { MemberPage } from '../features/members/Member.page.js';
-import { MembersPage } from '../features/members/Members.page.js';
 import { Layout } from './Layout.js';
 
+/**
+ * A page loaded when opened, with the styles of the Mantine components the home page does not use
+ * (styles-rest.ts): the page renders once both are there, never unstyled.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: React.lazy's own type for a component's props
+function page<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
+  return lazy(() => Promise.all([load(), import('./styles-rest.js')]).then(([module]) => module));
+}
+
+// Only the home page and the frame load with the app: every other page is a chunk of its own, so
+// that a visitor of the home page does not download the others' components, forms and selects.
+const MembersPage = page(() => import('../features/members/Members.page.js').then((m) => ({ default: m.MembersPage })));
+const MemberPage = page(() => import('../features/members/Member.page.js').then((m) => ({ default: m.MemberPage })));
+const MeetingsPage = page(() =>
+  import('../features/meetings/Meetings.page.js').then((m) => ({ default: m.MeetingsPage })),
+);
+const MeetingPage = page(() =>
+  import('../features/meetings/Meeting.page.js').then((m) => ({ default: m.MeetingPage })),
+);
+const SignInPage = page(() => import('../features/auth/SignIn.page.js').then((m) => ({ default: m.SignInPage })));
+
 // The secretariat's pages are for a few people: the public never downloads them.
-const SecretariatArea = lazy(() =>
+const SecretariatArea = page(() =>
   import('../features/secretariat/SecretariatArea.js').then((m) => ({ default: m.SecretariatArea })),
 );
-const SecretariatPage = lazy(() =>
+const SecretariatPage = page(() =>
   import('../features/secretariat/Secretariat.page.js').then((m) => ({ default: m.SecretariatPage })),
 );
-const AddMemberPage = lazy(() =>
+const AddMemberPage = page(() =>
   import('../features/secretariat/AddMember.page.js').then((m) => ({ default: m.AddMemberPage })),
 );
-const EditMemberPage = lazy(() =>
+const EditMemberPage = page(() =>
   import('../features/secretariat/EditMember.page.js').then((m) => ({ default: m.EditMemberPage })),
 );
 
 // Naming a delegation and printing the list are for a few people too.
-const NameDelegationPage = lazy(() =>
+const NameDelegationPage = page(() =>
   import('../features/meetings/NameDelegation.page.js').then((m) => ({ default: m.NameDelegationPage })),
 );
-const PrintDelegationsPage = lazy(() =>
+const PrintDelegationsPage = page(() =>
   import('../features/meetings/PrintDelegations.page.js').then((m) => ({ default: m.PrintDelegationsPage })),
 );
-const NewMeetingPage = lazy(() =>
+const NewMeetingPage = page(() =>
   import('../features/meetings/NewMeeting.page.js').then((m) => ({ default: m.NewMeetingPage })),
 );
-const EditMeetingPage = lazy(() =>
+const EditMeetingPage = page(() =>
   import('../features/meetings/EditMeeting.page.js').then((m) => ({ default: m.EditMeetingPage })),
 );
 
 // Statements and the decision register: their pages load when opened.
-const StatementsPage = lazy(() =>
+const StatementsPage = page(() =>
   import('../features/statements/Statements.page.js').then((m) => ({ default: m.StatementsPage })),
 );
-const StatementPage = lazy(() =>
+const StatementPage = page(() =>
   import('../features/statements/Statement.page.js').then((m) => ({ default: m.StatementPage })),
 );
-const DecisionsPage = lazy(() =>
+const DecisionsPage = page(() =>
   import('../features/statements/Decisions.page.js').then((m) => ({ default: m.DecisionsPage })),
 );
-const NewStatementPage = lazy(() =>
+const NewStatementPage = page(() =>
   import('../features/statements/NewStatement.page.js').then((m) => ({ default: m.NewStatementPage })),
 );
-const EditStatementPage = lazy(() =>
+const EditStatementPage = page(() =>
   import('../features/statements/EditStatement.page.js').then((m) => ({ default: m.EditStatementPage })),
 );
 
 // The dashboards and their charts load when opened.
-const IndicatorDashboardPage = lazy(() =>
+const IndicatorDashboardPage = page(() =>
   import('../features/dashboards/IndicatorDashboard.page.js').then((m) => ({ default: m.IndicatorDashboardPage })),
 );
-const IndicatorValuesPage = lazy(() =>
+const IndicatorValuesPage = page(() =>
   import('../features/dashboards/IndicatorValues.page.js').then((m) => ({ default: m.IndicatorValuesPage })),
 );
-const LineDashboardPage = lazy(() =>
+const LineDashboardPage = page(() =>
   import('../features/dashboards/LineDashboard.page.js').then((m) => ({ default: m.LineDashboardPage })),
 );
 // Pledges and the FX table: their pages load when opened.
-const PledgesPage = lazy(() => import('../features/pledges/Pledges.page.js').then((m) => ({ default: m.PledgesPage })));
-const PledgePage = lazy(() => import('../features/pledges/Pledge.page.js').then((m) => ({ default: m.PledgePage })));
-const NewPledgePage = lazy(() =>
+const PledgesPage = page(() => import('../features/pledges/Pledges.page.js').then((m) => ({ default: m.PledgesPage })));
+const PledgePage = page(() => import('../features/pledges/Pledge.page.js').then((m) => ({ default: m.PledgePage })));
+const NewPledgePage = page(() =>
   import('../features/pledges/NewPledge.page.js').then((m) => ({ default: m.NewPledgePage })),
 );
-const FxRatesPage = lazy(() => import('../features/pledges/FxRates.page.js').then((m) => ({ default: m.FxRatesPage })));
+const FxRatesPage = page(() => import('../features/pledges/FxRates.page.js').then((m) => ({ default: m.FxRatesPage })));
 // Progress: lines of effort and working groups, loaded when opened.
-const LinesOfEffortPage = lazy(() =>
+const LinesOfEffortPage = page(() =>
   import('../features/progress/LinesOfEffort.page.js').then((m) => ({ default: m.LinesOfEffortPage })),
 );
-const LineOfEffortPage = lazy(() =>
+const LineOfEffortPage = page(() =>
   import('../features/progress/LineOfEffort.page.js').then((m) => ({ default: m.LineOfEffortPage })),
 );
-const WorkingGroupsPage = lazy(() =>
+const WorkingGroupsPage = page(() =>
   import('../features/progress/WorkingGroups.page.js').then((m) => ({ default: m.WorkingGroupsPage })),
 );
 // Reporting (members' reports and the secretariat's review): for a few people, loaded when opened.
-const MyReportsPage = lazy(() =>
+const MyReportsPage = page(() =>
   import('../features/reporting/MyReports.page.js').then((m) => ({ default: m.MyReportsPage })),
 );
-const ReportPage = lazy(() => import('../features/reporting/Report.page.js').then((m) => ({ default: m.ReportPage })));
-const ReportQueuePage = lazy(() =>
+const ReportPage = page(() => import('../features/reporting/Report.page.js').then((m) => ({ default: m.ReportPage })));
+const ReportQueuePage = page(() =>
   import('../features/reporting/ReportQueue.page.js').then((m) => ({ default: m.ReportQueuePage })),
 );
-const PeriodsPage = lazy(() =>
+const PeriodsPage = page(() =>
   import('../features/reporting/Periods.page.js').then((m) => ({ default: m.PeriodsPage })),
 );
-const IndicatorsPage = lazy(() =>
+const IndicatorsPage = page(() =>
   import('../features/reporting/Indicators.page.js').then((m) => ({ default: m.IndicatorsPage })),
 );
 
 // Imports and exports: for the secretariat and focal points.
-const ImportsPage = lazy(() => import('../features/imports/Imports.page.js').then((m) => ({ default: m.ImportsPage })));
+const ImportsPage = page(() => import('../features/imports/Imports.page.js').then((m) => ({ default: m.ImportsPage })));
 // Each signed-in user's starting point: nothing the public needs.
-const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
+const DeskPage = page(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
 
 export const router = createBrowserRouter([
   {
