@@ -13,16 +13,12 @@ if (!root) throw new Error('index.html has no #root element');
 // (A promise rather than a top-level await, which would make the build split the entry into more
 // files for the browser to fetch one after another.)
 const language = detectLanguage();
-void startI18n(language).then(() => {
+void startI18n(language).then(() =>
   createRoot(root).render(
     <StrictMode>
       <Providers language={language}>
         <RouterProvider router={router} />
       </Providers>
     </StrictMode>,
-  );
-  // The other components' styles come with the other pages (page() in router.tsx); fetched here
-  // too once the browser is idle, for a page made lazy without page().
-  const later = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 2000));
-  later(() => void import('./app/styles-rest.js'), { timeout: 5000 });
-});
+  ),
+);

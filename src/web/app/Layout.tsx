@@ -8,6 +8,7 @@ import { Loading } from '../components/Loading.js';
 import { canUseSecretariat, useMe, useRoleLabel } from '../features/auth/auth.api.js';
 import { LanguageButton } from '../i18n/LanguageButton.js';
 import { useAccountLanguage } from '../i18n/language.js';
+import { RestStyles } from './RestStyles.js';
 import { signInPath } from './sign-in-path.js';
 import { useSignOutAndLeave } from './sign-out.js';
 
@@ -189,7 +190,14 @@ export function Layout() {
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1} className="main">
         <Container size="lg" px={0}>
           <Suspense fallback={<Loading />}>
-            <Outlet />
+            {/* Every page but the home waits for the rest of Mantine's styles (RestStyles.tsx). */}
+            {location.pathname === '/' ? (
+              <Outlet />
+            ) : (
+              <RestStyles>
+                <Outlet />
+              </RestStyles>
+            )}
           </Suspense>
         </Container>
       </AppShell.Main>

@@ -1,122 +1,113 @@
-import { type ComponentType, lazy } from 'react';
+import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from '../components/NotFound.page.js';
 import { RouteError } from '../components/RouteError.js';
 import { HomePage } from '../features/home/Home.page.js';
 import { Layout } from './Layout.js';
 
-/**
- * A page loaded when opened, with the styles of the Mantine components the home page does not use
- * (styles-rest.ts): the page renders once both are there, never unstyled.
- */
-// biome-ignore lint/suspicious/noExplicitAny: React.lazy's own type for a component's props
-function page<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
-  return lazy(() => Promise.all([load(), import('./styles-rest.js')]).then(([module]) => module));
-}
-
 // Only the home page and the frame load with the app: every other page is a chunk of its own, so
 // that a visitor of the home page does not download the others' components, forms and selects.
-const MembersPage = page(() => import('../features/members/Members.page.js').then((m) => ({ default: m.MembersPage })));
-const MemberPage = page(() => import('../features/members/Member.page.js').then((m) => ({ default: m.MemberPage })));
-const MeetingsPage = page(() =>
+const MembersPage = lazy(() => import('../features/members/Members.page.js').then((m) => ({ default: m.MembersPage })));
+const MemberPage = lazy(() => import('../features/members/Member.page.js').then((m) => ({ default: m.MemberPage })));
+const MeetingsPage = lazy(() =>
   import('../features/meetings/Meetings.page.js').then((m) => ({ default: m.MeetingsPage })),
 );
-const MeetingPage = page(() =>
+const MeetingPage = lazy(() =>
   import('../features/meetings/Meeting.page.js').then((m) => ({ default: m.MeetingPage })),
 );
-const SignInPage = page(() => import('../features/auth/SignIn.page.js').then((m) => ({ default: m.SignInPage })));
+const SignInPage = lazy(() => import('../features/auth/SignIn.page.js').then((m) => ({ default: m.SignInPage })));
 
 // The secretariat's pages are for a few people: the public never downloads them.
-const SecretariatArea = page(() =>
+const SecretariatArea = lazy(() =>
   import('../features/secretariat/SecretariatArea.js').then((m) => ({ default: m.SecretariatArea })),
 );
-const SecretariatPage = page(() =>
+const SecretariatPage = lazy(() =>
   import('../features/secretariat/Secretariat.page.js').then((m) => ({ default: m.SecretariatPage })),
 );
-const AddMemberPage = page(() =>
+const AddMemberPage = lazy(() =>
   import('../features/secretariat/AddMember.page.js').then((m) => ({ default: m.AddMemberPage })),
 );
-const EditMemberPage = page(() =>
+const EditMemberPage = lazy(() =>
   import('../features/secretariat/EditMember.page.js').then((m) => ({ default: m.EditMemberPage })),
 );
 
 // Naming a delegation and printing the list are for a few people too.
-const NameDelegationPage = page(() =>
+const NameDelegationPage = lazy(() =>
   import('../features/meetings/NameDelegation.page.js').then((m) => ({ default: m.NameDelegationPage })),
 );
-const PrintDelegationsPage = page(() =>
+const PrintDelegationsPage = lazy(() =>
   import('../features/meetings/PrintDelegations.page.js').then((m) => ({ default: m.PrintDelegationsPage })),
 );
-const NewMeetingPage = page(() =>
+const NewMeetingPage = lazy(() =>
   import('../features/meetings/NewMeeting.page.js').then((m) => ({ default: m.NewMeetingPage })),
 );
-const EditMeetingPage = page(() =>
+const EditMeetingPage = lazy(() =>
   import('../features/meetings/EditMeeting.page.js').then((m) => ({ default: m.EditMeetingPage })),
 );
 
 // Statements and the decision register: their pages load when opened.
-const StatementsPage = page(() =>
+const StatementsPage = lazy(() =>
   import('../features/statements/Statements.page.js').then((m) => ({ default: m.StatementsPage })),
 );
-const StatementPage = page(() =>
+const StatementPage = lazy(() =>
   import('../features/statements/Statement.page.js').then((m) => ({ default: m.StatementPage })),
 );
-const DecisionsPage = page(() =>
+const DecisionsPage = lazy(() =>
   import('../features/statements/Decisions.page.js').then((m) => ({ default: m.DecisionsPage })),
 );
-const NewStatementPage = page(() =>
+const NewStatementPage = lazy(() =>
   import('../features/statements/NewStatement.page.js').then((m) => ({ default: m.NewStatementPage })),
 );
-const EditStatementPage = page(() =>
+const EditStatementPage = lazy(() =>
   import('../features/statements/EditStatement.page.js').then((m) => ({ default: m.EditStatementPage })),
 );
 
 // The dashboards and their charts load when opened.
-const IndicatorDashboardPage = page(() =>
+const IndicatorDashboardPage = lazy(() =>
   import('../features/dashboards/IndicatorDashboard.page.js').then((m) => ({ default: m.IndicatorDashboardPage })),
 );
-const IndicatorValuesPage = page(() =>
+const IndicatorValuesPage = lazy(() =>
   import('../features/dashboards/IndicatorValues.page.js').then((m) => ({ default: m.IndicatorValuesPage })),
 );
-const LineDashboardPage = page(() =>
+const LineDashboardPage = lazy(() =>
   import('../features/dashboards/LineDashboard.page.js').then((m) => ({ default: m.LineDashboardPage })),
 );
 // Pledges and the FX table: their pages load when opened.
-const PledgesPage = page(() => import('../features/pledges/Pledges.page.js').then((m) => ({ default: m.PledgesPage })));
-const PledgePage = page(() => import('../features/pledges/Pledge.page.js').then((m) => ({ default: m.PledgePage })));
-const NewPledgePage = page(() =>
+const PledgesPage = lazy(() => import('../features/pledges/Pledges.page.js').then((m) => ({ default: m.PledgesPage })));
+const PledgePage = lazy(() => import('../features/pledges/Pledge.page.js').then((m) => ({ default: m.PledgePage })));
+const NewPledgePage = lazy(() =>
   import('../features/pledges/NewPledge.page.js').then((m) => ({ default: m.NewPledgePage })),
 );
-const FxRatesPage = page(() => import('../features/pledges/FxRates.page.js').then((m) => ({ default: m.FxRatesPage })));
+const FxRatesPage = lazy(() => import('../features/pledges/FxRates.page.js').then((m) => ({ default: m.FxRatesPage })));
 // Progress: lines of effort and working groups, loaded when opened.
-const LinesOfEffortPage = page(() =>
+const LinesOfEffortPage = lazy(() =>
   import('../features/progress/LinesOfEffort.page.js').then((m) => ({ default: m.LinesOfEffortPage })),
 );
-const LineOfEffortPage = page(() =>
+const LineOfEffortPage = lazy(() =>
   import('../features/progress/LineOfEffort.page.js').then((m) => ({ default: m.LineOfEffortPage })),
 );
-const WorkingGroupsPage = page(() =>
+const WorkingGroupsPage = lazy(() =>
   import('../features/progress/WorkingGroups.page.js').then((m) => ({ default: m.WorkingGroupsPage })),
 );
 // Reporting (members' reports and the secretariat's review): for a few people, loaded when opened.
-const MyReportsPage = page(() =>
+const MyReportsPage = lazy(() =>
   import('../features/reporting/MyReports.page.js').then((m) => ({ default: m.MyReportsPage })),
 );
-const ReportPage = page(() => import('../features/reporting/Report.page.js').then((m) => ({ default: m.ReportPage })));
-const ReportQueuePage = page(() =>
+const ReportPage = lazy(() => import('../features/reporting/Report.page.js').then((m) => ({ default: m.ReportPage })));
+const ReportQueuePage = lazy(() =>
   import('../features/reporting/ReportQueue.page.js').then((m) => ({ default: m.ReportQueuePage })),
 );
-const PeriodsPage = page(() =>
+const PeriodsPage = lazy(() =>
   import('../features/reporting/Periods.page.js').then((m) => ({ default: m.PeriodsPage })),
 );
-const IndicatorsPage = page(() =>
+const IndicatorsPage = lazy(() =>
   import('../features/reporting/Indicators.page.js').then((m) => ({ default: m.IndicatorsPage })),
 );
 
 // Imports and exports: for the secretariat and focal points.
-const ImportsPage = page(() => import('../features/imports/Imports.page.js').then((m) => ({ default: m.ImportsPage })));
+const ImportsPage = lazy(() => import('../features/imports/Imports.page.js').then((m) => ({ default: m.ImportsPage })));
 // Each signed-in user's starting point: nothing the public needs.
-const DeskPage = page(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
+const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
 
 export const router = createBrowserRouter([
   {

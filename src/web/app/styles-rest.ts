@@ -1,7 +1,6 @@
 /**
  * The styles of Mantine's components that neither the frame nor the home page shows (styles.ts has
- * those), in Mantine's own order: loaded with every other page (`page()` in router.tsx) and, once
- * the app has rendered, in the background (main.tsx), for a page that is lazy without `page()`.
+ * those), in Mantine's own order: loaded before any page but the home renders (RestStyles.tsx).
  */
 import '@mantine/core/styles/ScrollArea.layer.css';
 import '@mantine/core/styles/ActionIcon.layer.css';

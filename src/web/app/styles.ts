@@ -1,7 +1,7 @@
 /**
  * The styles every page needs, loaded with the app: Mantine's base and the styles of the components
  * the frame (header, menus, notifications) and the home page show, then the app's own. The other
- * components' styles load with the other pages (styles-rest.ts, by `page()` in router.tsx): the
+ * components' styles load with the other pages (styles-rest.ts, by RestStyles.tsx): the
  * whole of Mantine's stylesheet was 36 KiB gzip before the first render, these are about 15.
  *
  * Mantine's files are the `.layer.css` ones (in `@layer mantine`), so that a stylesheet that loads
