@@ -44,6 +44,20 @@ export default defineConfig({
     emptyOutDir: true,
     // No source maps: they would be served to anyone (3 MB of our sources); `npx vite` has them in development.
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The libraries every page runs on, in one file: the public home loaded them in 16 small
+          // files, each compressed alone (6.5 KiB gzip more, and more requests on a phone).
+          groups: [
+            {
+              name: 'framework',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },

@@ -1,31 +1,26 @@
-import {
-  Anchor,
-  AppShell,
-  Avatar,
-  Badge,
-  Burger,
-  Button,
-  Container,
-  Group,
-  Menu,
-  Stack,
-  Text,
-  UnstyledButton,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, AppShell, Badge, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import type { Me } from '../../shared/auth.js';
 import { Loading } from '../components/Loading.js';
-import { canUseSecretariat, useMe, useRoleLabel, useSignOut } from '../features/auth/auth.api.js';
-import { LanguageSwitcher, useAccountLanguage } from '../i18n/language.js';
-import { problemMessage } from '../i18n/problem.js';
+import { canUseSecretariat, useMe, useRoleLabel } from '../features/auth/auth.api.js';
+import { LanguageButton } from '../i18n/LanguageButton.js';
+import { useAccountLanguage } from '../i18n/language.js';
+import { RestStyles } from './RestStyles.js';
 import { signInPath } from './sign-in-path.js';
+import { useSignOutAndLeave } from './sign-out.js';
 
-interface NavItem {
+// The menus (Mantine's Menu, Popover and floating-ui, about 35 KiB gzip) load just after the first
+// render, in chunks of their own: the public home's first render does not wait for them.
+const LanguageSwitcher = lazy(() =>
+  import('../i18n/LanguageSwitcher.js').then((m) => ({ default: m.LanguageSwitcher })),
+);
+const MyWorkMenu = lazy(() => import('./menus.js').then((m) => ({ default: m.MyWorkMenu })));
+const AccountMenu = lazy(() => import('./menus.js').then((m) => ({ default: m.AccountMenu })));
+
+export interface NavItem {
   to: string;
   label:
     | 'home'
@@ -58,108 +53,6 @@ function navItems(me: Me | null | undefined): NavItem[] {
   if (me?.role === 'focal_point') items.push({ to: '/reports', label: 'reports', own: true });
   if (canUseSecretariat(me)) items.push({ to: '/secretariat', label: 'secretariat', own: true });
   return items;
-}
-
-function useSignOutAndLeave(everywhere: boolean) {
-  const signOut = useSignOut(everywhere);
-  const navigate = useNavigate();
-  const { t } = useTranslation();
-  return () =>
-    signOut.mutate(undefined, {
-      onSuccess: () => {
-        notifications.show({ message: everywhere ? t('account.signedOutEverywhere') : t('account.signedOut') });
-        navigate('/');
-      },
-      onError: (error) =>
-        notifications.show({ color: 'red', title: t('account.signOutFailed'), message: problemMessage(t, error) }),
-    });
-}
-
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((word) => word[0]?.toUpperCase())
-    .join('');
-
-/** The signed-in user's own places (desk, reports, imports, secretariat) in one menu of links. */
-function MyWorkMenu({ items }: { items: NavItem[] }) {
-  const { t } = useTranslation();
-  const { pathname } = useLocation();
-  if (items.length === 0) return null;
-  const here = items.some((item) => pathname === item.to || pathname.startsWith(`${item.to}/`));
-  return (
-    <Menu position="bottom-start" width={220}>
-      <Menu.Target>
-        <Button
-          variant={here ? 'light' : 'subtle'}
-          px="xs"
-          className="nav-link"
-          rightSection={<span aria-hidden="true">▾</span>}
-        >
-          {t('nav.myWork')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {items.map((item) => {
-          const current = pathname === item.to || pathname.startsWith(`${item.to}/`);
-          return (
-            <Menu.Item
-              key={item.to}
-              component={Link}
-              to={item.to}
-              aria-current={current ? 'page' : undefined}
-              fw={current ? 600 : undefined}
-            >
-              {t(`nav.${item.label}`)}
-            </Menu.Item>
-          );
-        })}
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
-
-function AccountMenu({ me }: { me: Me }) {
-  const signOut = useSignOutAndLeave(false);
-  const signOutEverywhere = useSignOutAndLeave(true);
-  const { t } = useTranslation();
-  const roleLabel = useRoleLabel();
-  return (
-    <Menu position="bottom-end" width={240}>
-      <Menu.Target>
-        {/*
-          Named by what it shows, with "Account:" before it for a screen reader: a name of its own
-          (aria-label) would not be the words a speech-input user reads on it and says (WCAG 2.5.3).
-        */}
-        <UnstyledButton className="account-button">
-          <Group gap="xs" wrap="nowrap">
-            <VisuallyHidden>{t('account.menuPrefix')} </VisuallyHidden>
-            {/* A phone has no room for the name: its initials stand in, and the name is still read out. */}
-            <Avatar size="sm" color="blue" hiddenFrom="sm" aria-hidden="true">
-              {initials(me.name)}
-            </Avatar>
-            <Text size="sm" fw={600} truncate="end" maw={240} className="account-name">
-              {me.name}
-            </Text>
-            {/* Below 1408 px the header has no room for the role: the menu shows it. */}
-            <Badge variant="light" visibleFrom="xl">
-              {roleLabel(me)}
-            </Badge>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{me.email}</Menu.Label>
-        <Menu.Label>
-          <Badge variant="light">{roleLabel(me)}</Badge>
-        </Menu.Label>
-        <Menu.Item onClick={signOut}>{t('account.signOut')}</Menu.Item>
-        <Menu.Item onClick={signOutEverywhere}>{t('account.signOutEverywhere')}</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
 }
 
 /** The frame of every page: header with the navigation, a burger menu below 1200 px, and the page. */
@@ -230,13 +123,20 @@ export function Layout() {
                     {t(`nav.${item.label}`)}
                   </Button>
                 ))}
-              <MyWorkMenu items={items.filter((item) => item.own)} />
+              <Suspense fallback={null}>
+                <MyWorkMenu items={items.filter((item) => item.own)} />
+              </Suspense>
             </Group>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <LanguageSwitcher me={me} />
+            {/* Until the menu's code is there, the same button without its menu: nothing moves. */}
+            <Suspense fallback={<LanguageButton />}>
+              <LanguageSwitcher me={me} />
+            </Suspense>
             {me ? (
-              <AccountMenu me={me} />
+              <Suspense fallback={null}>
+                <AccountMenu me={me} />
+              </Suspense>
             ) : me === null && location.pathname !== '/sign-in' ? (
               <Button component={Link} to={signInPath(location)} variant="default" size="sm">
                 {t('account.signIn')}
@@ -290,7 +190,14 @@ export function Layout() {
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1} className="main">
         <Container size="lg" px={0}>
           <Suspense fallback={<Loading />}>
-            <Outlet />
+            {/* Every page but the home waits for the rest of Mantine's styles (RestStyles.tsx). */}
+            {location.pathname === '/' ? (
+              <Outlet />
+            ) : (
+              <RestStyles>
+                <Outlet />
+              </RestStyles>
+            )}
           </Suspense>
         </Container>
         <Container size="lg" px={0} mt="xl" pt="md" component="footer" className="site-footer">

@@ -1,11 +1,13 @@
 import { DirectionProvider, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import type { Language } from '../../shared/i18n.js';
 import { directionOf } from '../../shared/i18n.js';
 import { createQueryClient } from './query-client.js';
 import { cssVariablesResolver, theme } from './theme.js';
+
+// Where notifications show loads after the first render (NotificationsHost.tsx).
+const NotificationsHost = lazy(() => import('./NotificationsHost.js').then((m) => ({ default: m.NotificationsHost })));
 
 export function Providers({ language, children }: { language: Language; children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
@@ -13,7 +15,9 @@ export function Providers({ language, children }: { language: Language; children
     <QueryClientProvider client={queryClient}>
       <DirectionProvider initialDirection={directionOf(language)} detectDirection={false}>
         <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
-          <Notifications position="bottom-right" />
+          <Suspense fallback={null}>
+            <NotificationsHost />
+          </Suspense>
           {children}
         </MantineProvider>
       </DirectionProvider>

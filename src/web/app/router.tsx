@@ -2,13 +2,20 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from '../components/NotFound.page.js';
 import { RouteError } from '../components/RouteError.js';
-import { SignInPage } from '../features/auth/SignIn.page.js';
 import { HomePage } from '../features/home/Home.page.js';
-import { MeetingPage } from '../features/meetings/Meeting.page.js';
-import { MeetingsPage } from '../features/meetings/Meetings.page.js';
-import { MemberPage } from '../features/members/Member.page.js';
-import { MembersPage } from '../features/members/Members.page.js';
 import { Layout } from './Layout.js';
+
+// Only the home page and the frame load with the app: every other page is a chunk of its own, so
+// that a visitor of the home page does not download the others' components, forms and selects.
+const MembersPage = lazy(() => import('../features/members/Members.page.js').then((m) => ({ default: m.MembersPage })));
+const MemberPage = lazy(() => import('../features/members/Member.page.js').then((m) => ({ default: m.MemberPage })));
+const MeetingsPage = lazy(() =>
+  import('../features/meetings/Meetings.page.js').then((m) => ({ default: m.MeetingsPage })),
+);
+const MeetingPage = lazy(() =>
+  import('../features/meetings/Meeting.page.js').then((m) => ({ default: m.MeetingPage })),
+);
+const SignInPage = lazy(() => import('../features/auth/SignIn.page.js').then((m) => ({ default: m.SignInPage })));
 
 // The secretariat's pages are for a few people: the public never downloads them.
 const SecretariatArea = lazy(() =>
