@@ -6,6 +6,7 @@ import {
   type CreateStatementBody,
   type DiffQuery,
   type ListStatementsQuery,
+  type MemberStatementList,
   type Statement,
   type StatementList,
   StatementStatus,
@@ -24,6 +25,7 @@ import { updateVersioned } from '../../lib/versioned-write.js';
 import { memberIdsByCode } from '../members/members.repo.js';
 import { createAdoptedUseCases } from './adopted.service.js';
 import { diffTexts } from './diff.js';
+import { loadMemberStatements } from './member-record.js';
 import { settleDue } from './settle.js';
 import {
   meetingIfVisible,
@@ -191,6 +193,20 @@ export function createStatementsService(deps: StatementsDeps) {
     async listStatements(auth: Auth, query: ListStatementsQuery): Promise<StatementList> {
       await settleDue(deps);
       return loadStatementList(db, auth.user, query);
+    },
+
+    /** The adopted statements the caller may see that were circulated to a member, with where it stood. */
+    async memberStatements(auth: Auth, code: string): Promise<MemberStatementList> {
+      if (auth.user) {
+        await settleDue(deps);
+        return loadMemberStatements(db, auth.user, code);
+      }
+      // Signed out, only adopted public statements show: a deadline passing changes them only by a
+      // write (which drops this entry). An unknown code throws inside the load and is not kept.
+      return cache.get(PUBLIC_PAGE_TAGS, `public-member:${code}`, async () => {
+        await settleDue(deps);
+        return loadMemberStatements(db, null, code);
+      });
     },
 
     /**
