@@ -43,7 +43,8 @@ describe.each(engines)('headline figures and members contributions on %s', (engi
     ]);
     await approveValues(ctx, coalition.id, [{ memberId: alpha.id, period: '2015-01', value: 99 }]);
     await approveValues(ctx, empty.id, [{ memberId: alpha.id, period: '2015-01', value: 5, approved: false }]);
-  });
+    // Many writes through the API: on a busy machine, more than the default minute.
+  }, 180_000);
   afterAll(() => ctx?.close());
 
   const get = (url: string, withCookie?: string) =>

@@ -83,7 +83,8 @@ describe.each(engines)("a member's adopted statements on %s", (engine) => {
     ids.open = (
       await buildProcedure(ctx, { deadline: '2030-02-01T09:00:00Z', statement: open.id, members: [a.memberCode] })
     ).statementId;
-  });
+    // Many writes through the API: on a busy machine, more than the default minute.
+  }, 180_000);
   afterAll(() => ctx?.close());
 
   const get = (url: string, user?: TestUser) => ctx.app.inject({ url, headers: user ? { cookie: user.cookie } : {} });
