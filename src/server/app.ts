@@ -156,7 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     meetingReads: createMeetingReadsService({ ...deps, loader }),
     procedures: createProceduresService(deps),
     statements,
-    decisions: createDecisionsService(deps),
+    decisions: createDecisionsService({ ...deps, loader }),
     figures: createFiguresService(deps),
     pledges,
     imports: createImportsService(deps),
