@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MemberStatementList } from '../../../shared/statements.js';
+import type { Decision, MemberStatementList, Statement, StatementList } from '../../../shared/statements.js';
 import { fixedClock } from '../../lib/clock.js';
-import { buildProcedure, buildStatement, buildTextVersion, buildUser, type TestUser } from '../../test/factories.js';
+import {
+  buildAdoptedStatement,
+  buildMeeting,
+  buildProcedure,
+  buildStatement,
+  buildTextVersion,
+  buildUser,
+  type TestUser,
+} from '../../test/factories.js';
 import { createTestApp, engines, parseProblem, type TestContext } from '../../test/harness.js';
 import { standingOf } from './member-record.js';
 
@@ -121,5 +129,22 @@ describe.each(engines)("a member's adopted statements on %s", (engine) => {
     const ofA = await standings(a.memberCode, observer);
     expect(ofA.byId.get(ids.coalition)).toBe('kept_silence');
     expect(ofA.byId.has(ids.open)).toBe(false);
+  });
+
+  it('a public statement adopted at a coalition meeting names no meeting to the public; signed in, it does', async () => {
+    const meeting = await buildMeeting(ctx, {
+      title: `Meeting ${leak}`,
+      visibility: 'coalition',
+      startDate: '2030-01-12',
+    });
+    const statement = await buildAdoptedStatement(ctx, { meetingId: meeting.id });
+    const page = (await get(`/api/v1/statements/${statement.id}`)).json() as Statement;
+    expect(page.meetingId).toBeNull();
+    const list = (await get('/api/v1/statements?status=adopted')).json() as StatementList;
+    expect(list.items.find((s) => s.id === statement.id)?.meetingId).toBeNull();
+    const decisions = (await get('/api/v1/decisions')).json() as { items: Decision[] };
+    expect(decisions.items.find((d) => d.statementId === statement.id)?.meetingId).toBeNull();
+    const seen = (await get(`/api/v1/statements/${statement.id}`, observer)).json() as Statement;
+    expect(seen.meetingId).toBe(meeting.id);
   });
 });
