@@ -54,7 +54,7 @@ describe('public portal', () => {
       expect(await figure('States')).toBe(`States${states}`);
       expect(await figure('Organisations')).toBe(`Organisations${organizations}`);
 
-      await page.getByRole('link', { name: 'See the members on the map' }).click();
+      await page.getByRole('link', { name: 'Every member, with search and filters' }).click();
       await page.waitForURL('**/members');
       await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
       await screenshot(page, 'home-then-members');

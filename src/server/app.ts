@@ -155,7 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pledges = createPledgesService(deps);
   const indicators = createIndicatorsService(deps);
   const members = createMembersService(deps);
-  const decisions = createDecisionsService(deps);
+  const decisions = createDecisionsService({ ...deps, loader });
   const services = {
     auth,
     members,

@@ -166,3 +166,9 @@ export const OPEN_DATASETS = [
   'pledges',
   'sources',
 ] as const;
+/**
+ * Where a member stood on an adopted statement circulated to it: `endorsed` (an endorsement it
+ * gave), `kept_silence` (a silence it did not break), `broke_silence` (it broke one, and the text
+ * was adopted later), `not_endorsed` (an endorsement procedure it did not answer).
+ */
+export const MEMBER_STATEMENT_STANDINGS = ['endorsed', 'kept_silence', 'broke_silence', 'not_endorsed'] as const;

@@ -464,3 +464,32 @@ export const LineOfEffortFigures = z.object({
   items: z.array(IndicatorFigures),
 });
 export type LineOfEffortFigures = z.infer<typeof LineOfEffortFigures>;
+
+/** The home page's figures: per indicator the caller may see, its total over time as of its latest period. */
+export const HeadlineFigure = IndicatorFigures.omit({ points: true }).extend({
+  lineOfEffort: z.string(),
+  lineOfEffortNames: NamesAnswer,
+});
+export type HeadlineFigure = z.infer<typeof HeadlineFigure>;
+/** Only indicators with approved values, by line of effort then key. */
+export const HeadlineFigures = z.object({ items: z.array(HeadlineFigure) });
+export type HeadlineFigures = z.infer<typeof HeadlineFigures>;
+
+/** A member's approved values of the indicators the caller may see, combined over time (a flow's sum, a stock's latest). */
+export const MemberContributions = z.object({
+  member: z.string(),
+  items: z.array(
+    z.object({
+      indicator: z.string(),
+      names: NamesAnswer,
+      unit: z.string(),
+      lineOfEffort: z.string(),
+      lineOfEffortNames: NamesAnswer,
+      timeAggregation: TimeAggregation,
+      value: z.number(),
+      /** The latest period with an approved value of the member. */
+      through: z.string(),
+    }),
+  ),
+});
+export type MemberContributions = z.infer<typeof MemberContributions>;

@@ -3,6 +3,7 @@ import {
   CHANGEABLE_WHEN_ADOPTED,
   DECISION_METHODS,
   FOLLOW_UP_STATUSES,
+  MEMBER_STATEMENT_STANDINGS,
   POSITION_KINDS,
   PROCEDURE_KINDS,
   PROCEDURE_RESPONSES,
@@ -439,3 +440,20 @@ export const Decision = z.object({
 export type Decision = z.infer<typeof Decision>;
 export const DecisionList = z.object({ items: z.array(Decision) });
 export type DecisionList = z.infer<typeof DecisionList>;
+
+// ─── A member's record on adopted statements (its public page) ────────────────────────────
+
+export const MemberStatementStanding = z.enum(MEMBER_STATEMENT_STANDINGS);
+export type MemberStatementStanding = z.infer<typeof MemberStatementStanding>;
+/** The adopted statements the caller may see that were circulated to a member, newest adoption first. */
+export const MemberStatementList = z.object({
+  items: z.array(
+    z.object({
+      statement: StatementSummary,
+      standing: MemberStatementStanding,
+      /** The member attached a reservation or an explanation of position to it. */
+      hasPosition: z.boolean(),
+    }),
+  ),
+});
+export type MemberStatementList = z.infer<typeof MemberStatementList>;

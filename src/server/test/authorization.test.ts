@@ -626,6 +626,19 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       request: async () => ({ method: 'GET', url: `/api/v1/lines-of-effort/${lineKey}/figures` }),
       expected: all(200),
     },
+    // The public portal's home and member pages (issue 11): public reads.
+    'GET /api/v1/figures/headline': {
+      request: async () => ({ method: 'GET', url: '/api/v1/figures/headline' }),
+      expected: all(200),
+    },
+    'GET /api/v1/members/:code/contributions': {
+      request: async () => ({ method: 'GET', url: `/api/v1/members/${member}/contributions` }),
+      expected: all(200),
+    },
+    'GET /api/v1/members/:code/statements': {
+      request: async () => ({ method: 'GET', url: `/api/v1/members/${member}/statements` }),
+      expected: all(200),
+    },
     // Pledges and FX rates (issue 10): public reads; the secretariat, or the member's own focal point, writes.
     'GET /api/v1/pledges': { request: async () => ({ method: 'GET', url: '/api/v1/pledges' }), expected: all(200) },
     'GET /api/v1/pledges/totals': {

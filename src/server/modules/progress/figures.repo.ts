@@ -294,3 +294,37 @@ export const readOpenValuesPage = (
   after
     ? read(openValuesNextPage, [indicatorId, after.period, after.code, after.category, limit])
     : read(openValuesFirstPage, [indicatorId, limit]);
+const allIndicators = readStatement<FiguresIndicator>(
+  'figures_all_indicators',
+  `select ${INDICATOR_COLUMNS}
+     from indicators i join lines_of_effort l on l.id = i.line_of_effort_id
+    order by l.key, i.key`,
+);
+
+/** Every indicator with its targets, by line of effort then key (the service keeps those the caller may see). */
+export const readAllFiguresIndicators = (read: Read): Promise<FiguresIndicator[]> => read(allIndicators, []);
+
+const allTotals = readStatement<IndicatorPeriodFigures>(
+  'figures_all_rollups',
+  `select indicator_id as "indicatorId", period, sum::float8 as sum, max::float8 as max, members
+     from indicator_rollups
+    where category = ''
+    order by indicator_id, period`,
+);
+
+/** Every period's members' totals of every indicator. */
+export const readAllRollups = (read: Read): Promise<IndicatorPeriodFigures[]> => read(allTotals, []);
+
+const memberIndicatorPeriods = readStatement<IndicatorPeriodFigures>(
+  'figures_member_indicator_periods',
+  `select indicator_id as "indicatorId", period, sum(approved_value)::float8 as sum,
+          sum(approved_value)::float8 as max, 1 as members
+     from report_values
+    where member_id = $1 and approved_value is not null
+    group by indicator_id, period
+    order by indicator_id, period`,
+);
+
+/** One member's figure per indicator and period: the sum of its approved values over categories. */
+export const readMemberIndicatorPeriods = (read: Read, memberId: string): Promise<IndicatorPeriodFigures[]> =>
+  read(memberIndicatorPeriods, [memberId]);

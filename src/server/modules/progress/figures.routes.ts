@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MemberCodeParams } from '../../../shared/members.js';
 import {
   ApprovedValueList,
   Breakdown,
   BreakdownQuery,
+  HeadlineFigures,
   IndicatorKeyParams,
   LineOfEffortFigures,
   LineOfEffortParams,
+  MemberContributions,
   Series,
   SeriesQuery,
   ValuesQuery,
@@ -21,6 +24,34 @@ export const figuresRoutes: FastifyPluginAsyncZod<{ service: FiguresService }> =
   const sendBreakdown = jsonSender(Breakdown);
   const sendValues = jsonSender(ApprovedValueList);
   const sendLine = jsonSender(LineOfEffortFigures);
+  const sendHeadline = jsonSender(HeadlineFigures);
+  const sendContributions = jsonSender(MemberContributions);
+
+  app.get(
+    '/figures/headline',
+    {
+      schema: {
+        tags,
+        summary:
+          'Per indicator the caller may see with approved values: its latest figure and its total (the home page)',
+        response: { 200: HeadlineFigures, ...errorResponses() },
+      },
+    },
+    async (req, reply) => sendHeadline(req, reply, await service.headline(req.auth)),
+  );
+
+  app.get(
+    '/members/:code/contributions',
+    {
+      schema: {
+        tags,
+        summary: "A member's approved values per indicator the caller may see, combined over time",
+        params: MemberCodeParams,
+        response: { 200: MemberContributions, ...errorResponses(400, 404) },
+      },
+    },
+    async (req, reply) => sendContributions(req, reply, await service.memberContributions(req.auth, req.params.code)),
+  );
 
   app.get(
     '/indicators/:key/series',

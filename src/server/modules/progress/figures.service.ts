@@ -3,7 +3,9 @@ import type {
   ApprovedValueList,
   Breakdown,
   BreakdownQuery,
+  HeadlineFigures,
   LineOfEffortFigures,
+  MemberContributions,
   MemberRef,
   Series,
   SeriesQuery,
@@ -26,6 +28,8 @@ import {
 } from './figures.compute.js';
 import {
   type FiguresIndicator,
+  readAllFiguresIndicators,
+  readAllRollups,
   readApprovedValues,
   readCategoryRollups,
   readFiguresIndicator,
@@ -33,6 +37,7 @@ import {
   readLineRollups,
   readMemberBreakdown,
   readMemberCategoryPeriods,
+  readMemberIndicatorPeriods,
   readMemberPeriods,
   readRollups,
 } from './figures.repo.js';
@@ -239,6 +244,66 @@ export function createFiguresService(deps: ServiceDeps) {
             };
           });
         return { lineOfEffort: found.line.key, names: found.line.names, items };
+      });
+    },
+
+    /** Per indicator the caller may see that has approved values: its latest figure and its total over time (the home page). */
+    async headline(auth: Auth): Promise<HeadlineFigures> {
+      const visibilities = visibilitiesOf(auth.user);
+      return cache.get(TAGS, `headline:${visibilities.join(',')}`, async () => {
+        const indicators = (await readAllFiguresIndicators(read)).filter((i) => visibilities.includes(i.visibility));
+        const rows = groupBy(await readAllRollups(read), (row) => row.indicatorId);
+        const items = indicators.flatMap((indicator) => {
+          const targets = targetsOf(indicator);
+          const points = seriesPoints(rows.get(indicator.id) ?? [], indicator, targets);
+          const latest = points.at(-1);
+          if (!latest) return [];
+          return [
+            {
+              indicator: indicator.key,
+              names: indicator.names,
+              unit: indicator.unit,
+              lineOfEffort: indicator.lineOfEffort,
+              lineOfEffortNames: indicator.lineOfEffortNames,
+              periodType: indicator.periodType,
+              memberAggregation: indicator.memberAggregation,
+              timeAggregation: indicator.timeAggregation,
+              latest: { period: latest.period, value: latest.value, members: latest.members },
+              total: combineOverTime(points, indicator.timeAggregation)?.value ?? null,
+              target: targets.get(latest.period) ?? null,
+            },
+          ];
+        });
+        return { items };
+      });
+    },
+
+    /** A member's approved values per indicator the caller may see, combined over time; 404 for a code nobody has. */
+    async memberContributions(auth: Auth, code: string): Promise<MemberContributions> {
+      const visibilities = visibilitiesOf(auth.user);
+      return cache.get(TAGS, `member:${code}:${visibilities.join(',')}`, async () => {
+        const member = await readMemberByCode(read, code);
+        if (!member) throw notFound(`Member ${code}`);
+        const indicators = (await readAllFiguresIndicators(read)).filter((i) => visibilities.includes(i.visibility));
+        const rows = groupBy(await readMemberIndicatorPeriods(read, member.id), (row) => row.indicatorId);
+        const items = indicators.flatMap((indicator) => {
+          const points = seriesPoints(rows.get(indicator.id) ?? [], indicator, new Map());
+          const combined = combineOverTime(points, indicator.timeAggregation);
+          if (!combined) return [];
+          return [
+            {
+              indicator: indicator.key,
+              names: indicator.names,
+              unit: indicator.unit,
+              lineOfEffort: indicator.lineOfEffort,
+              lineOfEffortNames: indicator.lineOfEffortNames,
+              timeAggregation: indicator.timeAggregation,
+              value: combined.value,
+              through: combined.through,
+            },
+          ];
+        });
+        return { member: member.code, items };
       });
     },
   };

@@ -14,7 +14,7 @@ import { requireRole } from '../../lib/access.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Auth, SessionUser } from '../../lib/auth-context.js';
 import { fieldError, invalid, notFound, unknownMember } from '../../lib/errors.js';
-import { type ServiceDeps, write } from '../../lib/transaction.js';
+import { write } from '../../lib/transaction.js';
 import { updateVersioned } from '../../lib/versioned-write.js';
 import { memberIdsByCode } from '../members/members.repo.js';
 import { decisionNumber } from './adoption.js';
@@ -28,7 +28,7 @@ import {
   memberCodeOf,
 } from './decisions.repo.js';
 import { settleDue } from './settle.js';
-import { STATEMENTS_TAG } from './statement-common.js';
+import { STATEMENTS_TAG, type StatementsDeps, visibleMeetingIds, withVisibleMeeting } from './statement-common.js';
 import { accessesOf } from './statement-loader.js';
 import { toMemberRef, toTranslations } from './statements.mapper.js';
 import { canManageStatements, canReadStatement, type StatementAccess } from './statements.policy.js';
@@ -124,7 +124,7 @@ async function resolveOwner(
   return { ownerMemberId, ownerWorkingGroup: owner.ownerWorkingGroup };
 }
 
-export function createDecisionsService(deps: ServiceDeps) {
+export function createDecisionsService(deps: StatementsDeps) {
   const { db } = deps;
 
   /** The decision, 404 unless the caller may see its statement. */
@@ -146,14 +146,15 @@ export function createDecisionsService(deps: ServiceDeps) {
     /** The decision register: the decisions the caller may see, newest adoption first, of one year if asked. */
     async listDecisions(auth: Auth, query: { year?: number }): Promise<DecisionList> {
       await settleDue(deps);
-      const items = await visibleDecisions(db, auth.user);
+      const meetings = await visibleMeetingIds(deps.loader, auth);
+      const items = (await visibleDecisions(db, auth.user)).map((d) => withVisibleMeeting(d, meetings));
       return { items: query.year ? items.filter((d) => d.adoptedOn.startsWith(`${query.year}-`)) : items };
     },
 
     /** One decision with its follow-ups. */
     async getDecision(auth: Auth, id: string): Promise<Decision> {
       await settleDue(deps);
-      return visibleDecision(auth, id);
+      return withVisibleMeeting(await visibleDecision(auth, id), await visibleMeetingIds(deps.loader, auth));
     },
 
     /** Adds a follow-up to a decision (secretariat): its text, one owner, a due date. */

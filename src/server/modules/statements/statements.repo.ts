@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, max, type SQL, sql } from 'drizzle-orm';
 import type { MemberKind } from '../../../shared/members.js';
-import { ProcedureStatus } from '../../../shared/statements.js';
+import { ProcedureResponseKind, ProcedureStatus } from '../../../shared/statements.js';
 import type { Db, Tx } from '../../db/client.js';
 import { users } from '../../db/schema/auth.js';
 import { members } from '../../db/schema/members.js';
@@ -8,6 +8,7 @@ import {
   decisionMembers,
   decisions,
   procedureMembers,
+  procedureResponses,
   procedures,
   type StatementRow,
   statementPositions,
@@ -305,4 +306,47 @@ export async function statementRowsById(conn: Conn, ids: string[]): Promise<Map<
   if (ids.length === 0) return new Map();
   const rows = await conn.select().from(statements).where(inArray(statements.id, ids));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+// ─── A member's record ─────────────────────────────────────────────────────────────────────
+
+/** Of these statements, those circulated to the member (by any procedure), with its marks on each. */
+export async function memberRecordOn(
+  conn: Conn,
+  memberId: string,
+  statementIds: string[],
+): Promise<Map<string, { broke: boolean; recorded: boolean; hasPosition: boolean }>> {
+  if (statementIds.length === 0) return new Map();
+  const circulated = await conn
+    .selectDistinct({ statementId: procedures.statementId })
+    .from(procedureMembers)
+    .innerJoin(procedures, eq(procedures.id, procedureMembers.procedureId))
+    .where(and(eq(procedureMembers.memberId, memberId), inArray(procedures.statementId, statementIds)));
+  const ids = circulated.map((r) => r.statementId);
+  if (ids.length === 0) return new Map();
+  const broke = await conn
+    .selectDistinct({ statementId: procedures.statementId })
+    .from(procedureResponses)
+    .innerJoin(procedures, eq(procedures.id, procedureResponses.procedureId))
+    .where(
+      and(
+        eq(procedureResponses.memberId, memberId),
+        eq(procedureResponses.response, ProcedureResponseKind.enum.break),
+        inArray(procedures.statementId, ids),
+      ),
+    );
+  const recorded = await conn
+    .select({ statementId: decisions.statementId })
+    .from(decisionMembers)
+    .innerJoin(decisions, eq(decisions.id, decisionMembers.decisionId))
+    .where(and(eq(decisionMembers.memberId, memberId), inArray(decisions.statementId, ids)));
+  const positioned = await conn
+    .selectDistinct({ statementId: statementPositions.statementId })
+    .from(statementPositions)
+    .where(and(eq(statementPositions.memberId, memberId), inArray(statementPositions.statementId, ids)));
+  const has = (rows: { statementId: string }[]) => new Set(rows.map((r) => r.statementId));
+  const [brokeSet, recordedSet, positionSet] = [has(broke), has(recorded), has(positioned)];
+  return new Map(
+    ids.map((id) => [id, { broke: brokeSet.has(id), recorded: recordedSet.has(id), hasPosition: positionSet.has(id) }]),
+  );
 }

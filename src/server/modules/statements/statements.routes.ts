@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MemberCodeParams } from '../../../shared/members.js';
 import {
   AddPositionBody,
   AddTextVersionBody,
@@ -7,6 +8,7 @@ import {
   CreateStatementBody,
   DiffQuery,
   ListStatementsQuery,
+  MemberStatementList,
   Position,
   PositionParams,
   Statement,
@@ -30,6 +32,20 @@ export const statementsRoutes: FastifyPluginAsyncZod<{ service: StatementsServic
   const sendVersion = jsonSender(TextVersion);
   const sendDiff = jsonSender(TextDiff);
   const sendPosition = jsonSender(Position);
+  const sendMemberStatements = jsonSender(MemberStatementList);
+
+  app.get(
+    '/members/:code/statements',
+    {
+      schema: {
+        tags,
+        summary: 'The adopted statements the caller may see that were circulated to a member, and where it stood',
+        params: MemberCodeParams,
+        response: { 200: MemberStatementList, ...errorResponses(400, 404) },
+      },
+    },
+    async (req, reply) => sendMemberStatements(req, reply, await service.memberStatements(req.auth, req.params.code)),
+  );
 
   app.get(
     '/statements',

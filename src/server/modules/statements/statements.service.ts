@@ -6,6 +6,7 @@ import {
   type CreateStatementBody,
   type DiffQuery,
   type ListStatementsQuery,
+  type MemberStatementList,
   type Statement,
   type StatementList,
   StatementStatus,
@@ -24,6 +25,7 @@ import { updateVersioned } from '../../lib/versioned-write.js';
 import { memberIdsByCode } from '../members/members.repo.js';
 import { createAdoptedUseCases } from './adopted.service.js';
 import { diffTexts } from './diff.js';
+import { loadMemberStatements } from './member-record.js';
 import { settleDue } from './settle.js';
 import {
   meetingIfVisible,
@@ -31,6 +33,8 @@ import {
   PUBLIC_PAGE_TAGS,
   STATEMENTS_TAG,
   type StatementsDeps,
+  visibleMeetingIds,
+  withVisibleMeeting,
 } from './statement-common.js';
 import {
   accessesOf,
@@ -153,6 +157,12 @@ export { STATEMENTS_TAG };
 export function createStatementsService(deps: StatementsDeps) {
   const { db, cache } = deps;
 
+  /** A member's statements, each naming its meeting only when the caller may see that meeting. */
+  async function hideMeetings(list: MemberStatementList, auth: Auth): Promise<MemberStatementList> {
+    const meetings = await visibleMeetingIds(deps.loader, auth);
+    return { items: list.items.map((item) => ({ ...item, statement: withVisibleMeeting(item.statement, meetings) })) };
+  }
+
   /** The statement, 404 unless the caller may see it, 403 unless they may manage statements. */
   async function manageable(auth: Auth, id: string, detail: string) {
     const loaded = await visibleStatement(db, auth.user, id);
@@ -190,7 +200,23 @@ export function createStatementsService(deps: StatementsDeps) {
     /** The statements the caller may see, filtered by status, kind and meeting. */
     async listStatements(auth: Auth, query: ListStatementsQuery): Promise<StatementList> {
       await settleDue(deps);
-      return loadStatementList(db, auth.user, query);
+      const list = await loadStatementList(db, auth.user, query);
+      const meetings = await visibleMeetingIds(deps.loader, auth);
+      return { items: list.items.map((item) => withVisibleMeeting(item, meetings)) };
+    },
+
+    /** The adopted statements the caller may see that were circulated to a member, with where it stood. */
+    async memberStatements(auth: Auth, code: string): Promise<MemberStatementList> {
+      if (auth.user) {
+        await settleDue(deps);
+        return hideMeetings(await loadMemberStatements(db, auth.user, code), auth);
+      }
+      // Signed out, only adopted public statements show: a deadline passing changes them only by a
+      // write (which drops this entry). An unknown code throws inside the load and is not kept.
+      return cache.get(PUBLIC_PAGE_TAGS, `public-member:${code}`, async () => {
+        await settleDue(deps);
+        return hideMeetings(await loadMemberStatements(db, null, code), auth);
+      });
     },
 
     /**
@@ -202,13 +228,13 @@ export function createStatementsService(deps: StatementsDeps) {
     async getStatement(auth: Auth, id: string): Promise<Statement> {
       if (auth.user) {
         await settleDue(deps, { statementId: id });
-        return loadStatement(db, auth.user, id);
+        return withVisibleMeeting(await loadStatement(db, auth.user, id), await visibleMeetingIds(deps.loader, auth));
       }
       // A statement the public may not see throws inside the load, and is not kept. What is kept is
       // adopted, so no deadline can change it: only a miss settles first (its write drops this load).
       return cache.get(PUBLIC_PAGE_TAGS, `public:${id}`, async () => {
         await settleDue(deps, { statementId: id });
-        return loadStatement(db, null, id);
+        return withVisibleMeeting(await loadStatement(db, null, id), await visibleMeetingIds(deps.loader, auth));
       });
     },
 

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, List, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, List, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -9,6 +9,7 @@ import { meetingDateTime, useMeetingTime } from '../meetings/meeting-time.js';
 import { useMeetingList, type When } from '../meetings/meetings.api.js';
 import { useMemberName } from '../members/member-name.js';
 import { useActors, useMembers } from '../members/members.api.js';
+import { HomeFigures, HomeMap, HomePress, HomeStatements } from './HomeSections.js';
 
 function Stat({ label, value, to }: { label: string; value: number | undefined; to: string }) {
   const f = useFormat();
@@ -74,7 +75,10 @@ function HomeMeetings({ when }: { when: When }) {
   );
 }
 
-/** The public front page: what the coalition is, in figures read from the registry, and its meetings. */
+/**
+ * The public front page: what the coalition is, in figures read from the registry, its headline
+ * indicators, its latest adopted statements, its meetings, the latest press and its members on the map.
+ */
 export function HomePage() {
   const { t } = useTranslation('home');
   const memberNameOf = useMemberName();
@@ -111,11 +115,8 @@ export function HomePage() {
         </SimpleGrid>
       )}
 
-      <Group>
-        <Button component={Link} to="/members" size="md">
-          {t('seeMap')}
-        </Button>
-      </Group>
+      <HomeFigures />
+      <HomeStatements />
 
       <Stack gap="sm" maw={720}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
@@ -128,6 +129,9 @@ export function HomePage() {
           </Anchor>
         </Group>
       </Stack>
+
+      <HomePress />
+      <HomeMap members={members.data} />
 
       {actors.data && actors.data.length > 0 ? (
         <Stack gap="xs" maw={720} component="section" aria-labelledby="partner-forces">

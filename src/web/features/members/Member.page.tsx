@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
 import { MemberDelegations } from './MemberDelegations.js';
+import { MemberContributions, MemberPledges, MemberStatements } from './MemberRecord.js';
 import { MergePerson } from './MergePerson.js';
 import { useMemberName } from './member-name.js';
 import { useMember, usePeople } from './members.api.js';
@@ -99,7 +100,10 @@ function People({ code, canMerge }: { code: string; canMerge: boolean }) {
   );
 }
 
-/** One member: its names in the coalition's three languages, when it joined, its people and its delegations to meetings. */
+/**
+ * One member: its names in the coalition's three languages, when it joined, its people, its
+ * delegations to meetings, where it stood on adopted statements, its pledges and its approved figures.
+ */
 export function MemberPage() {
   const { t } = useTranslation(['members', 'enums']);
   const f = useFormat();
@@ -212,6 +216,10 @@ export function MemberPage() {
         </Title>
         <MemberDelegations code={m.code} />
       </Stack>
+
+      <MemberStatements code={m.code} />
+      <MemberPledges code={m.code} />
+      <MemberContributions code={m.code} />
       <CiteThis title={name} date={m.joinedOn} />
     </Stack>
   );

@@ -28,8 +28,7 @@ import { useFormat } from '../../i18n/format.js';
 import { useMe } from '../auth/auth.api.js';
 import { nameIn } from '../members/member-name.js';
 import { markErrors } from './local-errors.js';
-import { canRecordFor, PledgeStatusBadge, useMoney } from './money.js';
-import { PledgeAmount } from './Pledges.page.js';
+import { canRecordFor, PledgeAmount, PledgeStatusBadge, useMoney } from './money.js';
 import { type EventValues, pledgeFieldOf, toEventBody } from './pledge-form.js';
 import { useAddPledgeEvent, usePledge } from './pledges.api.js';
 

@@ -87,6 +87,8 @@ export function PledgeTotalsPanel() {
               xAxisProps={{ reversed: rtl, tickFormatter: (value: number) => compact.format(value) }}
               // Right to left, the names stand on the right of the bars, which grow from the right.
               yAxisProps={{ width: 140, orientation: rtl ? 'right' : 'left' }}
+              // Hidden from assistive technology (the table below says the same), so nothing in it takes focus.
+              accessibilityLayer={false}
               aria-hidden="true"
             />
             <Table.ScrollContainer minWidth={520} type="native">

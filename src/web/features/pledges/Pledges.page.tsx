@@ -13,7 +13,7 @@ import { canUseSecretariat, useMe } from '../auth/auth.api.js';
 import { nameIn } from '../members/member-name.js';
 import { useMembers } from '../members/members.api.js';
 import { useLinesOfEffort } from '../progress/progress.api.js';
-import { canRecordPledges, PledgeStatusBadge, useMoney } from './money.js';
+import { canRecordPledges, PledgeAmount, PledgeStatusBadge } from './money.js';
 import { PledgeTotalsPanel } from './PledgeTotals.js';
 import { type PledgesFilter, usePledges } from './pledges.api.js';
 
@@ -26,30 +26,6 @@ function readFilter(params: URLSearchParams): PledgesFilter {
     status: isOneOf(PLEDGE_STATUSES, status) ? status : null,
     kind: isOneOf(PLEDGE_KINDS, kind) ? kind : null,
   };
-}
-
-/** What a pledge is worth: its amount in its currency and in US dollars, or what it gives in kind. */
-export function PledgeAmount({ pledge }: { pledge: Pledge }) {
-  const { t } = useTranslation('pledges');
-  const money = useMoney();
-  const f = useFormat();
-  if (pledge.kind === 'in_kind') {
-    return (
-      <Text size="sm">
-        {f.number(pledge.quantity ?? 0)} <bdi>{pledge.unit}</bdi> · <bdi>{pledge.description}</bdi>
-      </Text>
-    );
-  }
-  return (
-    <Stack gap={0}>
-      <Text size="sm" fw={600}>
-        <bdi>{money.minor(pledge.amountMinor ?? 0, pledge.currency ?? 'USD')}</bdi>
-      </Text>
-      <Text size="xs" c="dimmed">
-        {pledge.usd?.usd != null ? <bdi>{money.usd(pledge.usd.usd)}</bdi> : t('pledge.noRateShort')}
-      </Text>
-    </Stack>
-  );
 }
 
 /** Every pledge, public as OCHA FTS publishes them: filters, totals in US dollars, the list. */

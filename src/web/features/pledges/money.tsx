@@ -1,8 +1,8 @@
-import { Badge } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/auth.js';
 import { formatMinor } from '../../../shared/currency.js';
-import type { PledgeStatus } from '../../../shared/pledges.js';
+import type { Pledge, PledgeStatus } from '../../../shared/pledges.js';
 import { useFormat } from '../../i18n/format.js';
 
 /** Amounts in the reader's language: minor units in their currency, and US dollars. */
@@ -36,5 +36,29 @@ export function PledgeStatusBadge({ status }: { status: PledgeStatus }) {
     <Badge color={STATUS_COLOR[status]} variant="light">
       {t(`status.${status}`)}
     </Badge>
+  );
+}
+
+/** What a pledge is worth: its amount in its currency and in US dollars, or what it gives in kind. */
+export function PledgeAmount({ pledge }: { pledge: Pledge }) {
+  const { t } = useTranslation('pledges');
+  const money = useMoney();
+  const f = useFormat();
+  if (pledge.kind === 'in_kind') {
+    return (
+      <Text size="sm">
+        {f.number(pledge.quantity ?? 0)} <bdi>{pledge.unit}</bdi> · <bdi>{pledge.description}</bdi>
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={0}>
+      <Text size="sm" fw={600}>
+        <bdi>{money.minor(pledge.amountMinor ?? 0, pledge.currency ?? 'USD')}</bdi>
+      </Text>
+      <Text size="xs" c="dimmed">
+        {pledge.usd?.usd != null ? <bdi>{money.usd(pledge.usd.usd)}</bdi> : t('pledge.noRateShort')}
+      </Text>
+    </Stack>
   );
 }
