@@ -59,6 +59,8 @@ import { reportsRoutes } from './modules/progress/reports.routes.js';
 import { createReportsService } from './modules/progress/reports.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
+import { searchRoutes } from './modules/search/search.routes.js';
+import { createSearchService } from './modules/search/search.service.js';
 import { decisionsRoutes } from './modules/statements/decisions.routes.js';
 import { createDecisionsService } from './modules/statements/decisions.service.js';
 import { proceduresRoutes } from './modules/statements/procedures.routes.js';
@@ -171,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     indicators,
     periods: createPeriodsService(deps),
     reports: createReportsService(deps),
+    search: createSearchService(deps),
   };
 
   const mail = options.mail ?? {};
@@ -233,6 +236,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(indicatorsRoutes, { service: services.indicators });
       await api.register(periodsRoutes, { service: services.periods });
       await api.register(reportsRoutes, { service: services.reports });
+      await api.register(searchRoutes, { service: services.search });
     },
     { prefix: '/api/v1' },
   );
