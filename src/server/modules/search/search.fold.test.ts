@@ -64,10 +64,10 @@ describe.each(engines)('entente_fold and the search indexes on %s', (engine) => 
 
   it('entente_fold agrees with foldForSearch, and the folded words are the words searchTerms makes', async () => {
     for (const sample of SAMPLES) {
-      const result = await testDb.database.db.execute(
+      const result = (await testDb.database.db.execute(
         sql`select entente_fold(${sample}) as folded, array_to_string(tsvector_to_array(to_tsvector('simple', entente_fold(${sample}))), ' ') as words`,
-      );
-      const [row] = result.rows as { folded: string; words: string }[];
+      )) as unknown as { rows: { folded: string; words: string }[] };
+      const [row] = result.rows;
       expect(row?.folded, sample).toBe(foldForSearch(sample));
       expect((row?.words ?? '').split(' ').filter(Boolean).sort(), sample).toEqual(
         [...new Set(searchTerms(sample))].sort(),
