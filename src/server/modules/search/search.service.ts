@@ -22,19 +22,22 @@ import {
   searchSources,
   searchStatements,
 } from './search.repo.js';
-import { hasMatch, highlight, searchTerms, snippetOf, toTsQuery } from './search.text.js';
+import { highlight, searchTerms, snippetOf, toTsQuery } from './search.text.js';
 
 type Texts = (string | null | undefined)[];
 
-/** The first of the titles the query found (a translation, another name), else the first; and its parts. */
+/** The title the query found most words of (a translation, another name), else the first; and its parts. */
 function titleOf(titles: Texts, terms: string[]): { title: string; titleParts: SnippetPart[] } {
   const present = titles.filter((t): t is string => Boolean(t));
+  let best = { title: present[0] ?? '', titleParts: [] as SnippetPart[], found: 0 };
   for (const title of present) {
     const parts = highlight(title, terms);
-    if (hasMatch(parts)) return { title, titleParts: parts };
+    const found = parts.filter((p) => p.match).length;
+    if (found > best.found) best = { title, titleParts: parts, found };
   }
-  const title = present[0] ?? '';
-  return { title, titleParts: title ? [{ text: title, match: false }] : [] };
+  if (best.found === 0)
+    return { title: best.title, titleParts: best.title ? [{ text: best.title, match: false }] : [] };
+  return { title: best.title, titleParts: best.titleParts };
 }
 
 function hit(

@@ -32,6 +32,7 @@ const brussels: MeetingFormValues = {
   timeZone: ' Europe/Brussels ',
   startDate: '2026-12-03',
   city: 'Brussels',
+  cityTranslations: { en: '', fr: 'Bruxelles', ar: ' بروكسل ' },
   venue: '   ',
   seatQuota: ' 1+2 ',
 };
@@ -45,6 +46,7 @@ describe('a new meeting as the API takes it', () => {
       hostCode: null,
       chairIds: [],
       city: 'Brussels',
+      cityTranslations: { fr: 'Bruxelles', ar: 'بروكسل' },
       venue: null,
       timeZone: 'Europe/Brussels',
       startDate: '2026-12-03',
@@ -168,6 +170,7 @@ const ministerial: Meeting = {
   visibility: 'restricted',
   hostCode: 'USA',
   city: 'Brussels',
+  cityTranslations: { fr: 'Bruxelles', ar: 'بروكسل' },
   venue: null,
   timeZone: 'Europe/Brussels',
   datePrecision: 'day',
