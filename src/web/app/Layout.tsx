@@ -21,6 +21,7 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } fr
 import type { Me } from '../../shared/auth.js';
 import { Loading } from '../components/Loading.js';
 import { canUseSecretariat, useMe, useRoleLabel, useSignOut } from '../features/auth/auth.api.js';
+import { HeaderSearch } from '../features/search/HeaderSearch.js';
 import { LanguageSwitcher, useAccountLanguage } from '../i18n/language.js';
 import { problemMessage } from '../i18n/problem.js';
 import { signInPath } from './sign-in-path.js';
@@ -234,6 +235,7 @@ export function Layout() {
             </Group>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <HeaderSearch />
             <LanguageSwitcher me={me} />
             {me ? (
               <AccountMenu me={me} />

@@ -13,6 +13,7 @@ import type members from '../locales/en/members.json';
 import type pledges from '../locales/en/pledges.json';
 import type progress from '../locales/en/progress.json';
 import type reporting from '../locales/en/reporting.json';
+import type search from '../locales/en/search.json';
 import type secretariat from '../locales/en/secretariat.json';
 import type statements from '../locales/en/statements.json';
 
@@ -35,6 +36,7 @@ declare module 'i18next' {
       reporting: typeof reporting;
       pledges: typeof pledges;
       imports: typeof imports;
+      search: typeof search;
     };
     returnNull: false;
   }
