@@ -143,11 +143,16 @@ export interface SourceHitRow {
   date: string | null;
   rank: number;
 }
+// The register may hold 100,000s of entries and a common word matches many: ranking them all
+// recomputes each one's vector (the index gives rows, not vectors), seconds under load
+// (bench/search.ts). Only the first SOURCE_CANDIDATES matches are ranked: a rarer word ranks them all.
+const SOURCE_CANDIDATES = 500;
 const sources = readStatement<SourceHitRow>(
   'search_sources',
   `select o.id, o.title, o.publisher, o.excerpt, o.visibility, o.published_on::text as date, ${rank(v.source('o.'))}
-  from sources o, ${QUERY} q
-  where ${v.source('o.')} @@ q and ${sourceVisibleSql('o', VIEWER)}
+  from ${QUERY} q, lateral (
+    select * from sources c where ${v.source('c.')} @@ q and ${sourceVisibleSql('c', VIEWER)} limit ${SOURCE_CANDIDATES}
+  ) o
   order by rank desc, o.published_on desc nulls last limit $2`,
 );
 
