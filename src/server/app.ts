@@ -66,6 +66,8 @@ import { reportsRoutes } from './modules/progress/reports.routes.js';
 import { createReportsService } from './modules/progress/reports.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
+import { searchRoutes } from './modules/search/search.routes.js';
+import { createSearchService } from './modules/search/search.service.js';
 import { decisionsRoutes } from './modules/statements/decisions.routes.js';
 import { createDecisionsService } from './modules/statements/decisions.service.js';
 import { proceduresRoutes } from './modules/statements/procedures.routes.js';
@@ -190,6 +192,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       createDatasets({ read: deps.read, members, meetings, statements, decisions, indicators, pledges }),
     ),
     feeds: createFeedService({ clock: deps.clock, statements, decisions }),
+    search: createSearchService(deps),
   };
   const lines = services.lines;
   // The pages' heads read each record through its module's service, as the public does.
@@ -269,6 +272,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(periodsRoutes, { service: services.periods });
       await api.register(reportsRoutes, { service: services.reports });
       await api.register(openDataRoutes, { service: services.openData });
+      await api.register(searchRoutes, { service: services.search });
     },
     { prefix: '/api/v1' },
   );

@@ -144,6 +144,8 @@ export const MeetingSummary = z.object({
   visibility: Visibility,
   hostCode: z.string().nullable(),
   city: z.string().nullable(),
+  /** The city's name in other languages (`{ fr: "Bruxelles", ar: "بروكسل" }`; `{}` when none). */
+  cityTranslations: TitleTranslationsAnswer,
   venue: z.string().nullable(),
   timeZone: z.string(),
   datePrecision: DatePrecision,
@@ -209,6 +211,8 @@ const MeetingFields = {
   hostCode: MemberCode.nullable(),
   chairIds: z.array(z.uuid()).max(10),
   city: Text.trim().max(200).nullable(),
+  /** Replaces the stored names of the city as a whole; null (or `{}`) leaves it with none. */
+  cityTranslations: CityTranslations.nullable(),
   venue: Text.trim().max(300).nullable(),
   timeZone: TimeZone,
   startDate: IsoDate,
@@ -232,6 +236,7 @@ export const CreateMeetingBody = z.strictObject({
   hostCode: MeetingFields.hostCode.default(null),
   chairIds: MeetingFields.chairIds.default([]),
   city: MeetingFields.city.default(null),
+  cityTranslations: MeetingFields.cityTranslations.default(null),
   venue: MeetingFields.venue.default(null),
   startTime: MeetingFields.startTime.default(null),
   endTime: MeetingFields.endTime.default(null),

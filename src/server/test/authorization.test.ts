@@ -585,6 +585,10 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       expected: all(200),
     },
     'GET /api/v1/decisions': { request: async () => ({ method: 'GET', url: '/api/v1/decisions' }), expected: all(200) },
+    'GET /api/v1/search': {
+      request: async () => ({ method: 'GET', url: '/api/v1/search?q=Brussels' }),
+      expected: all(200),
+    },
     'GET /api/v1/decisions/:id': {
       request: async () => ({ method: 'GET', url: `/api/v1/decisions/${decisionId}` }),
       expected: all(200),

@@ -6,6 +6,7 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-rou
 import type { Me } from '../../shared/auth.js';
 import { Loading } from '../components/Loading.js';
 import { canUseSecretariat, useMe, useRoleLabel } from '../features/auth/auth.api.js';
+import { HeaderSearch } from '../features/search/HeaderSearch.js';
 import { LanguageButton } from '../i18n/LanguageButton.js';
 import { useAccountLanguage } from '../i18n/language.js';
 import { RestStyles } from './RestStyles.js';
@@ -129,6 +130,7 @@ export function Layout() {
             </Group>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <HeaderSearch />
             {/* Until the menu's code is there, the same button without its menu: nothing moves. */}
             <Suspense fallback={<LanguageButton />}>
               <LanguageSwitcher me={me} />

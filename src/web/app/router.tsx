@@ -113,6 +113,9 @@ const ImportsPage = lazy(() => import('../features/imports/Imports.page.js').the
 // Each signed-in user's starting point: nothing the public needs.
 const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
 
+// Search: the header's box leads here.
+const SearchPage = lazy(() => import('../features/search/Search.page.js').then((m) => ({ default: m.SearchPage })));
+
 export const router = createBrowserRouter([
   {
     path: '/',
@@ -129,6 +132,7 @@ export const router = createBrowserRouter([
       { path: 'statements', element: <StatementsPage /> },
       { path: 'statements/:id', element: <StatementPage /> },
       { path: 'decisions', element: <DecisionsPage /> },
+      { path: 'search', element: <SearchPage /> },
       { path: 'indicators/:key', element: <IndicatorDashboardPage /> },
       { path: 'indicators/:key/values', element: <IndicatorValuesPage /> },
       { path: 'lines-of-effort/:key/dashboard', element: <LineDashboardPage /> },

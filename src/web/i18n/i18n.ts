@@ -35,6 +35,7 @@ export const NAMESPACES = [
   'pledges',
   'imports',
   'openData',
+  'search',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

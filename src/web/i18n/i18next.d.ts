@@ -14,6 +14,7 @@ import type openData from '../locales/en/openData.json';
 import type pledges from '../locales/en/pledges.json';
 import type progress from '../locales/en/progress.json';
 import type reporting from '../locales/en/reporting.json';
+import type search from '../locales/en/search.json';
 import type secretariat from '../locales/en/secretariat.json';
 import type statements from '../locales/en/statements.json';
 
@@ -37,6 +38,7 @@ declare module 'i18next' {
       pledges: typeof pledges;
       imports: typeof imports;
       openData: typeof openData;
+      search: typeof search;
     };
     returnNull: false;
   }

@@ -44,6 +44,31 @@ const TIME_ZONES: Record<string, string> = {
   'New York': 'America/New_York',
 };
 
+/**
+ * Each city's name in French and Arabic: the standard exonyms (Bruxelles / بروكسل), so that search
+ * finds a meeting by its city in any of the three languages.
+ */
+export const CITY_TRANSLATIONS: Record<string, { fr: string; ar: string }> = {
+  'Newport (Wales)': { fr: 'Newport (pays de Galles)', ar: 'نيوبورت (ويلز)' },
+  Washington: { fr: 'Washington', ar: 'واشنطن' },
+  Jeddah: { fr: 'Djeddah', ar: 'جدة' },
+  Paris: { fr: 'Paris', ar: 'باريس' },
+  'Joint Base Andrews (Maryland)': {
+    fr: 'Base interarmées Andrews (Maryland)',
+    ar: 'قاعدة أندروز المشتركة (ماريلاند)',
+  },
+  'Kuwait City': { fr: 'Koweït', ar: 'مدينة الكويت' },
+  Manama: { fr: 'Manama', ar: 'المنامة' },
+  Tampa: { fr: 'Tampa', ar: 'تامبا' },
+  Brussels: { fr: 'Bruxelles', ar: 'بروكسل' },
+  Marrakech: { fr: 'Marrakech', ar: 'مراكش' },
+  London: { fr: 'Londres', ar: 'لندن' },
+  Berlin: { fr: 'Berlin', ar: 'برلين' },
+  Rome: { fr: 'Rome', ar: 'روما' },
+  'The Hague': { fr: 'La Haye', ar: 'لاهاي' },
+  'New York': { fr: 'New York', ar: 'نيويورك' },
+};
+
 /** Hosts the sources name (the Brussels ministerial: hosted by the US Secretary of State). */
 const HOSTS: Record<string, string> = {
   '2014-09-11': 'SAU',
@@ -112,6 +137,7 @@ export async function seedMeetings(
         visibility: 'public',
         hostMemberId: hostCode ? (ids.memberByCode.get(hostCode) ?? null) : null,
         city: m.city,
+        cityTranslations: (m.city && CITY_TRANSLATIONS[m.city]) || {},
         venue: m.venue,
         timeZone: (m.city && TIME_ZONES[m.city]) || 'UTC',
         ...dates,

@@ -49,6 +49,17 @@ export async function coalitionOnlyPersonIds(conn: Conn): Promise<Set<string>> {
   return new Set(rows.map((r) => r.personId));
 }
 
+/**
+ * The public's side of coalitionOnlyPersonIds as a SQL condition on the person row `p`: they
+ * never sat as an alternate or adviser, or they headed a delegation, chaired or made a remark.
+ * For queries that must not load whom the public may not see (search); a test checks the two agree.
+ */
+export const personPublicSql = (p: string): string =>
+  `(not exists (select 1 from delegates ps where ps.person_id = ${p}.id and ps.role <> '${DelegateRole.enum.head}')
+    or exists (select 1 from delegates ps where ps.person_id = ${p}.id and ps.role = '${DelegateRole.enum.head}')
+    or exists (select 1 from meeting_chairs pc where pc.person_id = ${p}.id)
+    or exists (select 1 from remarks pr where pr.person_id = ${p}.id))`;
+
 /** Meetings at which both people sit (on one delegation, since they speak for one member). */
 export async function meetingsSeatingBoth(tx: Tx, personId: string, otherId: string): Promise<string[]> {
   const other = alias(delegates, 'other_seat');

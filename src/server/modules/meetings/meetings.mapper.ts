@@ -30,6 +30,7 @@ export function toSummary(row: MeetingReadRow): MeetingSummary {
     visibility: row.visibility,
     hostCode: row.hostCode,
     city: row.city,
+    cityTranslations: row.cityTranslations,
     venue: row.venue,
     timeZone: row.timeZone,
     datePrecision: row.datePrecision,

@@ -45,3 +45,19 @@ export function canNameDelegation(
   if (!isFocalPointOf(user, memberId)) return 'not_own_member';
   return meeting.status === MeetingStatus.enum.planned ? 'allowed' : 'closed';
 }
+
+/** The caller, as SQL parameters (`$3`…) a query filters by: signed in, secretariat, their member (null unless a focal point). */
+export interface ViewerSql {
+  signedIn: string;
+  secretariat: string;
+  memberId: string;
+}
+
+/**
+ * canReadMeeting as a SQL condition on the meeting row `m`, for queries that must not load what
+ * the caller may not see (search). meetings.policy.test.ts checks the two agree.
+ */
+export const meetingVisibleSql = (m: string, viewer: ViewerSql): string =>
+  `(${m}.visibility = '${Visibility.enum.public}' or (${viewer.signedIn} and (${m}.visibility = '${Visibility.enum.coalition}'
+    or ${viewer.secretariat} or exists (select 1 from meeting_restricted_members vr
+      where vr.meeting_id = ${m}.id and vr.member_id = ${viewer.memberId}))))`;

@@ -64,7 +64,7 @@ export interface DelegationSeatRow {
 
 const MEETING_COLUMNS = `m.id, m.kind, m.title, m.title_translations as "titleTranslations", m.status, m.visibility,
   m.host_member_id as "hostMemberId",
-  h.code as "hostCode", m.city, m.venue, m.time_zone as "timeZone", m.date_precision as "datePrecision",
+  h.code as "hostCode", m.city, m.city_translations as "cityTranslations", m.venue, m.time_zone as "timeZone", m.date_precision as "datePrecision",
   m.start_date::text as "startDate", m.end_date::text as "endDate", m.start_time::text as "startTime",
   m.end_time::text as "endTime", m.working_language as "workingLanguage", m.seat_quota as "seatQuota",
   m.summary, m.note, m.chair_note as "chairNote", m.status_reason as "statusReason", m.version`;

@@ -126,6 +126,7 @@ const rowValues = (f: Fields, hostMemberId: string | null) => ({
   visibility: f.visibility,
   hostMemberId,
   city: f.city,
+  cityTranslations: f.cityTranslations ?? {},
   venue: f.venue,
   timeZone: f.timeZone,
   startDate: f.startDate,
@@ -147,6 +148,7 @@ function mergeFields(before: MeetingRecord, body: UpdateMeetingBody): Fields {
     hostCode: body.hostCode === undefined ? before.hostCode : body.hostCode,
     chairIds: body.chairIds ?? before.chairs.map((c) => c.id),
     city: body.city === undefined ? before.city : body.city,
+    cityTranslations: body.cityTranslations === undefined ? before.cityTranslations : body.cityTranslations,
     venue: body.venue === undefined ? before.venue : body.venue,
     timeZone: body.timeZone ?? before.timeZone,
     startDate: body.startDate ?? before.startDate,
@@ -177,9 +179,11 @@ function mergeFields(before: MeetingRecord, body: UpdateMeetingBody): Fields {
 const heldInYear = (m: MeetingSummary, year: number) =>
   Number(m.startDate.slice(0, 4)) <= year && year <= Number(m.endDate.slice(0, 4));
 
-/** Every word (folded) is in the title, one of its translations or the city. */
+/** Every word (folded) is in the title, one of its translations or the city (in any language). */
 function matchesWords(m: MeetingSummary, words: string[]): boolean {
-  const text = fold([m.title, ...Object.values(m.titleTranslations), m.city ?? ''].join(' '));
+  const text = fold(
+    [m.title, ...Object.values(m.titleTranslations), m.city ?? '', ...Object.values(m.cityTranslations)].join(' '),
+  );
   return words.every((word) => text.includes(word));
 }
 
@@ -219,7 +223,9 @@ export function createMeetingsService(deps: ServiceDeps & { loader: MeetingLoade
         if (query.from && m.endDate < query.from) return false;
         if (query.to && m.startDate > query.to) return false;
         if (query.year && !heldInYear(m, query.year)) return false;
-        if (city !== null && fold(m.city ?? '') !== city) return false;
+        if (city !== null && ![m.city, ...Object.values(m.cityTranslations)].some((c) => fold(c ?? '') === city)) {
+          return false;
+        }
         if (invitedTo && !invitedTo.has(m.id)) return false;
         if (search.length > 0 && !matchesWords(m, search)) return false;
         if (query.when) {

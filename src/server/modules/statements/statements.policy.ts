@@ -3,6 +3,7 @@ import { Visibility } from '../../../shared/meetings.js';
 import { StatementStatus } from '../../../shared/statements.js';
 import { isFocalPointOf, isSecretariat } from '../../lib/access.js';
 import type { SessionUser } from '../../lib/auth-context.js';
+import type { ViewerSql } from '../meetings/meetings.policy.js';
 
 /** What the policy needs to know of a statement. */
 export interface StatementAccess {
@@ -33,6 +34,20 @@ export function canReadStatement(user: SessionUser | null, statement: StatementA
   if (!user) return false;
   if (statement.visibility === Visibility.enum.coalition) return true;
   return statement.restrictedMemberIds.some((memberId) => isFocalPointOf(user, memberId));
+}
+
+/**
+ * canReadStatement as a SQL condition on the statement row `s`, for queries that must not load
+ * what the caller may not see (search). statements.policy.test.ts checks the two agree.
+ */
+export function statementVisibleSql(s: string, viewer: ViewerSql): string {
+  const listed = `exists (select 1 from statement_restricted_members vr where vr.statement_id = ${s}.id and vr.member_id = ${viewer.memberId})`;
+  const circulated = `exists (select 1 from procedures vp join procedure_members vm on vm.procedure_id = vp.id
+    where vp.statement_id = ${s}.id and vm.member_id = ${viewer.memberId})`;
+  return `(${viewer.secretariat}
+    or (${s}.status = '${StatementStatus.enum.adopted}' and (${s}.visibility = '${Visibility.enum.public}'
+      or (${viewer.signedIn} and ${s}.visibility = '${Visibility.enum.coalition}') or (${s}.visibility = '${Visibility.enum.restricted}' and ${listed})))
+    or (${s}.status <> '${StatementStatus.enum.adopted}' and ${circulated} and (${s}.visibility <> '${Visibility.enum.restricted}' or ${listed})))`;
 }
 
 /** The secretariat drafts statements, adds versions, circulates, extends, withdraws, keeps the register. */

@@ -79,7 +79,7 @@ export function AboutFieldset({ form, members }: FieldsetProps) {
 
 /** Where, and when in the zone of the place: dates, and times if they are set. */
 export function WhereAndWhenFieldset({ form }: { form: MeetingForm }) {
-  const { t } = useTranslation('meetingForms');
+  const { t } = useTranslation(['meetingForms', 'enums']);
   return (
     <Fieldset legend={t('meeting.when.legend')} variant="unstyled" m={0} classNames={{ legend: 'form-legend' }}>
       <Stack gap="sm">
@@ -91,6 +91,18 @@ export function WhereAndWhenFieldset({ form }: { form: MeetingForm }) {
             styles={freeText}
             {...form.getInputProps('venue')}
           />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {LANGUAGES.filter((language) => language !== form.getValues().workingLanguage).map((language) => (
+            <TextInput
+              key={language}
+              label={t('meeting.when.cityIn', { language: t(`enums:language.${language}`) })}
+              maxLength={200}
+              lang={language}
+              styles={freeText}
+              {...form.getInputProps(`cityTranslations.${language}`)}
+            />
+          ))}
         </SimpleGrid>
         {/* An IANA name is Latin script read left to right, in every language (Mantine puts `dir` on the input's box). */}
         <TextInput

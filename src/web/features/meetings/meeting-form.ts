@@ -29,6 +29,8 @@ export interface MeetingFormValues {
   /** The people who chair it, in order. */
   chairIds: string[];
   city: string;
+  /** The city's name in the other languages. */
+  cityTranslations: Record<Language, string>;
   venue: string;
   timeZone: string;
   startDate: string;
@@ -50,6 +52,7 @@ export const emptyMeeting: MeetingFormValues = {
   hostCode: '',
   chairIds: [],
   city: '',
+  cityTranslations: { en: '', fr: '', ar: '' },
   venue: '',
   timeZone: '',
   startDate: '',
@@ -86,6 +89,14 @@ export function titleTranslationsOf(v: Pick<MeetingFormValues, 'titleTranslation
   return typed.length > 0 ? (Object.fromEntries(typed) as Partial<Record<Language, string>>) : null;
 }
 
+/** The city's names typed, in languages other than the working language; null when none. */
+export function cityTranslationsOf(v: Pick<MeetingFormValues, 'cityTranslations' | 'workingLanguage'>) {
+  const typed = Object.entries(v.cityTranslations)
+    .filter(([language, text]) => language !== v.workingLanguage && text.trim() !== '')
+    .map(([language, text]) => [language, text.trim()]);
+  return typed.length > 0 ? (Object.fromEntries(typed) as Partial<Record<Language, string>>) : null;
+}
+
 /** The new meeting as the API takes it: planned, and one day long unless an end date is given. */
 export function toCreateBody(v: MeetingFormValues): Partial<CreateMeetingBody> {
   return {
@@ -95,6 +106,7 @@ export function toCreateBody(v: MeetingFormValues): Partial<CreateMeetingBody> {
     hostCode: orNull(v.hostCode),
     chairIds: v.chairIds,
     city: orNull(v.city),
+    cityTranslations: cityTranslationsOf(v),
     venue: orNull(v.venue),
     timeZone: v.timeZone.trim(),
     startDate: v.startDate,
@@ -139,6 +151,7 @@ export function fromMeeting(m: Meeting): MeetingFormValues {
     hostCode: m.hostCode ?? '',
     chairIds: m.chairs.map((c) => c.id),
     city: m.city ?? '',
+    cityTranslations: { en: '', fr: '', ar: '', ...m.cityTranslations },
     venue: m.venue ?? '',
     timeZone: m.timeZone,
     startDate: m.startDate,
