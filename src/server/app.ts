@@ -59,6 +59,9 @@ import { reportsRoutes } from './modules/progress/reports.routes.js';
 import { createReportsService } from './modules/progress/reports.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
+import { visibleRecordsFrom } from './modules/sources/sources.links.js';
+import { sourcesRoutes } from './modules/sources/sources.routes.js';
+import { createSourcesService } from './modules/sources/sources.service.js';
 import { decisionsRoutes } from './modules/statements/decisions.routes.js';
 import { createDecisionsService } from './modules/statements/decisions.service.js';
 import { proceduresRoutes } from './modules/statements/procedures.routes.js';
@@ -142,10 +145,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const statements = createStatementsService({ ...deps, loader });
   const pledges = createPledgesService(deps);
   const indicators = createIndicatorsService(deps);
+  const registry = createRegistryService(deps);
+  const decisions = createDecisionsService(deps);
   const services = {
     auth,
     members: createMembersService(deps),
-    registry: createRegistryService(deps),
+    registry,
     audit: createAuditService(deps),
     health: createHealthService({ database }),
     meetings,
@@ -156,7 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     meetingReads: createMeetingReadsService({ ...deps, loader }),
     procedures: createProceduresService(deps),
     statements,
-    decisions: createDecisionsService(deps),
+    decisions,
     figures: createFiguresService(deps),
     pledges,
     imports: createImportsService(deps),
@@ -171,6 +176,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     indicators,
     periods: createPeriodsService(deps),
     reports: createReportsService(deps),
+    // An entry's links to records the caller may not see are left out: their modules say which.
+    sources: createSourcesService({
+      ...deps,
+      visibleRecords: visibleRecordsFrom({ meetings, statements, decisions, indicators, registry }),
+    }),
   };
 
   const mail = options.mail ?? {};
@@ -233,6 +243,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(indicatorsRoutes, { service: services.indicators });
       await api.register(periodsRoutes, { service: services.periods });
       await api.register(reportsRoutes, { service: services.reports });
+      await api.register(sourcesRoutes, { service: services.sources });
     },
     { prefix: '/api/v1' },
   );
