@@ -127,6 +127,12 @@ export async function linkRowsOf(conn: Conn, sourceIds: readonly string[] | null
   }));
 }
 
+/** A link's key as stored: an id in lower case, a member's code in upper case, an indicator's key as it is. */
+export function normalLinkKey(subject: SourceSubject, key: string): string {
+  if (UUID.test(key)) return key.toLowerCase();
+  return subject === SourceSubject.enum.member ? key.toUpperCase() : key;
+}
+
 /** An id nobody has: `in ()` of no ids is not SQL. */
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -140,7 +146,9 @@ export async function resolveLinkKeys(
   keys: readonly { subject: SourceSubject; key: string }[],
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  const of = (subject: SourceSubject) => [...new Set(keys.filter((k) => k.subject === subject).map((k) => k.key))];
+  const of = (subject: SourceSubject) => [
+    ...new Set(keys.filter((k) => k.subject === subject).map((k) => normalLinkKey(subject, k.key))),
+  ];
   const ids = (list: string[]) => list.filter((k) => UUID.test(k)).map((k) => k.toLowerCase());
   const put = (subject: SourceSubject, rows: { key: string; id: string }[]) => {
     for (const row of rows) found.set(`${subject}:${row.key}`, row.id);

@@ -32,6 +32,7 @@ import {
   linksBySource,
   listSourceRows,
   lockSourceRow,
+  normalLinkKey,
   replaceLinks,
   resolveLinkKeys,
 } from './sources.repo.js';
@@ -122,7 +123,7 @@ async function resolveLinks(
   const errors: FieldError[] = [];
   const resolved = new Map<string, { subject: SourceSubject; id: string }>();
   links.forEach((link, i) => {
-    const id = found.get(`${link.subject}:${link.key}`) ?? found.get(`${link.subject}:${link.key.toLowerCase()}`);
+    const id = found.get(`${link.subject}:${normalLinkKey(link.subject, link.key)}`);
     if (!id) errors.push(unknownLink(`links.${i}.key`, link));
     else resolved.set(`${link.subject}:${id}`, { subject: link.subject, id });
   });
