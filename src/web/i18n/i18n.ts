@@ -34,6 +34,7 @@ export const NAMESPACES = [
   'reporting',
   'pledges',
   'imports',
+  'sources',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

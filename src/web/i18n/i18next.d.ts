@@ -14,6 +14,7 @@ import type pledges from '../locales/en/pledges.json';
 import type progress from '../locales/en/progress.json';
 import type reporting from '../locales/en/reporting.json';
 import type secretariat from '../locales/en/secretariat.json';
+import type sources from '../locales/en/sources.json';
 import type statements from '../locales/en/statements.json';
 
 declare module 'i18next' {
@@ -35,6 +36,7 @@ declare module 'i18next' {
       reporting: typeof reporting;
       pledges: typeof pledges;
       imports: typeof imports;
+      sources: typeof sources;
     };
     returnNull: false;
   }

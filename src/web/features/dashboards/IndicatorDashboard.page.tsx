@@ -27,6 +27,7 @@ import { useFormat, useLanguage } from '../../i18n/format.js';
 import { MAP_HEIGHT, MAP_WIDTH } from '../members/map-size.js';
 import { nameIn } from '../members/member-name.js';
 import { useMembers } from '../members/members.api.js';
+import { LazyCitations } from '../sources/LazyCitations.js';
 import { ChartSection, Figure, useChartDirection } from './Charts.js';
 import { type DashboardFilters, readFilters, valuesPath } from './dashboard-filters.js';
 import { useBreakdown, useSeries } from './dashboards.api.js';
@@ -465,6 +466,7 @@ export function IndicatorDashboardPage() {
         ) : null}
       </SimpleGrid>
       {byMember.data ? <ContributorsMap breakdown={byMember.data} /> : null}
+      <LazyCitations subject="indicator" subjectKey={key} />
     </Stack>
   );
 }

@@ -11,6 +11,7 @@ import { LocalizedTitle, useLocalizedTitleText } from '../../components/Localize
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
+import { LazyCitations } from '../sources/LazyCitations.js';
 import { FocalPointPanel } from './FocalPointPanel.js';
 import { MeetingAgenda } from './MeetingAgenda.js';
 import { MeetingDelegations } from './MeetingDelegations.js';
@@ -111,6 +112,7 @@ export function MeetingPage() {
         </Text>
       </Breadcrumbs>
       <MeetingBody meeting={meeting.data} reload={() => meeting.refetch()} />
+      <LazyCitations subject="meeting" subjectKey={meeting.data.id} />
     </Stack>
   );
 }

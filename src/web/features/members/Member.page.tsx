@@ -10,6 +10,7 @@ import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
+import { LazyCitations } from '../sources/LazyCitations.js';
 import { MemberDelegations } from './MemberDelegations.js';
 import { MergePerson } from './MergePerson.js';
 import { useMemberName } from './member-name.js';
@@ -211,6 +212,7 @@ export function MemberPage() {
         </Title>
         <MemberDelegations code={m.code} />
       </Stack>
+      <LazyCitations subject="member" subjectKey={m.code} />
     </Stack>
   );
 }

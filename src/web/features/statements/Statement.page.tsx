@@ -16,6 +16,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
 import { useMemberName } from '../members/member-name.js';
+import { LazyCitations } from '../sources/LazyCitations.js';
 import { Countdown } from './Countdown.js';
 import { StatementStatusBadge } from './StatementBadges.js';
 import { StatementText } from './StatementText.js';
@@ -250,6 +251,7 @@ export function StatementPage() {
           <Workspace statement={s} me={me} />
         </Suspense>
       ) : null}
+      <LazyCitations subject="statement" subjectKey={s.id} />
     </Stack>
   );
 }
