@@ -69,17 +69,17 @@ describe('sources and press', () => {
       await expectNoBlockingViolation(page, 'sources en');
 
       const all = await press.locator('article').count();
-      await press.getByLabel('Member').selectOption('ITA');
-      await page.waitForURL(/member=ITA/);
+      await press.getByLabel('Member').selectOption('TUN');
+      await page.waitForURL(/member=TUN/);
       await expect.poll(() => press.locator('article').count()).toBeLessThan(all);
       await expect.poll(() => press.locator('article').count()).toBeGreaterThan(0);
-      for (const text of await press.locator('article').allTextContents()) expect(text).toContain('Italy');
-      await screenshot(page, 'sources-press-ita-en', { fullPage: false });
+      for (const text of await press.locator('article').allTextContents()) expect(text).toContain('Tunisia');
+      await screenshot(page, 'sources-press-tun-en', { fullPage: false });
       // The filtered address, shared, opens filtered.
-      await page.goto('/sources?member=ITA');
-      await expect.poll(() => press.getByLabel('Member').inputValue()).toBe('ITA');
+      await page.goto('/sources?member=TUN');
+      await expect.poll(() => press.getByLabel('Member').inputValue()).toBe('TUN');
     });
-  });
+  }, 240_000);
 
   it('reads right to left in Arabic', async () => {
     await withPage(async ({ page }) => {
@@ -90,9 +90,9 @@ describe('sources and press', () => {
       await screenshot(page, 'sources-ar', { fullPage: false });
       await expectNoBlockingViolation(page, 'sources ar');
     });
-  });
+  }, 240_000);
 
-  it('the secretariat adds a press article linked to a member; it cites on the member page and the meeting page lists the demo sources', async () => {
+  it('the secretariat adds a press article linked to a member; it cites on the member page', async () => {
     const title = `Coalition partners meet in Oslo ${randomUUID().slice(0, 8)}`;
     await withPage(async ({ page }) => {
       await page.goto('/secretariat');
@@ -104,7 +104,7 @@ describe('sources and press', () => {
       await page.getByLabel(/^Date of publication/).fill('2015-02-01');
       await page.getByLabel(/^Address \(URL\)/).fill('https://news.example.org/oslo');
       await page.getByLabel(/^Excerpt in our own words/).fill('Norway describes its part in the coalition.');
-      const members = page.getByRole('textbox', { name: 'Members it mentions' });
+      const members = page.getByLabel('Members it mentions');
       await members.click();
       await members.fill('Norw');
       await page.getByRole('option', { name: 'Norway (NOR)' }).click();
@@ -125,24 +125,24 @@ describe('sources and press', () => {
       expect(await citations.locator(`a[href="/sources#${id}"]`).count()).toBe(1);
       await screenshot(page, 'sources-member-citations-en', { fullPage: true });
     }, secretariat);
-  });
+  }, 240_000);
 
   it('never shows an entry for the coalition only to the public: not on the page, not in a citation', async () => {
     const leak = `Leak-${randomUUID()}`;
-    await buildSource(app.ctx, { title: leak, visibility: 'coalition', links: [{ subject: 'member', key: 'IRQ' }] });
+    await buildSource(app.ctx, { title: leak, visibility: 'coalition', links: [{ subject: 'member', key: 'TUN' }] });
     await withPage(async ({ page }) => {
-      await page.goto('/sources?member=IRQ');
+      await page.goto('/sources?member=TUN');
       await page.getByRole('region', { name: 'In the press' }).locator('article').first().waitFor();
       await page.waitForLoadState('networkidle');
       expect(await page.content()).not.toContain(leak);
-      await page.goto('/members/IRQ');
+      await page.goto('/members/TUN');
       await page.getByRole('region', { name: 'Sources' }).waitFor();
       await page.waitForLoadState('networkidle');
       expect(await page.content()).not.toContain(leak);
     });
     // Signed in, the coalition sees it.
     await withPage(async ({ page }) => {
-      await page.goto('/members/IRQ');
+      await page.goto('/members/TUN');
       await page.getByRole('region', { name: 'Sources' }).getByText(leak).waitFor();
     }, secretariat);
   });

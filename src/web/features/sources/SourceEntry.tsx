@@ -19,7 +19,10 @@ export function SourceEntry({
   const { t } = useTranslation('sources');
   const f = useFormat();
   const language = languageName(source.language, f.locale);
-  const meta = [source.publisher, source.date ? f.date(source.date) : null, language].filter(Boolean).join(' · ');
+  // Each part isolated: a Latin publisher beside an Arabic date must not reorder the line.
+  const meta = [source.publisher, source.date ? f.date(source.date) : null, language].filter((p): p is string =>
+    Boolean(p),
+  );
   return (
     <Paper withBorder p="sm" component="article" id={source.id} data-source={source.id} style={{ scrollMarginTop: 80 }}>
       <Stack gap={4}>
@@ -52,7 +55,12 @@ export function SourceEntry({
           </Group>
         </Group>
         <Text size="sm" c="dimmed">
-          <bdi>{meta}</bdi>
+          {meta.map((part, i) => (
+            <span key={part}>
+              {i > 0 ? ' · ' : null}
+              <bdi>{part}</bdi>
+            </span>
+          ))}
         </Text>
         {source.excerpt ? <Text size="sm">{source.excerpt}</Text> : null}
         {source.note ? (
