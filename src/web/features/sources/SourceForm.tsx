@@ -91,7 +91,7 @@ export function SourceFields({
             {...form.getInputProps('publisher')}
           />
           <TextInput type="date" label={t('form.date')} {...form.getInputProps('date')} />
-          <TextInput type="url" label={t('form.url')} placeholder="https://" {...form.getInputProps('url')} />
+          <TextInput type="url" label={t('form.url')} {...form.getInputProps('url')} />
           <TextInput
             label={t('form.language')}
             description={t('form.languageHint')}
