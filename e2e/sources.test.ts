@@ -69,8 +69,12 @@ describe('sources and press', () => {
       await expectNoBlockingViolation(page, 'sources en');
 
       const all = await press.locator('article').count();
+      const filtered = page.waitForResponse(
+        (r) => r.url().includes('/api/v1/sources?') && r.url().includes('member=TUN'),
+      );
       await press.getByLabel('Member').selectOption('TUN');
       await page.waitForURL(/member=TUN/);
+      expect((await (await filtered).json()).total).toBe(2);
       await expect.poll(() => press.locator('article').count()).toBeLessThan(all);
       await expect.poll(() => press.locator('article').count()).toBeGreaterThan(0);
       for (const text of await press.locator('article').allTextContents()) expect(text).toContain('Tunisia');
@@ -104,7 +108,7 @@ describe('sources and press', () => {
       await page.getByLabel(/^Date of publication/).fill('2015-02-01');
       await page.getByLabel(/^Address \(URL\)/).fill('https://news.example.org/oslo');
       await page.getByLabel(/^Excerpt in our own words/).fill('Norway describes its part in the coalition.');
-      const members = page.getByLabel('Members it mentions');
+      const members = page.getByLabel('Members it mentions').first();
       await members.click();
       await members.fill('Norw');
       await page.getByRole('option', { name: 'Norway (NOR)' }).click();
