@@ -68,6 +68,10 @@ import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
+import { sourcesDataset } from './modules/sources/sources.dataset.js';
+import { visibleRecordsFrom } from './modules/sources/sources.links.js';
+import { sourcesRoutes } from './modules/sources/sources.routes.js';
+import { createSourcesService } from './modules/sources/sources.service.js';
 import { decisionsRoutes } from './modules/statements/decisions.routes.js';
 import { createDecisionsService } from './modules/statements/decisions.service.js';
 import { proceduresRoutes } from './modules/statements/procedures.routes.js';
@@ -157,11 +161,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pledges = createPledgesService(deps);
   const indicators = createIndicatorsService(deps);
   const members = createMembersService(deps);
+  const registry = createRegistryService(deps);
   const decisions = createDecisionsService({ ...deps, loader });
+  // A source's links to records the caller may not see are left out: their modules say which.
+  const visibleRecords = visibleRecordsFrom({ meetings, statements, decisions, indicators, registry });
   const services = {
     auth,
     members,
-    registry: createRegistryService(deps),
+    registry,
     audit: createAuditService(deps),
     health: createHealthService({ database }),
     meetings,
@@ -189,10 +196,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reports: createReportsService(deps),
     // The open data reads each list through the module that owns it.
     openData: createOpenDataService(
-      createDatasets({ read: deps.read, members, meetings, statements, decisions, indicators, pledges }),
+      createDatasets({
+        read: deps.read,
+        members,
+        meetings,
+        statements,
+        decisions,
+        indicators,
+        pledges,
+        sources: sourcesDataset({ db: deps.db, visibleRecords }),
+      }),
     ),
     feeds: createFeedService({ clock: deps.clock, statements, decisions }),
     search: createSearchService(deps),
+    sources: createSourcesService({ ...deps, visibleRecords }),
   };
   const lines = services.lines;
   // The pages' heads read each record through its module's service, as the public does.
@@ -273,6 +290,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(reportsRoutes, { service: services.reports });
       await api.register(openDataRoutes, { service: services.openData });
       await api.register(searchRoutes, { service: services.search });
+      await api.register(sourcesRoutes, { service: services.sources });
     },
     { prefix: '/api/v1' },
   );

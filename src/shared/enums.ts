@@ -142,6 +142,9 @@ export const FIELD_ERROR_CODES = [
   'category_twice', // params.category: an indicator names each category once
   'target_twice', // params.period: an indicator has one target per period
   'fixed_once_reported', // the indicator has values: its aggregation, period type and categories no longer change
+  // Sources and press.
+  'unknown_statement', // no statement has this id
+  'unknown_decision', // no decision has this id
 ] as const;
 
 /** Whether a value is one of an enum's: `isOneOf(MEETING_KINDS, params.get('kind'))`. */

@@ -31,6 +31,7 @@ import {
   buildWorkingGroup,
   multipartBody,
 } from './progress-factories.js';
+import { buildSource } from './source-factories.js';
 
 type Who = 'anonymous' | Role;
 const everyone: Who[] = ['anonymous', 'observer', 'focal_point', 'secretariat', 'admin'];
@@ -786,6 +787,42 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     'POST /api/v1/reports/:period/:memberCode/return': {
       request: async () => ({ ...(await freshReport('submitted', '/return')), payload: { reason: 'Check it.' } }),
       expected: { anonymous: 401, observer: 404, focal_point: 403, secretariat: 200, admin: 200 },
+    },
+    // The register of sources and press (issue 11): public entries for all, writes the secretariat's.
+    'GET /api/v1/sources': { request: async () => ({ method: 'GET', url: '/api/v1/sources' }), expected: all(200) },
+    'GET /api/v1/sources/:id': {
+      request: async () => ({ method: 'GET', url: `/api/v1/sources/${(await buildSource(ctx)).id}` }),
+      expected: all(200),
+    },
+    'POST /api/v1/sources': {
+      request: async () => ({
+        method: 'POST',
+        url: '/api/v1/sources',
+        payload: {
+          kind: 'press',
+          title: 'Matrix article',
+          publisher: 'Matrix',
+          links: [{ subject: 'member', key: member }],
+        },
+      }),
+      expected: secretariatOnly(201),
+    },
+    'PATCH /api/v1/sources/:id': {
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/sources/${(await buildSource(ctx)).id}`,
+        headers: { 'if-match': '"1"' },
+        payload: { title: 'Matrix article, changed' },
+      }),
+      expected: secretariatOnly(200),
+    },
+    'DELETE /api/v1/sources/:id': {
+      request: async () => ({
+        method: 'DELETE',
+        url: `/api/v1/sources/${(await buildSource(ctx)).id}`,
+        headers: { 'if-match': '"1"' },
+      }),
+      expected: secretariatOnly(204),
     },
   };
 

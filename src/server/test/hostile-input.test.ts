@@ -33,6 +33,7 @@ import {
   UpdateIndicatorBody,
 } from '../../shared/progress.js';
 import { MergePersonBody } from '../../shared/registry.js';
+import { NewSource, SourceChange } from '../../shared/sources.js';
 import {
   AddFollowUpBody,
   AddPositionBody,
@@ -77,6 +78,7 @@ import {
   buildReport,
   buildWorkingGroup,
 } from './progress-factories.js';
+import { buildSource } from './source-factories.js';
 
 /**
  * Hostile input at every write route: whatever arrives, the answer is never a 5xx, a refused
@@ -180,6 +182,8 @@ interface Fixtures {
     locked: string;
     periodIds: Record<string, string>;
   };
+  /** An entry of the register of sources, linked to A and to `restricted`. */
+  source: string;
 }
 
 // ---- pieces of requests ----------------------------------------------------------------------
@@ -1258,7 +1262,103 @@ const reportingGenerators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>
     }),
 };
 
+const sourceBad = {
+  kind: fc.constantFrom('rumour', 'PRESS', ''),
+  title: fc.oneof(nul, tooLong(500), fc.constant('  ')),
+  publisher: fc.oneof(nul, tooLong(300), fc.constant('')),
+  date: fc.constantFrom('2015-02-30', '2015-13-01', '15-01-22', 'today'),
+  url: fc.constantFrom('ftp://example.org', 'javascript:alert(1)', 'https://', 'x'.repeat(2001)),
+  language: fc.constantFrom('English', 'EN', 'e', '', 'en_GB'),
+  excerpt: fc.oneof(nul, tooLong(1000)),
+  note: fc.oneof(nul, tooLong(2000)),
+  visibility: fc.constantFrom('secret', ''),
+  links: fc.constantFrom(
+    [{ subject: 'planet', key: 'IRQ' }],
+    [{ subject: 'member' }],
+    [{ subject: 'member', key: '' }],
+    [{ subject: 'member', key: 'IRQ', extra: 1 }],
+    Array.from({ length: 201 }, () => ({ subject: 'member', key: 'IRQ' })),
+    'IRQ',
+  ),
+};
+
+/** Links whose keys name nothing: each a 400 at `links.N.key`. */
+const sourceRefused = {
+  links: fc.constantFrom(
+    [{ subject: 'member', key: 'NOPE' }],
+    [{ subject: 'meeting', key: MISSING_ID }],
+    [{ subject: 'statement', key: 'not-an-id' }],
+    [{ subject: 'indicator', key: 'no_such_indicator' }],
+    [{ subject: 'decision', key: MISSING_ID }],
+    [{ subject: 'person', key: MISSING_ID }],
+  ),
+};
+
+const sourceValid = (f: Fixtures) =>
+  fc.record(
+    {
+      kind: fc.constantFrom('source', 'press'),
+      title: safeText,
+      publisher: safeText,
+      date: fc.constantFrom('2015-01-22', null),
+      url: fc.constantFrom('https://news.example.org/a', null),
+      language: fc.constantFrom('en', 'fr', 'ar', null),
+      excerpt: safeText,
+      visibility: fc.constantFrom('public', 'coalition', 'restricted'),
+      links: fc.constantFrom([], [{ subject: 'member', key: f.a }], [{ subject: 'meeting', key: f.planned }]),
+    },
+    { requiredKeys: ['kind', 'title', 'publisher'] },
+  );
+
+const sourceGenerators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
+  'POST /api/v1/sources': (f) =>
+    route({
+      method: 'POST',
+      url: () => '/api/v1/sources',
+      schema: NewSource,
+      params: fc.constant([]),
+      badParams: fc.constant([]),
+      valid: sourceValid(f),
+      bad: sourceBad,
+      refused: sourceRefused,
+    }),
+  'PATCH /api/v1/sources/:id': (f) =>
+    route({
+      method: 'PATCH',
+      url: ([id]) => `/api/v1/sources/${id}`,
+      schema: SourceChange,
+      params: fc.constant([f.source]),
+      badParams: fc.oneof(
+        fc.constantFrom<string[]>([MISSING_ID], ['not-a-uuid']),
+        hostilePathPart.map((p) => [p]),
+      ),
+      versionAt: ([id]) => `/api/v1/sources/${id}`,
+      valid: sourceValid(f).map(({ kind: _kind, ...rest }) => rest),
+      bad: sourceBad,
+      refused: sourceRefused,
+    }),
+  // Never the current version: a request that gets past it would remove the fixture for the others.
+  'DELETE /api/v1/sources/:id': (f) =>
+    fc
+      .tuple(
+        fc.oneof(fc.constant(f.source), fc.constant(MISSING_ID), uuid, hostilePathPart),
+        whoOfRole,
+        badIfMatch,
+        fc.constantFrom({ contentType: null, payload: '' }, { contentType: 'application/json', payload: '{}' }),
+      )
+      .map(
+        ([id, who, ifMatch, body]): Attempt => ({
+          method: 'DELETE',
+          url: `/api/v1/sources/${id}`,
+          who,
+          ifMatch,
+          ...body,
+        }),
+      ),
+};
+
 const generators: Record<string, (f: Fixtures) => fc.Arbitrary<Attempt>> = {
+  ...sourceGenerators,
   'POST /api/v1/imports': importGenerator,
   ...statementGenerators,
   ...pledgeGenerators,
@@ -1825,6 +1925,7 @@ describe.each(engines)('hostile input on %s', (engine) => {
       pledges: { line: '', pledgedA: '', committedA: '', pledgedB: '' },
       group: { key: '', office: '', otherOffice: '' },
       reporting: { line: '', plain: '', fresh: '', split: '', yearly: '', period: '', locked: '', periodIds: {} },
+      source: '',
     };
     const group = await buildWorkingGroup(ctx, { offices: [{ memberCode: a.code, fromOn: '2014-12-03' }] });
     const otherGroup = await buildWorkingGroup(ctx, { offices: [{ memberCode: b.code, fromOn: '2014-12-03' }] });
@@ -1933,6 +2034,14 @@ describe.each(engines)('hostile input on %s', (engine) => {
       locked: locked.period,
       periodIds: { [openPeriod.period]: openPeriod.id, [locked.period]: locked.id },
     };
+    fixtures.source = (
+      await buildSource(ctx, {
+        links: [
+          { subject: 'member', key: a.code },
+          { subject: 'meeting', key: restricted.id },
+        ],
+      })
+    ).id;
   });
   afterAll(() => ctx?.close());
 

@@ -110,6 +110,14 @@ const IndicatorsPage = lazy(() =>
 
 // Imports and exports: for the secretariat and focal points.
 const ImportsPage = lazy(() => import('../features/imports/Imports.page.js').then((m) => ({ default: m.ImportsPage })));
+// Sources and press: the register and the secretariat's forms, each in its own chunk.
+const SourcesPage = lazy(() => import('../features/sources/Sources.page.js').then((m) => ({ default: m.SourcesPage })));
+const NewSourcePage = lazy(() =>
+  import('../features/sources/NewSource.page.js').then((m) => ({ default: m.NewSourcePage })),
+);
+const EditSourcePage = lazy(() =>
+  import('../features/sources/EditSource.page.js').then((m) => ({ default: m.EditSourcePage })),
+);
 // Each signed-in user's starting point: nothing the public needs.
 const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => ({ default: m.DeskPage })));
 
@@ -143,6 +151,7 @@ export const router = createBrowserRouter([
       { path: 'lines-of-effort/:key', element: <LineOfEffortPage /> },
       { path: 'working-groups', element: <WorkingGroupsPage /> },
       { path: 'open-data', element: <OpenDataPage /> },
+      { path: 'sources', element: <SourcesPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'desk', element: <DeskPage /> },
       { path: 'imports', element: <ImportsPage /> },
@@ -164,6 +173,8 @@ export const router = createBrowserRouter([
           { path: 'reports/:period/:memberCode', element: <ReportPage /> },
           { path: 'periods', element: <PeriodsPage /> },
           { path: 'indicators', element: <IndicatorsPage /> },
+          { path: 'sources/new', element: <NewSourcePage /> },
+          { path: 'sources/:id/edit', element: <EditSourcePage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

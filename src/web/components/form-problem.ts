@@ -23,7 +23,8 @@ export type FormRecord =
   | 'office'
   | 'report'
   | 'indicator'
-  | 'period';
+  | 'period'
+  | 'source';
 
 /**
  * Why a save was refused, sorted by what the user can do about it. Pure data: the words for it

@@ -36,6 +36,7 @@ export const NAMESPACES = [
   'imports',
   'openData',
   'search',
+  'sources',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

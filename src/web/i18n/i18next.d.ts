@@ -16,6 +16,7 @@ import type progress from '../locales/en/progress.json';
 import type reporting from '../locales/en/reporting.json';
 import type search from '../locales/en/search.json';
 import type secretariat from '../locales/en/secretariat.json';
+import type sources from '../locales/en/sources.json';
 import type statements from '../locales/en/statements.json';
 
 declare module 'i18next' {
@@ -39,6 +40,7 @@ declare module 'i18next' {
       imports: typeof imports;
       openData: typeof openData;
       search: typeof search;
+      sources: typeof sources;
     };
     returnNull: false;
   }

@@ -6,11 +6,13 @@ import { officialStateNames, stateNames } from '../../lib/country-names.js';
 import { fromProject } from '../../lib/paths.js';
 import { toMember } from '../../modules/members/members.service.js';
 import type { Db } from '../client.js';
+import { meetings } from '../schema/meetings.js';
 import { actors, members, type NewMemberRow, people } from '../schema/members.js';
 import { type SeedLineOfEffort, type SeedWorkingGroup, seedLinesOfEffort } from './lines-of-effort.js';
 import { type SeedMeeting, type SeedQuote, seedMeetings } from './meetings.js';
 import { seedProcedures } from './procedures.js';
 import { type SeedProgressData, seedProgress } from './progress.js';
+import { type SeedSourceEntry, seedSources } from './sources.js';
 import { seedStatements } from './statements.js';
 
 /**
@@ -20,6 +22,7 @@ import { seedStatements } from './statements.js';
 interface SeedFile {
   partners: {
     name: string;
+    source?: string[];
     kind: 'state' | 'organization';
     iso3?: string;
     joined?: string;
@@ -28,12 +31,12 @@ interface SeedFile {
   }[];
   meetings: SeedMeeting[];
   quotes: SeedQuote[];
-  people: { name: string; title?: string; member: string; note?: string }[];
+  people: { name: string; title?: string; member: string; note?: string; source?: string[] }[];
   actors: { name: string; kind: string; country?: string; note?: string }[];
   linesOfEffort: SeedLineOfEffort[];
   workingGroups: SeedWorkingGroup[];
   figures: SeedProgressData['figures'];
-  sources: SeedProgressData['sources'];
+  sources: SeedSourceEntry[];
   revenueSources: string[];
 }
 
@@ -106,6 +109,7 @@ export async function seedDemo(
   indicators: number;
   values: number;
   pledges: number;
+  sources: number;
 }> {
   const data = readSeedFile();
   return db.transaction(async (tx) => {
@@ -161,15 +165,25 @@ export async function seedDemo(
     const memberByCode = new Map(memberRows.map((m) => [m.code, m.id]));
     // Indicators, periods, reports and pledges from the data file's figures (and a few illustrative drafts).
     const progress = await seedProgress(tx, auth, data, { lineIds, memberByCode });
+    const personByName = new Map(peopleRows.map((p) => [p.name, p.id]));
     const meetingCount = await seedMeetings(tx, auth, data, {
       memberByCode,
       memberByName: byEnglishName,
-      personByName: new Map(peopleRows.map((p) => [p.name, p.id])),
+      personByName,
     });
     // The Brussels statement, adopted, and a draft (`silenceDraft`) for a silence procedure to circulate.
     const seededStatements = await seedStatements(tx, auth);
     // Its first silence procedure broken, its second still running.
     await seedProcedures(tx, auth, seededStatements.silenceDraft);
+    // The register of sources, linked to what each supports: members, people, meetings, figures' indicators.
+    const meetingRows = await tx.select({ id: meetings.id, startDate: meetings.startDate }).from(meetings);
+    const sourceCount = await seedSources(tx, auth, data, {
+      memberByName: byEnglishName,
+      memberByCode,
+      personByName,
+      meetingByStart: new Map(meetingRows.map((m) => [m.startDate, m.id])),
+      brusselsStatement: seededStatements.brussels,
+    });
     return {
       members: memberRows.length,
       people: peopleRows.length,
@@ -179,6 +193,7 @@ export async function seedDemo(
       indicators: progress.indicators,
       values: progress.values,
       pledges: progress.pledges,
+      sources: sourceCount,
     };
   });
 }

@@ -25,6 +25,8 @@ export interface DatasetDeps {
   decisions: DecisionsService;
   indicators: IndicatorsService;
   pledges: PledgesService;
+  /** The sources module's own dataset (it reads its tables in pages). */
+  sources: Dataset;
 }
 
 /** Every dataset of the open data, in the catalog's order (OPEN_DATASETS'). */
@@ -37,8 +39,7 @@ export function createDatasets(deps: DatasetDeps): Dataset[] {
     decisionsDataset(deps.decisions),
     indicatorValuesDataset({ read: deps.read, indicators: deps.indicators }),
     pledgesDataset(deps.pledges),
-    // TODO(merge): the sources engineer's dataset; the lead adds it here at merge:
-    // sourcesDataset(deps),  (import { sourcesDataset } from '../sources/sources.dataset.js')
+    deps.sources,
   ];
   const order = (name: OpenDataset) => OPEN_DATASETS.indexOf(name);
   return datasets.sort((a, b) => order(a.name) - order(b.name));

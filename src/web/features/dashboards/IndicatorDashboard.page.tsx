@@ -29,6 +29,7 @@ import { useFormat, useLanguage } from '../../i18n/format.js';
 import { MAP_HEIGHT, MAP_WIDTH } from '../members/map-size.js';
 import { nameIn } from '../members/member-name.js';
 import { useMembers } from '../members/members.api.js';
+import { LazyCitations } from '../sources/LazyCitations.js';
 import { ChartSection, Figure, useChartDirection } from './Charts.js';
 import { type DashboardFilters, readFilters, valuesPath } from './dashboard-filters.js';
 import { useBreakdown, useSeries } from './dashboards.api.js';
@@ -470,6 +471,7 @@ export function IndicatorDashboardPage() {
       {s.visibility === IndicatorVisibility.enum.public ? (
         <CiteThis title={name} date={null} dateLabel={last ? periodName(last.period) : undefined} />
       ) : null}
+      <LazyCitations subject="indicator" subjectKey={key} />
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import { LocalizedTitle, useLocalizedTitleText } from '../../components/Localize
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
+import { LazyCitations } from '../sources/LazyCitations.js';
 import { FocalPointPanel } from './FocalPointPanel.js';
 import { MeetingAgenda } from './MeetingAgenda.js';
 import { MeetingDelegations } from './MeetingDelegations.js';
@@ -115,6 +116,7 @@ export function MeetingPage() {
       {meeting.data.visibility === Visibility.enum.public ? (
         <CiteThis title={title} date={meeting.data.startDate} />
       ) : null}
+      <LazyCitations subject="meeting" subjectKey={meeting.data.id} />
     </Stack>
   );
 }

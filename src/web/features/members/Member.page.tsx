@@ -11,6 +11,7 @@ import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
+import { LazyCitations } from '../sources/LazyCitations.js';
 import { MemberDelegations } from './MemberDelegations.js';
 import { MemberContributions, MemberPledges, MemberStatements } from './MemberRecord.js';
 import { MergePerson } from './MergePerson.js';
@@ -221,6 +222,7 @@ export function MemberPage() {
       <MemberPledges code={m.code} />
       <MemberContributions code={m.code} />
       <CiteThis title={name} date={m.joinedOn} />
+      <LazyCitations subject="member" subjectKey={m.code} />
     </Stack>
   );
 }

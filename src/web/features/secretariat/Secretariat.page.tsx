@@ -159,6 +159,9 @@ export function SecretariatPage() {
           <Button component={Link} to="/secretariat/meetings/new" variant="default">
             {t('desk.newMeeting')}
           </Button>
+          <Button component={Link} to="/secretariat/sources/new" variant="default">
+            {t('desk.addSource')}
+          </Button>
           <Button component={Link} to="/secretariat/members/new">
             {t('desk.addMember')}
           </Button>

@@ -18,6 +18,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
 import { useMemberName } from '../members/member-name.js';
+import { LazyCitations } from '../sources/LazyCitations.js';
 import { Countdown } from './Countdown.js';
 import { StatementStatusBadge } from './StatementBadges.js';
 import { StatementText } from './StatementText.js';
@@ -253,6 +254,7 @@ export function StatementPage() {
         </Suspense>
       ) : null}
       {s.visibility === Visibility.enum.public ? <CiteThis title={title} date={s.adoptedOn} /> : null}
+      <LazyCitations subject="statement" subjectKey={s.id} />
     </Stack>
   );
 }
