@@ -70,7 +70,10 @@ export function readHomeBundle(dist: string): HomeBundle {
   const gzipCache = new Map<string, number>();
   const gzipBytes = (url: string) => {
     let size = gzipCache.get(url);
-    if (size === undefined) gzipCache.set(url, (size = gzipSync(read(url), { level: 9 }).length));
+    if (size === undefined) {
+      size = gzipSync(read(url), { level: 9 }).length;
+      gzipCache.set(url, size);
+    }
     return size;
   };
   const staticGraph = (entries: string[], seen = new Set<string>()): Set<string> => {

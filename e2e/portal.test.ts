@@ -169,7 +169,7 @@ describe.each(['en', 'ar'] as Language[])('the public portal in %s, signed out',
         expect(await page.getByRole('heading', { level: 1 }).textContent()).not.toMatch(
           /Page not found|الصفحة غير موجودة/,
         );
-        expect(await page.locator('body').innerText()).not.toContain(leak);
+        expect(await page.locator('body').textContent()).not.toContain(leak);
         expect(await page.content()).not.toContain(leak);
         await screenshot(page, `portal-${language}-${name}`, { fullPage: true });
         const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
@@ -189,7 +189,7 @@ describe('coalition-only records, signed out', () => {
       watcher.expect(404, 'GET', api);
       await page.goto(path());
       await page.getByRole('heading', { level: 1, name: /not found/i }).waitFor();
-      expect(await page.locator('body').innerText()).not.toContain(leak);
+      expect(await page.locator('body').textContent()).not.toContain(leak);
       await screenshot(page, `portal-hidden-${kind}`);
     });
     const res = await app.ctx.app.inject({ url: `/api/v1${path()}` });

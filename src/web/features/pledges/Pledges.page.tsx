@@ -3,7 +3,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isOneOf, PLEDGE_KINDS, PLEDGE_STATUSES } from '../../../shared/enums.js';
-import type { Pledge } from '../../../shared/pledges.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
