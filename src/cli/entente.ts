@@ -7,6 +7,7 @@ import { DataDirLockedError } from '../server/db/lock.js';
 import { openConfiguredDatabase } from '../server/db/open.js';
 import { isEmpty, seedDemo } from '../server/db/seed/demo.js';
 import { EnvError, loadEnv } from '../server/env.js';
+import { verifyAuditChain } from '../server/lib/audit-chain.js';
 import { systemAuth } from '../server/lib/auth-context.js';
 import { Cache } from '../server/lib/cache.js';
 import { systemClock } from '../server/lib/clock.js';
@@ -24,6 +25,8 @@ const USAGE = `Usage: entente <command>
                                 or generated and printed when none is piped in
                                 (roles: admin, secretariat, focal_point, observer;
                                 a focal_point needs --member)
+  audit verify                  walk the audit chain: "N events, chain intact", or the first
+                                event changed, removed or inserted (exit 1)
   import <file> --kind values|pledges
                                 import a CSV or XLSX file (what an export writes) as the
                                 system: every row is checked first, then all are written in
@@ -113,6 +116,26 @@ async function run(argv: string[]): Promise<number> {
         `Loaded the demo: ${counts.members} members, ${counts.people} people, ${counts.actors} actors, ${counts.meetings} meetings, ${counts.statements} statements, ${counts.indicators} indicators with ${counts.values} report values, ${counts.pledges} pledges.\n`,
       );
       return 0;
+    });
+  }
+  if (command === 'audit' && sub === 'verify') {
+    return withDatabase(async ({ db }) => {
+      const verdict = await verifyAuditChain(db);
+      if (verdict.intact) {
+        const head = verdict.head ? ` Head: event ${verdict.head.seq}, ${verdict.head.hash}.` : '';
+        process.stdout.write(`${verdict.events} events, chain intact.${head}\n`);
+        return 0;
+      }
+      const last = verdict.after === null ? 'the start of the trail' : `event ${verdict.after}`;
+      const what = {
+        changed: 'was changed: its hash is not the hash of its contents',
+        removed_or_inserted: `does not follow ${last}: an event between them was removed, or ${last} was inserted`,
+        unchained: 'has no hash: it was written outside the chain',
+      }[verdict.problem];
+      process.stderr.write(
+        `Audit chain broken at event ${verdict.seq} (id ${verdict.id}): it ${what}. The ${verdict.events} events before it are intact.\n`,
+      );
+      return 1;
     });
   }
   if (command === 'import') {

@@ -13,6 +13,9 @@ export const AuditEvent = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   requestId: z.string().nullable(),
+  /** The audit chain: the hash of the event before, and this event's own (lib/audit-chain.ts). */
+  prevHash: z.string().nullable(),
+  hash: z.string().nullable(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
@@ -34,3 +37,16 @@ export const ListAuditQuery = z.object({
   excludeSessions: z.stringbool().optional(),
 });
 export type ListAuditQuery = z.infer<typeof ListAuditQuery>;
+
+/**
+ * GET /api/v1/audit/head, public: the audit chain's last event. Whoever notes `hash` today can tell
+ * later whether history up to `seq` was rewritten: `npx entente audit verify` walks the chain.
+ */
+export const AuditHead = z.object({
+  /** The last event's sequence number; 0 for an empty trail. */
+  seq: z.number().int(),
+  /** SHA-256 (hex) of the last event and the chain before it; 64 zeros for an empty trail. */
+  hash: z.string(),
+  at: z.string().nullable(),
+});
+export type AuditHead = z.infer<typeof AuditHead>;

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { chainUnchainedEvents } from '../lib/audit-chain.js';
 import { fromProject } from '../lib/paths.js';
 import * as schema from './schema/index.js';
 
@@ -71,6 +72,8 @@ const migrationsFolder = fromProject('drizzle');
  */
 async function migrateUnlessCurrent(db: Db, migrator: () => Promise<void>): Promise<void> {
   if (!(await migrationsCurrent(db))) await migrator();
+  // Events written before the audit chain existed join it once (a no-op after that).
+  await chainUnchainedEvents(db);
 }
 
 /** True when the database's last applied migration is the journal's last one. */

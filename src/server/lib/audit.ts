@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { auditEvents } from '../db/schema/audit.js';
+import { type ChainedFields, chainHash, chainTime, lockChainHead } from './audit-chain.js';
 import type { Auth } from './auth-context.js';
 
 export interface AuditEntry {
@@ -15,11 +18,24 @@ export async function recordAudit(tx: Tx, auth: Auth, entry: AuditEntry): Promis
   await recordAudits(tx, auth, [entry]);
 }
 
-/** Writes several audit events in one statement (a seed, a batch), in the order given, inside the caller's transaction. */
+/**
+ * Writes several audit events in one statement (a seed, a batch), in the order given, inside the
+ * caller's transaction, each chained to the one before (lib/audit-chain.ts): the append lock is
+ * taken here, at the end of the write, and held until its commit.
+ */
 export async function recordAudits(tx: Tx, auth: Auth, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await tx.insert(auditEvents).values(
-    entries.map((entry) => ({
+  let prev = await lockChainHead(tx);
+  // The sequence numbers and the transaction's time, taken under the lock: seq order is chain order.
+  const numbered = (await tx.execute(sql`
+    select nextval(pg_get_serial_sequence('audit_events', 'seq')) as seq, ${chainTime(sql`now()`)} as at
+    from generate_series(1, ${entries.length})`)) as unknown as { rows: { seq: string | number; at: string }[] };
+  const rows = entries.map((entry, i) => {
+    const { seq, at } = numbered.rows[i];
+    const fields: ChainedFields = {
+      seq: Number(seq),
+      id: randomUUID(),
+      at,
       actorId: auth.user?.id ?? null,
       actorEmail: auth.user?.email ?? null,
       action: entry.action,
@@ -28,6 +44,12 @@ export async function recordAudits(tx: Tx, auth: Auth, entries: readonly AuditEn
       before: entry.before ?? null,
       after: entry.after ?? null,
       requestId: auth.requestId,
-    })),
-  );
+    };
+    const hash = chainHash(prev, fields);
+    // `at` as the very text hashed (a Date would drop the microseconds).
+    const row = { ...fields, at: sql`${at}::timestamptz`, prevHash: prev, hash };
+    prev = hash;
+    return row;
+  });
+  await tx.insert(auditEvents).overridingSystemValue().values(rows);
 }

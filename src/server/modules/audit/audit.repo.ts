@@ -27,3 +27,13 @@ export async function listAuditEvents(
     .orderBy(desc(auditEvents.seq))
     .limit(filter.limit);
 }
+
+/** The chain's last event, or null for an empty trail. */
+export async function auditHead(db: Db): Promise<{ seq: number; hash: string | null; at: Date } | null> {
+  const [head] = await db
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash, at: auditEvents.at })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  return head ?? null;
+}

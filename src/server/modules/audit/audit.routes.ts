@@ -1,10 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AuditList, ListAuditQuery } from '../../../shared/audit.js';
+import { AuditHead, AuditList, ListAuditQuery } from '../../../shared/audit.js';
 import { errorResponses, jsonSender } from '../../plugins/http.js';
 import type { AuditService } from './audit.service.js';
 
 export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = async (app, { service }) => {
   const sendAudit = jsonSender(AuditList);
+  const sendHead = jsonSender(AuditHead);
+
+  app.get(
+    '/audit/head',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: "The audit chain's head: note its hash to tell later whether history was rewritten (public)",
+        response: { 200: AuditHead, ...errorResponses(503) },
+      },
+    },
+    // Answered with `no-cache` and an ETag, as every JSON answer: never kept stale on the way.
+    async (req, reply) => sendHead(req, reply, await service.head()),
+  );
 
   app.get(
     '/audit',

@@ -1,9 +1,11 @@
-import type { AuditList, ListAuditQuery } from '../../../shared/audit.js';
+import type { AuditHead, AuditList, ListAuditQuery } from '../../../shared/audit.js';
 import type { Db } from '../../db/client.js';
 import { requireRole } from '../../lib/access.js';
+import { GENESIS_HASH } from '../../lib/audit-chain.js';
 import type { Auth } from '../../lib/auth-context.js';
+import { AppError } from '../../lib/errors.js';
 import { canReadAudit } from './audit.policy.js';
-import { listAuditEvents } from './audit.repo.js';
+import { auditHead, listAuditEvents } from './audit.repo.js';
 
 export function createAuditService(deps: { db: Db }) {
   return {
@@ -14,6 +16,14 @@ export function createAuditService(deps: { db: Db }) {
       const items = rows.map((r) => ({ ...r, at: r.at.toISOString() }));
       const last = items.at(-1);
       return { items, nextBefore: items.length === query.limit && last ? last.seq : null };
+    },
+
+    /** The chain's head, for anyone: it names no one and shows no change, only a hash to compare later. */
+    async head(): Promise<AuditHead> {
+      const head = await auditHead(deps.db);
+      if (!head) return { seq: 0, hash: GENESIS_HASH, at: null };
+      if (head.hash === null) throw new AppError('service_unavailable', 'The audit trail is not chained yet.');
+      return { seq: head.seq, hash: head.hash, at: head.at.toISOString() };
     },
   };
 }
