@@ -25,11 +25,12 @@ describe.each(engines)('the audit chain on %s', (engine) => {
     });
 
   /** Runs `tamper` on the trail, then restores it exactly (the events are the test's, not ours to keep broken). */
-  async function tampered<T>(tamper: string, run: () => Promise<T>): Promise<T> {
+  async function tampered<T>(tamper: string | string[], run: () => Promise<T>): Promise<T> {
     const db = ctx.database.db;
-    await db.execute(sql`create temporary table audit_backup as select * from audit_events`);
+    // A plain table, not a temporary one: PostgreSQL's pool may run each statement on another connection.
+    await db.execute(sql`create table audit_backup as select * from audit_events`);
     try {
-      await db.execute(sql.raw(tamper));
+      for (const statement of [tamper].flat()) await db.execute(sql.raw(statement));
       return await run();
     } finally {
       await db.execute(sql`delete from audit_events`);
@@ -63,13 +64,13 @@ describe.each(engines)('the audit chain on %s', (engine) => {
     let target: { seq: number; id: string };
     let next: { seq: number; id: string };
     beforeEach(async () => {
-      [target, next] = rows<{ seq: string; id: string }>(
-        await ctx.database.db.execute(
-          sql`select seq, id from audit_events where action = 'member.create' order by seq desc limit 2 offset 1`,
-        ),
-      )
-        .reverse()
-        .map((r) => ({ seq: Number(r.seq), id: r.id }));
+      // Two events of this test's own: the first is tampered with, the second follows it.
+      expect((await addMember()).statusCode).toBe(201);
+      expect((await addMember()).statusCode).toBe(201);
+      const last = rows<{ seq: string; id: string }>(
+        await ctx.database.db.execute(sql`select seq, id from audit_events order by seq desc limit 2`),
+      ).map((r) => ({ seq: Number(r.seq), id: r.id }));
+      [next, target] = last;
     });
 
     it('names a changed event', async () => {
@@ -124,11 +125,17 @@ describe.each(engines)('the audit chain on %s', (engine) => {
       };
       const hash = chainHash(before.hash, forged);
       const verdict = await tampered(
-        `update audit_events set seq = seq + 1000000 where seq >= ${next.seq};
-         update audit_events set seq = seq - 999999 where seq >= 1000000;
-         insert into audit_events (seq, id, at, action, entity_type, entity_id, request_id, prev_hash, hash)
+        [
+          // seq is an identity column: the events from the gap on are taken out and put back one further.
+          `create table audit_tail as select * from audit_events where seq >= ${next.seq}`,
+          `delete from audit_events where seq >= ${next.seq}`,
+          'update audit_tail set seq = seq + 1',
+          'insert into audit_events overriding system value select * from audit_tail',
+          'drop table audit_tail',
+          `insert into audit_events (seq, id, at, action, entity_type, entity_id, request_id, prev_hash, hash)
            overriding system value values (${forged.seq}, '${forged.id}', '${forged.at}', '${forged.action}',
            '${forged.entityType}', '${forged.entityId}', '${forged.requestId}', '${before.hash}', '${hash}')`,
+        ],
         () => verifyAuditChain(ctx.database.db),
       );
       expect(verdict).toMatchObject({
