@@ -183,6 +183,10 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       expected: secretariatOnly(200),
     },
     'GET /api/v1/health': { request: async () => ({ method: 'GET', url: '/api/v1/health' }), expected: all(200) },
+    'GET /api/v1/audit/head': {
+      request: async () => ({ method: 'GET', url: '/api/v1/audit/head' }),
+      expected: all(200),
+    },
     'GET /api/v1/health/live': {
       request: async () => ({ method: 'GET', url: '/api/v1/health/live' }),
       expected: all(200),
