@@ -17,7 +17,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'browser', include: ['e2e/**/*.test.ts'], testTimeout: 60_000 },
+        test: {
+          name: 'browser',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          // A page's chunks (its code, the rest of the styles, the header's menus) load after the
+          // first render: on a loaded two-core machine that takes longer than polling's default second.
+          expect: { poll: { timeout: 10_000 } },
+        },
       },
     ],
   },

@@ -187,6 +187,8 @@ describe('coalition-only records, signed out', () => {
   ] as const)('a coalition %s: its address shows the not-found page, its API answers 404', async (kind, path, api) => {
     await withPage(async ({ page, watcher }) => {
       watcher.expect(404, 'GET', api);
+      // The server answers the page itself 404 too (its head is the site's, nothing of the record's).
+      watcher.expect(404, 'GET', new RegExp(`^${path()}$`));
       await page.goto(path());
       await page.getByRole('heading', { level: 1, name: /not found/i }).waitFor();
       expect(await page.locator('body').textContent()).not.toContain(leak);
