@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditHead } from '../src/shared/audit.js';
 import type { Language } from '../src/shared/i18n.js';
 import type { OpenDataCatalog } from '../src/shared/open-data.js';
 import { launchBrowser, openPage, type RunningApp, screenshot, startApp } from './support/browser.js';
@@ -45,6 +46,11 @@ describe.each(['en', 'ar'] as Language[])('the open data page in %s', (language)
         await expect(section.locator('a[href$=".json"]').getAttribute('href')).resolves.toBe(dataset.json);
         expect(await section.locator('tbody tr').count()).toBe(dataset.columns.length);
       }
+      // The audit trail's head, to note: the hash the API gives, and the link to ask for it later.
+      const head: AuditHead = (await app.ctx.app.inject({ url: '/api/v1/audit/head' })).json();
+      const fingerprint = page.getByTestId('audit-head');
+      await expect.poll(() => fingerprint.textContent()).toContain(head.hash);
+      expect(await page.locator(`a[href="/api/v1/audit/chain/${head.seq}"]`).count()).toBe(1);
       expect(await page.locator('html').getAttribute('dir')).toBe(language === 'ar' ? 'rtl' : 'ltr');
       await page.waitForLoadState('networkidle');
       await screenshot(page, `open-data-${language}`);

@@ -50,3 +50,7 @@ export const AuditHead = z.object({
   at: z.string().nullable(),
 });
 export type AuditHead = z.infer<typeof AuditHead>;
+
+/** GET /api/v1/audit/chain/{seq}: the chain's hash at an event noted earlier, to compare with the note. */
+export const AuditChainParams = z.object({ seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+export type AuditChainParams = z.infer<typeof AuditChainParams>;

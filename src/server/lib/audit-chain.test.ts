@@ -147,6 +147,41 @@ describe.each(engines)('the audit chain on %s', (engine) => {
       });
     });
 
+    it('lets an outsider who noted the head tell a rewritten history, even one chained again to verify', async () => {
+      const noted = (await ctx.app.inject({ url: '/api/v1/audit/head' })).json();
+      expect(noted.seq).toBeGreaterThanOrEqual(next.seq);
+      expect((await addMember()).statusCode).toBe(201);
+      // Later: the chain at the noted event still has the noted hash.
+      const later = await ctx.app.inject({ url: `/api/v1/audit/chain/${noted.seq}` });
+      expect(later.statusCode).toBe(200);
+      expect(later.json()).toEqual(noted);
+      // An operator with the database rewrites an event before it and computes the chain again from
+      // there: verify finds nothing, but the hash at the noted event is no longer the one noted.
+      const rewritten = await tampered(
+        [
+          `update audit_events set after = jsonb_set(after, '{code}', '"XXX"') where seq = ${target.seq}`,
+          `update audit_events set prev_hash = null, hash = null where seq >= ${target.seq}`,
+        ],
+        async () => {
+          await chainUnchainedEvents(ctx.database.db);
+          expect(await verifyAuditChain(ctx.database.db)).toMatchObject({ intact: true });
+          return (await ctx.app.inject({ url: `/api/v1/audit/chain/${noted.seq}` })).json();
+        },
+      );
+      expect(rewritten.seq).toBe(noted.seq);
+      expect(rewritten.hash).not.toBe(noted.hash);
+    });
+
+    it('answers 404 for an event the trail does not have, and 400 for a bad number', async () => {
+      const head = (await ctx.app.inject({ url: '/api/v1/audit/head' })).json();
+      const missing = await ctx.app.inject({ url: `/api/v1/audit/chain/${head.seq + 1000}` });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.headers['content-type']).toContain('application/problem+json');
+      const bad = await ctx.app.inject({ url: '/api/v1/audit/chain/first' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0]).toMatchObject({ in: 'params', path: 'seq' });
+    });
+
     it('chains a trail written before the chain existed, once, in order', async () => {
       const verdict = await tampered(`update audit_events set prev_hash = null, hash = null`, async () => {
         const unchained = await verifyAuditChain(ctx.database.db);

@@ -187,6 +187,10 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       request: async () => ({ method: 'GET', url: '/api/v1/audit/head' }),
       expected: all(200),
     },
+    'GET /api/v1/audit/chain/:seq': {
+      request: async () => ({ method: 'GET', url: '/api/v1/audit/chain/1' }),
+      expected: all(200),
+    },
     'GET /api/v1/health/live': {
       request: async () => ({ method: 'GET', url: '/api/v1/health/live' }),
       expected: all(200),

@@ -28,6 +28,15 @@ export async function listAuditEvents(
     .limit(filter.limit);
 }
 
+/** The event `seq` of the chain, or null when there is none. */
+export async function auditLink(db: Db, seq: number): Promise<{ seq: number; hash: string | null; at: Date } | null> {
+  const [link] = await db
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash, at: auditEvents.at })
+    .from(auditEvents)
+    .where(eq(auditEvents.seq, seq));
+  return link ?? null;
+}
+
 /** The chain's last event, or null for an empty trail. */
 export async function auditHead(db: Db): Promise<{ seq: number; hash: string | null; at: Date } | null> {
   const [head] = await db

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AuditHead, AuditList, ListAuditQuery } from '../../../shared/audit.js';
+import { AuditChainParams, AuditHead, AuditList, ListAuditQuery } from '../../../shared/audit.js';
 import { errorResponses, jsonSender } from '../../plugins/http.js';
 import type { AuditService } from './audit.service.js';
 
@@ -18,6 +18,19 @@ export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = asy
     },
     // Answered with `no-cache` and an ETag, as every JSON answer: never kept stale on the way.
     async (req, reply) => sendHead(req, reply, await service.head()),
+  );
+
+  app.get(
+    '/audit/chain/:seq',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: "The chain's hash at an event: compare it with the head you noted then (public)",
+        params: AuditChainParams,
+        response: { 200: AuditHead, ...errorResponses(400, 404, 503) },
+      },
+    },
+    async (req, reply) => sendHead(req, reply, await service.link(req.params.seq)),
   );
 
   app.get(

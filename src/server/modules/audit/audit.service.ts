@@ -5,7 +5,12 @@ import { GENESIS_HASH } from '../../lib/audit-chain.js';
 import type { Auth } from '../../lib/auth-context.js';
 import { AppError } from '../../lib/errors.js';
 import { canReadAudit } from './audit.policy.js';
-import { auditHead, listAuditEvents } from './audit.repo.js';
+import { auditHead, auditLink, listAuditEvents } from './audit.repo.js';
+
+function published(event: { seq: number; hash: string | null; at: Date }): AuditHead {
+  if (event.hash === null) throw new AppError('service_unavailable', 'The audit trail is not chained yet.');
+  return { seq: event.seq, hash: event.hash, at: event.at.toISOString() };
+}
 
 export function createAuditService(deps: { db: Db }) {
   return {
@@ -22,8 +27,18 @@ export function createAuditService(deps: { db: Db }) {
     async head(): Promise<AuditHead> {
       const head = await auditHead(deps.db);
       if (!head) return { seq: 0, hash: GENESIS_HASH, at: null };
-      if (head.hash === null) throw new AppError('service_unavailable', 'The audit trail is not chained yet.');
-      return { seq: head.seq, hash: head.hash, at: head.at.toISOString() };
+      return published(head);
+    },
+
+    /**
+     * The chain's hash at event `seq`, for anyone who noted the head earlier: if history up to that
+     * event was rewritten since (an event changed, removed or inserted, and the chain computed
+     * again), this hash is not the one they noted.
+     */
+    async link(seq: number): Promise<AuditHead> {
+      const link = await auditLink(deps.db, seq);
+      if (!link) throw new AppError('not_found', `The audit trail has no event ${seq}.`);
+      return published(link);
     },
   };
 }

@@ -4,7 +4,8 @@ import type { DatasetInfo } from '../../../shared/open-data.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { useOpenDataCatalog } from './open-data.api.js';
+import { useFormat } from '../../i18n/format.js';
+import { useAuditHead, useOpenDataCatalog } from './open-data.api.js';
 
 /** A dataset: what it holds, its two downloads, and its columns (the names never change once published). */
 function DatasetSection({ dataset }: { dataset: DatasetInfo }) {
@@ -57,6 +58,61 @@ function DatasetSection({ dataset }: { dataset: DatasetInfo }) {
   );
 }
 
+/**
+ * The audit chain's head, for an outsider to note: asked again later at the same event, the hash
+ * must be the same, or history up to it was rewritten.
+ */
+function AuditFingerprint() {
+  const { t } = useTranslation('openData');
+  const format = useFormat();
+  const head = useAuditHead();
+  const data = head.data;
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="open-data-audit">
+      <Title order={2} id="open-data-audit">
+        {t('audit.title')}
+      </Title>
+      <Text>{t('audit.intro')}</Text>
+      {head.isError ? (
+        <ErrorAlert error={head.error} title={t('audit.notLoaded')} onRetry={() => head.refetch()} />
+      ) : null}
+      {data && data.seq === 0 ? <Text>{t('audit.empty')}</Text> : null}
+      {data && data.seq > 0 ? (
+        <>
+          <Table withTableBorder variant="vertical" data-testid="audit-head">
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th scope="row">{t('audit.event')}</Table.Th>
+                <Table.Td>{format.number(data.seq)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">{t('audit.hash')}</Table.Th>
+                <Table.Td>
+                  <Code dir="ltr" style={{ overflowWrap: 'anywhere' }}>
+                    {data.hash}
+                  </Code>
+                </Table.Td>
+              </Table.Tr>
+              {data.at ? (
+                <Table.Tr>
+                  <Table.Th scope="row">{t('audit.at')}</Table.Th>
+                  <Table.Td>{format.dateTime(data.at)}</Table.Td>
+                </Table.Tr>
+              ) : null}
+            </Table.Tbody>
+          </Table>
+          <Text>
+            {t('audit.check')}{' '}
+            <Anchor href={`/api/v1/audit/chain/${data.seq}`}>
+              {t('audit.checkLink', { seq: format.number(data.seq) })}
+            </Anchor>
+          </Text>
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
 /** The public data page: every dataset to download, the feed, the calendar and the API. */
 export function OpenDataPage() {
   const { t } = useTranslation('openData');
@@ -93,6 +149,7 @@ export function OpenDataPage() {
               </List.Item>
             </List>
           </Stack>
+          <AuditFingerprint />
           <Stack gap="md" component="section" aria-labelledby="open-data-datasets">
             <Title order={2} id="open-data-datasets">
               {t('datasetsTitle')}
