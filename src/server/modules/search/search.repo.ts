@@ -1,8 +1,8 @@
 import { type Read, readStatement } from '../../db/client.js';
 import { personPublicSql } from '../meetings/meeting-people.js';
 import { meetingVisibleSql, type ViewerSql } from '../meetings/meetings.policy.js';
+import { sourceVisibleSql } from '../sources/sources.policy.js';
 import { statementVisibleSql } from '../statements/statements.policy.js';
-import { sourceVisibleSql } from './search.policy.js';
 import { searchVectors as v } from './search.vectors.js';
 
 // One query per kind, each a named prepared statement: $1 the tsquery (folded again by
@@ -141,6 +141,8 @@ export interface SourceHitRow {
   excerpt: string | null;
   visibility: string;
   date: string | null;
+  /** The members it links to: a restricted entry's focal points see it (sources.policy). */
+  memberIds: string[];
   rank: number;
 }
 // The register may hold 100,000s of entries and a common word matches many: ranking them all
@@ -149,7 +151,9 @@ export interface SourceHitRow {
 const SOURCE_CANDIDATES = 500;
 const sources = readStatement<SourceHitRow>(
   'search_sources',
-  `select o.id, o.title, o.publisher, o.excerpt, o.visibility, o.published_on::text as date, ${rank(v.source('o.'))}
+  `select o.id, o.title, o.publisher, o.excerpt, o.visibility, o.published_on::text as date,
+    ${idList('select sl.member_id as id from source_links sl where sl.source_id = o.id and sl.member_id is not null')} as "memberIds",
+    ${rank(v.source('o.'))}
   from ${QUERY} q, lateral (
     select * from sources c where ${v.source('c.')} @@ q and ${sourceVisibleSql('c', VIEWER)} limit ${SOURCE_CANDIDATES}
   ) o
@@ -175,4 +179,4 @@ export const searchPeople = (read: Read, p: SearchParams) => read(people, upTo3(
 export const searchMeetings = (read: Read, p: SearchParams) => read(meetings, all(p));
 export const searchStatements = (read: Read, p: SearchParams) => read(statements, all(p));
 export const searchDecisions = (read: Read, p: SearchParams) => read(decisions, all(p));
-export const searchSources = (read: Read, p: SearchParams) => read(sources, upTo3(p).concat([p.secretariat]));
+export const searchSources = (read: Read, p: SearchParams) => read(sources, all(p));

@@ -22,8 +22,10 @@ import {
   type TestContext,
   type TestUser,
 } from '../../test/harness.js';
+import { buildSource } from '../../test/source-factories.js';
 import { personPublicSql } from '../meetings/meeting-people.js';
 import { meetingVisibleSql } from '../meetings/meetings.policy.js';
+import { sourceVisibleSql } from '../sources/sources.policy.js';
 import { statementVisibleSql } from '../statements/statements.policy.js';
 
 type Viewer = { cookie: string } | null;
@@ -185,6 +187,14 @@ describe.each(engines)('search on %s', (engine) => {
     const draft = await buildStatement(ctx, { title: `Leak draft ${tag}`, text: `Draft words ${tag}.` });
     const coalitionSource = await addSource({ title: `Leak source ${tag}`, visibility: 'coalition' });
     const restrictedSource = await addSource({ title: `Leak source ${tag}`, visibility: 'restricted' });
+    // A restricted entry about the listed member is its focal points' to see, as in the register.
+    const linkedSource = (
+      await buildSource(ctx, {
+        title: `Leak source ${tag}`,
+        visibility: 'restricted',
+        links: [{ subject: 'member', key: listed.code }],
+      })
+    ).id;
     // Someone who only ever sat as an alternate is the coalition's to know.
     const seat = await buildDelegation(ctx, {
       named: {
@@ -200,7 +210,7 @@ describe.each(engines)('search on %s', (engine) => {
     expect(await search(`Leak ${tag}`, null, '&kind=decision')).toEqual([]);
 
     const coalitionIds = [coalitionMeeting.id, coalitionStatement.id, coalitionSource, alternate];
-    const restrictedIds = [restrictedMeeting.id, restrictedStatement.id, restrictedSource, draft.id];
+    const restrictedIds = [restrictedMeeting.id, restrictedStatement.id, restrictedSource, linkedSource, draft.id];
     const seenBy = async (viewer: Viewer) => {
       const hits = await search(tag, viewer, '&limit=50');
       return new Set(hits.filter((h) => h.kind !== 'decision').map((h) => h.id));
@@ -210,10 +220,10 @@ describe.each(engines)('search on %s', (engine) => {
     expect(restrictedIds.filter((id) => observers.has(id))).toEqual([]);
     const outsiders = await seenBy(outsider);
     expect(restrictedIds.filter((id) => outsiders.has(id))).toEqual([]);
-    // A focal point of the listed member finds the restricted meeting and statement (not the
-    // secretariat's restricted source, nor a draft never circulated to them).
+    // A focal point of the listed member finds the restricted meeting, statement and the entry about
+    // their member (not the secretariat's unlinked restricted source, nor a draft never circulated to them).
     const focals = await seenBy(focal);
-    expect([restrictedMeeting.id, restrictedStatement.id].filter((id) => !focals.has(id))).toEqual([]);
+    expect([restrictedMeeting.id, restrictedStatement.id, linkedSource].filter((id) => !focals.has(id))).toEqual([]);
     expect([restrictedSource, draft.id].filter((id) => focals.has(id))).toEqual([]);
     const everything = await seenBy(secretariat);
     expect([...coalitionIds, ...restrictedIds].filter((id) => !everything.has(id))).toEqual([]);
@@ -282,6 +292,10 @@ describe.each(engines)('search on %s', (engine) => {
     await buildMeeting(ctx, { visibility: 'coalition' });
     await buildAdoptedStatement(ctx, { visibility: 'restricted', restrictedTo: [member.code] });
     await buildProcedure(ctx, { deadline: '2027-03-10T12:00:00Z', members: [member.code] });
+    const linked = [{ subject: 'member' as const, key: member.code }];
+    await buildSource(ctx, { visibility: 'restricted', links: linked });
+    await buildSource(ctx, { visibility: 'restricted' });
+    await buildSource(ctx, { visibility: 'coalition', links: linked });
     const focal = await buildUser(ctx, { role: 'focal_point', member: member.code });
     const viewers: [Viewer, { signedIn: string; secretariat: string; memberId: string }][] = [
       [null, { signedIn: 'false', secretariat: 'false', memberId: 'null::uuid' }],
@@ -304,6 +318,9 @@ describe.each(engines)('search on %s', (engine) => {
       );
       expect(await select(`select id from statements s where ${statementVisibleSql('s', params)}`)).toEqual(
         await listed('/api/v1/statements', viewer),
+      );
+      expect(await select(`select id from sources o where ${sourceVisibleSql('o', params)}`)).toEqual(
+        await listed('/api/v1/sources?limit=500', viewer),
       );
     }
     expect(await select(`select id from people p where ${personPublicSql('p')}`)).toEqual(

@@ -11,8 +11,8 @@ import { isSecretariat, memberOfFocalPoint } from '../../lib/access.js';
 import type { Auth, SessionUser } from '../../lib/auth-context.js';
 import type { ServiceDeps } from '../../lib/transaction.js';
 import { canReadMeeting } from '../meetings/meetings.policy.js';
+import { canReadSource } from '../sources/sources.policy.js';
 import { canReadStatement } from '../statements/statements.policy.js';
-import { canReadSource } from './search.policy.js';
 import {
   type SearchParams,
   searchDecisions,
@@ -144,7 +144,7 @@ const KINDS: Record<SearchKind, KindSearch> = {
       .map((r) => hit(SearchKind.enum.decision, r, `/decisions#decision-${r.id}`, [r.title], [r.number], terms)),
   source: async (deps, p, user, terms) =>
     (await searchSources(deps.read, p))
-      .filter((r) => canReadSource(user, { visibility: Visibility.parse(r.visibility) }))
+      .filter((r) => canReadSource(user, { visibility: Visibility.parse(r.visibility), memberIds: r.memberIds }))
       .map((r) => hit(SearchKind.enum.source, r, `/sources#${r.id}`, [r.title], [r.publisher, r.excerpt], terms)),
 };
 

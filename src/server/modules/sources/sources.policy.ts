@@ -1,6 +1,7 @@
 import { Visibility } from '../../../shared/meetings.js';
 import { isFocalPointOf, isSecretariat } from '../../lib/access.js';
 import type { SessionUser } from '../../lib/auth-context.js';
+import type { ViewerSql } from '../meetings/meetings.policy.js';
 
 /** What the policy needs to know of an entry of the register. */
 export interface SourceAccess {
@@ -21,6 +22,15 @@ export function canReadSource(user: SessionUser | null, source: SourceAccess): b
   if (isSecretariat(user)) return true;
   return source.memberIds.some((memberId) => isFocalPointOf(user, memberId));
 }
+
+/**
+ * canReadSource as a SQL condition on the source row `o`, for queries that must not load what the
+ * caller may not see (search); search.routes.test.ts checks it agrees with the register's list.
+ */
+export const sourceVisibleSql = (o: string, viewer: ViewerSql): string =>
+  `(${o}.visibility = '${Visibility.enum.public}' or (${viewer.signedIn} and (${o}.visibility = '${Visibility.enum.coalition}'
+    or ${viewer.secretariat} or exists (select 1 from source_links sl
+      where sl.source_id = ${o}.id and sl.member_id = ${viewer.memberId}))))`;
 
 /** The secretariat keeps the register: adds, changes and removes entries. */
 export const canEditSources = (user: SessionUser | null): boolean => isSecretariat(user);
