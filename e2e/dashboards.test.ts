@@ -29,6 +29,7 @@ beforeAll(async () => {
     lineOfEffortId: line.id,
     names: { en: 'Coalition air strikes', fr: 'Frappes aériennes de la coalition', ar: 'الضربات الجوية للتحالف' },
     unit: 'strikes',
+    unitTranslations: { fr: 'frappes', ar: 'غارات' },
     targets: [
       { period: '2014-12', value: 50 },
       { period: '2015-06', value: 60 },
@@ -152,6 +153,10 @@ describe('dashboards', () => {
       await page.goto(`/indicators/${strikesKey}?lang=ar`);
       await page.getByRole('heading', { name: 'الضربات الجوية للتحالف', level: 1 }).waitFor();
       expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      // The unit in Arabic, as the secretariat translated it, in the definition under the title.
+      const definition = page.getByRole('heading', { level: 1 }).locator('xpath=following-sibling::*[1]');
+      await expect.poll(() => definition.textContent()).toContain('غارات');
+      expect(await definition.textContent()).not.toContain('strikes');
       await page.locator('.recharts-bar-rectangle').first().waitFor();
       const chart = page.locator('.recharts-wrapper').first();
       const box = await chart.boundingBox();

@@ -110,6 +110,15 @@ export const NamesInput = z.strictObject({ en: Name, fr: Name.optional(), ar: Na
 export type NamesInput = z.infer<typeof NamesInput>;
 /** Names in an answer: English always, the others when translated. */
 export const NamesAnswer = z.object({ en: z.string(), fr: z.string().optional(), ar: z.string().optional() });
+/** An indicator's unit in French and Arabic (`unit` is English), as an input gives it: `{ fr: "frappes" }`. */
+export const UnitTranslations = z.strictObject({
+  fr: Text.trim().min(1).max(100).optional(),
+  ar: Text.trim().min(1).max(100).optional(),
+});
+export type UnitTranslations = z.infer<typeof UnitTranslations>;
+/** The unit's translations in an answer: only those it has (`{}` when none); a reader falls back to `unit`. */
+export const UnitTranslationsAnswer = z.object({ fr: z.string().optional(), ar: z.string().optional() });
+export type UnitTranslationsAnswer = z.infer<typeof UnitTranslationsAnswer>;
 export type NamesAnswer = z.infer<typeof NamesAnswer>;
 
 /** A member as progress names it. */
@@ -222,6 +231,7 @@ export const CreateIndicatorBody = z.strictObject({
   key: IndicatorKey,
   names: NamesInput,
   unit: Text.trim().min(1, 'is required').max(100),
+  unitTranslations: UnitTranslations.optional(),
   lineOfEffort: LineOfEffortKey,
   memberAggregation: MemberAggregation,
   timeAggregation: TimeAggregation,
@@ -242,6 +252,7 @@ export const Indicator = z.object({
   key: z.string(),
   names: NamesAnswer,
   unit: z.string(),
+  unitTranslations: UnitTranslationsAnswer,
   lineOfEffort: z.string(),
   memberAggregation: MemberAggregation,
   timeAggregation: TimeAggregation,
@@ -366,6 +377,7 @@ export const Series = z.object({
   categories: z.array(CategoryAnswer),
   visibility: IndicatorVisibility,
   unit: z.string(),
+  unitTranslations: UnitTranslationsAnswer,
   periodType: PeriodType,
   memberAggregation: MemberAggregation,
   timeAggregation: TimeAggregation,
@@ -445,6 +457,7 @@ export const IndicatorFigures = z.object({
   indicator: z.string(),
   names: NamesAnswer,
   unit: z.string(),
+  unitTranslations: UnitTranslationsAnswer,
   periodType: PeriodType,
   memberAggregation: MemberAggregation,
   timeAggregation: TimeAggregation,
@@ -483,6 +496,7 @@ export const MemberContributions = z.object({
       indicator: z.string(),
       names: NamesAnswer,
       unit: z.string(),
+      unitTranslations: UnitTranslationsAnswer,
       lineOfEffort: z.string(),
       lineOfEffortNames: NamesAnswer,
       timeAggregation: TimeAggregation,

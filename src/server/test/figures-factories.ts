@@ -32,6 +32,7 @@ export interface FiguresIndicatorOverrides {
   visibility?: IndicatorVisibility;
   targets?: { period: string; value: number }[];
   unit?: string;
+  unitTranslations?: { fr?: string; ar?: string };
   names?: { en: string; fr?: string; ar?: string };
 }
 
@@ -48,6 +49,7 @@ export async function buildFiguresIndicator(
       key: overrides.key ?? `ind_${token}`,
       names: overrides.names ?? { en: `Indicator ${token}`, fr: `Indicateur ${token}`, ar: `مؤشر ${token}` },
       unit: overrides.unit ?? 'strikes',
+      unitTranslations: overrides.unitTranslations ?? {},
       lineOfEffortId,
       memberAggregation: overrides.memberAggregation ?? 'sum',
       timeAggregation: overrides.timeAggregation ?? 'flow',

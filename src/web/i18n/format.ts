@@ -22,6 +22,8 @@ export interface Formatters {
   number: (n: number) => string;
   /** ["France", "Iraq", "Jordan"] → "France, Iraq and Jordan" / "France, Iraq et Jordan" / "France وIraq وJordan". */
   list: (items: readonly string[]) => string;
+  /** An indicator's unit in the reader's language, English (`unit`) when not translated. */
+  unit: (of: { unit: string; unitTranslations: Partial<Record<Language, string>> }) => string;
 }
 
 const utcDate = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
@@ -48,6 +50,7 @@ export function formatters(language: Language): Formatters {
     dateTime: (iso) => (valid(new Date(iso)) ? moment.format(new Date(iso)) : iso),
     number: (n) => number.format(n),
     list: (items) => list.format(items),
+    unit: (of) => of.unitTranslations[language] ?? of.unit,
   };
   cache.set(language, made);
   return made;

@@ -25,6 +25,7 @@ import {
   PeriodType,
   ReportStatus,
   TimeAggregation,
+  type UnitTranslationsAnswer,
   ValueStatus,
 } from '../../../shared/progress.js';
 import { users } from './auth.js';
@@ -106,6 +107,8 @@ export const indicators = pgTable(
     key: text().notNull().unique(),
     names: jsonb().$type<NamesAnswer>().notNull(),
     unit: text().notNull(),
+    /** The unit in French and Arabic, `{}` when not translated (readers then see `unit`). */
+    unitTranslations: jsonb().$type<UnitTranslationsAnswer>().notNull().default({}),
     lineOfEffortId: uuid()
       .notNull()
       .references(() => linesOfEffort.id, { onDelete: 'restrict' }),
@@ -126,6 +129,10 @@ export const indicators = pgTable(
     enumCheck('indicators_period_type_check', t.periodType, PeriodType),
     enumCheck('indicators_visibility_check', t.visibility, IndicatorVisibility),
     check('indicators_categories_check', sql`jsonb_typeof(${t.categories}) = 'array'`),
+    check(
+      'indicators_unit_translations_check',
+      sql`jsonb_typeof(${t.unitTranslations}) = 'object' and (${t.unitTranslations} - array['fr', 'ar']) = '{}'::jsonb`,
+    ),
     index('indicators_line_idx').on(t.lineOfEffortId),
   ],
 );

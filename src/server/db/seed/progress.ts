@@ -1,4 +1,4 @@
-import { parsePeriod, ReportStatus, ValueStatus } from '../../../shared/progress.js';
+import { parsePeriod, ReportStatus, type UnitTranslationsAnswer, ValueStatus } from '../../../shared/progress.js';
 import { type AuditEntry, recordAudits } from '../../lib/audit.js';
 import type { Auth } from '../../lib/auth-context.js';
 import { reportStatusOf } from '../../modules/progress/report-status.js';
@@ -106,6 +106,19 @@ export function categoryKey(name: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_|_$/g, '');
 }
+
+/** The demo's units in French and Arabic, by the English unit (the data file gives them in English). */
+const UNIT_TRANSLATIONS: Record<string, UnitTranslationsAnswer> = {
+  strikes: { fr: 'frappes', ar: 'غارات' },
+  sorties: { fr: 'sorties', ar: 'طلعات جوية' },
+  targets: { fr: 'cibles', ar: 'أهداف' },
+  trainees: { fr: 'stagiaires', ar: 'متدرّبون' },
+  personnel: { fr: 'personnels', ar: 'أفراد' },
+  'USD billion': { fr: 'milliards USD', ar: 'مليار دولار أمريكي' },
+  fighters: { fr: 'combattants', ar: 'مقاتلون' },
+  'USD million': { fr: 'millions USD', ar: 'مليون دولار أمريكي' },
+  partners: { fr: 'partenaires', ar: 'شركاء' },
+};
 
 function indicatorsOf(data: SeedProgressData): SeedIndicator[] {
   return [
@@ -874,6 +887,7 @@ export async function seedProgress(
         key: spec.key,
         names: spec.names,
         unit: spec.unit,
+        unitTranslations: UNIT_TRANSLATIONS[spec.unit] ?? {},
         lineOfEffortId: lineId(spec.lineOfEffort),
         memberAggregation: spec.memberAggregation,
         timeAggregation: spec.timeAggregation,

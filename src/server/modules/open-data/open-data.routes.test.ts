@@ -280,12 +280,16 @@ describe.each(engines)('open data on %s', (engine) => {
           unit: indicator.unit,
           note: v.note,
           approved_at: v.approvedAt,
+          unit_fr: indicator.unitTranslations.fr ?? null,
+          unit_ar: indicator.unitTranslations.ar ?? null,
         });
       }
     }
     const rows = await download('indicator-values');
     expect(rows).toEqual(expected);
     expect(rows.some((r) => r.note === 'Approved, with "quotes", commas\nand a line break')).toBe(true);
+    // The demo's units are translated: the French and Arabic columns are filled.
+    expect(rows.find((r) => r.unit === 'strikes')).toMatchObject({ unit_fr: 'frappes', unit_ar: 'غارات' });
   });
 
   it('pledges: as the pledges API gives them, row for row', async () => {

@@ -5,6 +5,7 @@ import type {
   NamesAnswer,
   PeriodType,
   TimeAggregation,
+  UnitTranslationsAnswer,
 } from '../../../shared/progress.js';
 import { type Read, readStatement } from '../../db/client.js';
 import type { PeriodFigures } from './figures.compute.js';
@@ -19,6 +20,7 @@ export interface FiguresIndicator {
   key: string;
   names: NamesAnswer;
   unit: string;
+  unitTranslations: UnitTranslationsAnswer;
   lineOfEffort: string;
   lineOfEffortNames: NamesAnswer;
   memberAggregation: MemberAggregation;
@@ -29,7 +31,7 @@ export interface FiguresIndicator {
   targets: { period: string; value: number }[];
 }
 
-const INDICATOR_COLUMNS = `i.id, i.key, i.names, i.unit, l.key as "lineOfEffort", l.names as "lineOfEffortNames",
+const INDICATOR_COLUMNS = `i.id, i.key, i.names, i.unit, i.unit_translations as "unitTranslations", l.key as "lineOfEffort", l.names as "lineOfEffortNames",
   i.member_aggregation as "memberAggregation", i.time_aggregation as "timeAggregation",
   i.period_type as "periodType", i.categories, i.visibility,
   coalesce((select json_agg(json_build_object('period', t.period, 'value', t.value::float8) order by t.period)

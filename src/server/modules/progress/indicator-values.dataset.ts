@@ -41,6 +41,9 @@ export function indicatorValuesDataset(deps: {
       { name: 'unit', type: 'string', description: 'The indicator’s unit.' },
       { name: 'note', type: 'string', description: 'The member’s note on the value.' },
       { name: 'approved_at', type: 'datetime', description: 'When the secretariat approved it (ISO 8601, UTC).' },
+      // Added after the first release: at the end, so that a script reading columns by position still works.
+      { name: 'unit_fr', type: 'string', description: 'The unit in French, when translated.' },
+      { name: 'unit_ar', type: 'string', description: 'The unit in Arabic, when translated.' },
     ],
     async *rows(auth) {
       const indicators = (await deps.indicators.listIndicators(auth, {})).items.toSorted((a, b) =>
@@ -61,6 +64,8 @@ export function indicatorValuesDataset(deps: {
             unit: indicator.unit,
             note: v.note,
             approved_at: v.approvedAt,
+            unit_fr: indicator.unitTranslations.fr ?? null,
+            unit_ar: indicator.unitTranslations.ar ?? null,
           };
         }
       }

@@ -37,6 +37,7 @@ export function toIndicator(row: IndicatorWithLine, targets: { period: string; v
     key: row.key,
     names: row.names,
     unit: row.unit,
+    unitTranslations: row.unitTranslations,
     lineOfEffort: row.lineOfEffort,
     memberAggregation: row.memberAggregation,
     timeAggregation: row.timeAggregation,
@@ -135,6 +136,7 @@ export function createIndicatorsService(deps: ServiceDeps) {
           key: body.key,
           names: body.names,
           unit: body.unit,
+          unitTranslations: body.unitTranslations ?? {},
           lineOfEffortId,
           memberAggregation: body.memberAggregation,
           timeAggregation: body.timeAggregation,
@@ -213,6 +215,8 @@ export function createIndicatorsService(deps: ServiceDeps) {
             return {
               names: body.names ?? current.names,
               unit: body.unit ?? current.unit,
+              // Sent, the translations replace the old ones (`{}` removes them).
+              unitTranslations: body.unitTranslations ?? current.unitTranslations,
               lineOfEffortId,
               memberAggregation: body.memberAggregation ?? current.memberAggregation,
               timeAggregation: body.timeAggregation ?? current.timeAggregation,

@@ -107,6 +107,7 @@ describe.each(engines)('reporting routes on %s', (engine) => {
       expect(created.json()).toMatchObject({
         key: 'revenue_x',
         lineOfEffort: line,
+        unitTranslations: {},
         targets: [{ period: '2015-Q1', value: 10 }],
       });
       expect((await trailOf(created.json().id)).map((e) => e.action)).toEqual(['indicator.created']);
@@ -128,6 +129,42 @@ describe.each(engines)('reporting routes on %s', (engine) => {
       );
       expect(renamed.statusCode).toBe(200);
       expect(renamed.json()).toMatchObject({ unit: 'strikes', names: { en: 'Air strikes' }, version: 2 });
+      // The unit in French and Arabic: only those two, each a non-empty name; sent, they replace the old ones.
+      const badUnit = await call(
+        secretariat,
+        'PATCH',
+        `/indicators/${indicator.key}`,
+        { unitTranslations: { de: 'Angriffe', ar: '' } },
+        ifMatch(2),
+      );
+      expect(badUnit.statusCode).toBe(400);
+      expect(
+        parseProblem(badUnit.body)
+          .errors?.map((e) => e.path)
+          .sort(),
+      ).toEqual(['unitTranslations.ar', 'unitTranslations.de']);
+      const translated = await call(
+        secretariat,
+        'PATCH',
+        `/indicators/${indicator.key}`,
+        { unitTranslations: { fr: 'frappes', ar: 'غارات' } },
+        ifMatch(2),
+      );
+      expect(translated.json()).toMatchObject({
+        unit: 'strikes',
+        unitTranslations: { fr: 'frappes', ar: 'غارات' },
+        version: 3,
+      });
+      const read = await call(secretariat, 'GET', `/indicators/${indicator.key}`);
+      expect(read.json().unitTranslations).toEqual({ fr: 'frappes', ar: 'غارات' });
+      const fewer = await call(
+        secretariat,
+        'PATCH',
+        `/indicators/${indicator.key}`,
+        { unitTranslations: { fr: 'frappes' } },
+        ifMatch(3),
+      );
+      expect(fewer.json().unitTranslations).toEqual({ fr: 'frappes' });
       const period = await buildPeriod(ctx);
       await buildReport(ctx, { period: period.period, member, values: [{ indicator: indicator.key, value: 3 }] });
       const fixed = await call(
@@ -135,7 +172,7 @@ describe.each(engines)('reporting routes on %s', (engine) => {
         'PATCH',
         `/indicators/${indicator.key}`,
         { periodType: 'year', memberAggregation: 'max' },
-        ifMatch(2),
+        ifMatch(4),
       );
       expect(fixed.statusCode).toBe(400);
       expect(parseProblem(fixed.body).errors?.map((e) => [e.path, e.code])).toEqual([

@@ -137,7 +137,7 @@ function OverTime({ series, filters }: { series: Series; filters: DashboardFilte
   const table = (
     <Table.ScrollContainer minWidth={320} type="native" mah={420}>
       <Table striped verticalSpacing="xs" captionSide="top">
-        <Table.Caption ta="start">{t('dashboard.overTimeCaption', { unit: series.unit })}</Table.Caption>
+        <Table.Caption ta="start">{t('dashboard.overTimeCaption', { unit: f.unit(series) })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('dashboard.period')}</Table.Th>
@@ -170,7 +170,7 @@ function OverTime({ series, filters }: { series: Series; filters: DashboardFilte
     <>
       <ChartSection
         title={t('dashboard.overTime')}
-        label={t('dashboard.overTimeLabel', { unit: series.unit, count: series.points.length })}
+        label={t('dashboard.overTimeLabel', { unit: f.unit(series), count: series.points.length })}
         table={table}
       >
         <CompositeChart
@@ -194,7 +194,7 @@ function OverTime({ series, filters }: { series: Series; filters: DashboardFilte
       </ChartSection>
       <ChartSection
         title={flow ? t('dashboard.cumulativeTitle') : t('dashboard.stockTitle')}
-        label={t('dashboard.cumulativeLabel', { unit: series.unit })}
+        label={t('dashboard.cumulativeLabel', { unit: f.unit(series) })}
         table={table}
       >
         <LineChart
@@ -420,7 +420,7 @@ export function IndicatorDashboardPage() {
         <Title order={1}>{name}</Title>
         <Text c="dimmed">
           {t('dashboard.definition', {
-            unit: s.unit,
+            unit: f.unit(s),
             members: t(`dashboard.memberAggregation.${s.memberAggregation}`),
             time: t(`dashboard.timeAggregation.${s.timeAggregation}`),
             period: t(`dashboard.periodType.${s.periodType}`),
@@ -434,9 +434,9 @@ export function IndicatorDashboardPage() {
           label={
             s.timeAggregation === 'flow'
               ? first
-                ? t('dashboard.totalSince', { unit: s.unit, since: periodName(first.period) })
-                : t('dashboard.total', { unit: s.unit })
-              : t('dashboard.latestStock', { unit: s.unit })
+                ? t('dashboard.totalSince', { unit: f.unit(s), since: periodName(first.period) })
+                : t('dashboard.total', { unit: f.unit(s) })
+              : t('dashboard.latestStock', { unit: f.unit(s) })
           }
           value={s.total === null ? '—' : f.number(s.total)}
           to={valuesPath(key, range)}

@@ -63,7 +63,7 @@ export function IndicatorValuesPage() {
       ) : (
         <Table.ScrollContainer minWidth={480} type="native">
           <Table striped highlightOnHover verticalSpacing="xs" captionSide="top">
-            <Table.Caption ta="start">{t('dashboard.valuesCaption', { unit: s.unit })}</Table.Caption>
+            <Table.Caption ta="start">{t('dashboard.valuesCaption', { unit: f.unit(s) })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('dashboard.member')}</Table.Th>

@@ -33,7 +33,7 @@ function IndicatorCard({ item }: { item: IndicatorFigures }) {
         </Anchor>
         <Text size="sm" c="dimmed">
           {t('dashboard.definition', {
-            unit: item.unit,
+            unit: f.unit(item),
             members: t(`dashboard.memberAggregation.${item.memberAggregation}`),
             time: t(`dashboard.timeAggregation.${item.timeAggregation}`),
             period: t(`dashboard.periodType.${item.periodType}`),
@@ -48,8 +48,8 @@ function IndicatorCard({ item }: { item: IndicatorFigures }) {
             <div>
               <dt>
                 {item.timeAggregation === 'flow'
-                  ? t('dashboard.total', { unit: item.unit })
-                  : t('dashboard.latestStock', { unit: item.unit })}
+                  ? t('dashboard.total', { unit: f.unit(item) })
+                  : t('dashboard.latestStock', { unit: f.unit(item) })}
               </dt>
               <dd>{item.total === null ? '—' : f.number(item.total)}</dd>
             </div>

@@ -94,7 +94,7 @@ export function HomeFigures() {
               <Text fz={28} fw={700} lh={1.2}>
                 {item.total === null ? '—' : f.number(item.total)}{' '}
                 <Text span size="md" fw={400}>
-                  <bdi>{item.unit}</bdi>
+                  <bdi>{f.unit(item)}</bdi>
                 </Text>
               </Text>
               <Anchor component={Link} to={`/indicators/${item.indicator}`} size="sm" fw={600}>

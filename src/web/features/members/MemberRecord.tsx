@@ -179,7 +179,7 @@ export function MemberContributions({ code }: { code: string }) {
                       </Anchor>
                     </Table.Td>
                     <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
-                      {f.number(item.value)} <bdi>{item.unit}</bdi>
+                      {f.number(item.value)} <bdi>{f.unit(item)}</bdi>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {t(`record.contributions.${item.timeAggregation}`, { period: periodName(item.through) })}

@@ -116,7 +116,7 @@ export function LineOfEffortPage() {
                   <LocalName names={indicator.names} />
                 </Anchor>{' '}
                 <Text span size="sm" c="dimmed">
-                  (<bdi>{indicator.unit}</bdi>)
+                  (<bdi>{f.unit(indicator)}</bdi>)
                 </Text>
               </List.Item>
             ))}

@@ -55,7 +55,7 @@ export function IndicatorsPage() {
               <Table.Td>
                 {i.names[f.language] ?? i.names.en}{' '}
                 <Text span size="xs" c="dimmed">
-                  ({i.unit})
+                  ({f.unit(i)})
                 </Text>
                 {i.visibility === 'coalition' ? (
                   <Badge ms="xs" variant="outline">
@@ -102,8 +102,12 @@ function NewIndicatorForm() {
         <FormBanner>{submission.banner}</FormBanner>
         <Group grow align="flex-start">
           <TextInput label={t('indicators.key')} required dir="ltr" {...form.getInputProps('key')} />
-          <TextInput label={t('indicators.unit')} required {...form.getInputProps('unit')} />
           <TextInput label={t('indicators.lineOfEffort')} required dir="ltr" {...form.getInputProps('lineOfEffort')} />
+        </Group>
+        <Group grow align="flex-start">
+          <TextInput label={t('indicators.unit')} required {...form.getInputProps('unit')} />
+          <TextInput label={t('indicators.unitFr')} {...form.getInputProps('unitTranslations.fr')} />
+          <TextInput label={t('indicators.unitAr')} dir="rtl" {...form.getInputProps('unitTranslations.ar')} />
         </Group>
         <Group grow align="flex-start">
           <TextInput label={t('indicators.nameEn')} required {...form.getInputProps('names.en')} />

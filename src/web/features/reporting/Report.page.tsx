@@ -188,7 +188,7 @@ function ReportForm({
                       <Table.Td>
                         <Text size="sm">{label}</Text>
                         <Text size="xs" c="dimmed">
-                          {row.indicator.unit}
+                          {f.unit(row.indicator)}
                         </Text>
                         {value?.status === 'returned' && value.returnReason ? (
                           <Text size="xs" c="orange.8">

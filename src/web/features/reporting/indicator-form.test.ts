@@ -8,6 +8,7 @@ describe('indicator form', () => {
       key: ' revenue ',
       names: { en: 'Revenue', fr: '', ar: 'الإيرادات' },
       unit: 'USD',
+      unitTranslations: { fr: ' dollars US ', ar: '' },
       lineOfEffort: 'LOE3-finance',
       periodType: 'quarter',
       categories: 'oil_sales: Oil sales\n\nransom\n',
@@ -16,6 +17,7 @@ describe('indicator form', () => {
     expect(body).toMatchObject({
       key: 'revenue',
       names: { en: 'Revenue', fr: undefined, ar: 'الإيرادات' },
+      unitTranslations: { fr: 'dollars US', ar: undefined },
       categories: [
         { key: 'oil_sales', names: { en: 'Oil sales' } },
         { key: 'ransom', names: { en: 'ransom' } },

@@ -10,6 +10,8 @@ export interface IndicatorValues {
   key: string;
   names: { en: string; fr: string; ar: string };
   unit: string;
+  /** The unit in French and Arabic; left empty, readers see the English. */
+  unitTranslations: { fr: string; ar: string };
   lineOfEffort: string;
   periodType: PeriodType;
   memberAggregation: MemberAggregation;
@@ -25,6 +27,7 @@ export const newIndicatorValues = (): IndicatorValues => ({
   key: '',
   names: { en: '', fr: '', ar: '' },
   unit: '',
+  unitTranslations: { fr: '', ar: '' },
   lineOfEffort: '',
   periodType: 'month',
   memberAggregation: 'sum',
@@ -55,6 +58,7 @@ export function toIndicatorBody(values: IndicatorValues): CreateIndicatorBody {
     key: values.key.trim(),
     names: { en: values.names.en.trim(), fr: orUndefined(values.names.fr), ar: orUndefined(values.names.ar) },
     unit: values.unit.trim(),
+    unitTranslations: { fr: orUndefined(values.unitTranslations.fr), ar: orUndefined(values.unitTranslations.ar) },
     lineOfEffort: values.lineOfEffort.trim(),
     memberAggregation: values.memberAggregation,
     timeAggregation: values.timeAggregation,

@@ -7,6 +7,7 @@ const indicator = (key: string, periodType: Indicator['periodType'], categories:
   key,
   names: { en: key },
   unit: 'count',
+  unitTranslations: {},
   lineOfEffort: 'LOE1-military',
   memberAggregation: 'sum',
   timeAggregation: 'flow',

@@ -1,0 +1,2 @@
+ALTER TABLE "indicators" ADD COLUMN "unit_translations" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "indicators" ADD CONSTRAINT "indicators_unit_translations_check" CHECK (jsonb_typeof("indicators"."unit_translations") = 'object' and ("indicators"."unit_translations" - array['fr', 'ar']) = '{}'::jsonb);
