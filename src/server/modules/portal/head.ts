@@ -83,10 +83,30 @@ export function headTags(head: Head, origin: string): string {
   return tags.join('\n    ');
 }
 
-/** The page: the template with the reader's language and direction on `<html>` and the page's head. */
+/** Where the app renders: empty in the built file, the page's preview once the server has written it. */
+export const ROOT_ELEMENT = '<div id="root"></div>';
+
+/**
+ * What the page shows before its script has run: the site's bar, and the page's title and
+ * description in the reader's language, where the app then draws the page (it replaces them on its
+ * first render). A phone on a slow network reads what the page is about a second or two sooner,
+ * and a reader without JavaScript (or a search engine) gets it too. Styled in global.css. Not a
+ * heading nor a landmark: those are the app's (what a screen reader, or a test, waits for).
+ */
+export function pagePreview(head: Head): string {
+  const e = escapeHtml;
+  const description = head.description ? `<p>${e(head.description)}</p>` : '';
+  return (
+    `<div class="page-preview"><div class="page-preview-bar">${SITE_NAME}</div>` +
+    `<div class="page-preview-main"><div class="page-preview-title">${e(head.title)}</div>${description}</div></div>`
+  );
+}
+
+/** The page: the template with the reader's language and direction on `<html>`, the page's head and its preview. */
 export function renderPage(template: Template, head: Head, origin: string): string {
+  const body = template.rest.replace(ROOT_ELEMENT, `<div id="root">${pagePreview(head)}</div>`);
   return (
     `${template.beforeHtml}<html lang="${head.language}" dir="${directionOf(head.language)}"${template.htmlAttributes}>` +
-    `${template.headUntilEnd}\n    ${headTags(head, origin)}\n  ${template.rest}`
+    `${template.headUntilEnd}\n    ${headTags(head, origin)}\n  ${body}`
   );
 }

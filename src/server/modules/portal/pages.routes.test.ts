@@ -23,6 +23,7 @@ import { createTestApp, engines, type TestContext } from '../../test/harness.js'
 import { buildPledge } from '../../test/pledge-factories.js';
 import { buildIndicator, buildLineOfEffort } from '../../test/progress-factories.js';
 import { LINES_TAG } from '../progress/tags.js';
+import { escapeHtml } from './head.js';
 
 const ORIGIN = 'https://entente.example.org';
 
@@ -140,8 +141,14 @@ describe.each(engines)('pages with their head on %s', (engine) => {
       // The template's own title and description are replaced, not repeated.
       expect(res.body.match(/<title>/g)).toHaveLength(1);
       expect(res.body.match(/<meta name="description"/g)).toHaveLength(1);
-      // The rest of the template is kept: the app still loads.
-      expect(res.body).toContain('<div id="root"></div>');
+      // The rest of the template is kept: the app still loads, where the page's preview stands
+      // until then (its title and description, for a reader whose script has not run yet).
+      const preview = /<div id="root">([\s\S]*?)<\/div><\/div><\/div>\s*</.exec(res.body)?.[1] ?? '';
+      expect(preview).toContain(
+        `<div class="page-preview-title">${escapeHtml(titleOf(res.body)?.replace(/ · Entente$/, '') ?? '')}</div>`,
+      );
+      expect(preview).toContain(`<p>${escapeHtml(description)}</p>`);
+      expect(res.body).toContain('<script type="module"');
       expect(htmlTagOf(res.body)).toBe('<html lang="en" dir="ltr" data-mantine-color-scheme="light">');
     }
   });
@@ -207,7 +214,7 @@ describe.each(engines)('pages with their head on %s', (engine) => {
       expect(titleOf(signedOut.body)).toBe('Entente');
       expect(canonicalOf(signedOut.body)).toBeUndefined();
       expect(metaOf(signedOut.body, 'robots')).toBe('noindex');
-      expect(signedOut.body).toContain('<div id="root"></div>');
+      expect(signedOut.body).toContain('<div class="page-preview-main"><div class="page-preview-title">Entente</div>');
       // With a session the app may show it (it asks the API as them): the page loads, the head stays the site's.
       const signedIn = await get(url, { cookie: staff });
       expect(signedIn.statusCode, url).toBe(200);
