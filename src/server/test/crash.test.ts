@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Database, type DbKind, openDatabase } from '../db/client.js';
-import { lockDataDir } from '../db/lock.js';
+import { LOCK_FILE, lockDataDir, parseLock } from '../db/lock.js';
 import { seedDemo } from '../db/seed/demo.js';
 import { verifyAuditChain } from '../lib/audit-chain.js';
 import { systemAuth } from '../lib/auth-context.js';
@@ -286,6 +286,11 @@ describe.each(engines)('SIGKILL in the middle of writes on %s', (engine) => {
       const killed = server;
       expect(await stopServer(killed, 'SIGKILL')).toBe('SIGKILL');
       await writing.done;
+      if (target.env.DATA_DIR) {
+        // The killed server's lock is still there, naming it: the restart must take it over.
+        const left = parseLock(readFileSync(join(target.env.DATA_DIR, LOCK_FILE), 'utf8'));
+        expect(left?.pid).toBe(killed.child.pid);
+      }
 
       // The restart recovers the database, and on PGlite takes over the lock the killed server left.
       server = await spawnServer(target.env);
