@@ -151,8 +151,12 @@ function writeUntilKilled(
   const writer = async (w: number) => {
     for (let n = 0; ; n++) {
       const title = `${prefix}-w${w}-${n}`;
-      // 2 to 6 distinct members.
-      const codes = [...memberCodes].sort(() => random() - 0.5).slice(0, 2 + Math.floor(random() * 5));
+      // 2 to 6 distinct members, drawn without replacement.
+      const pool = [...memberCodes];
+      const codes = Array.from(
+        { length: 2 + Math.floor(random() * 5) },
+        () => pool.splice(Math.floor(random() * pool.length), 1)[0] as string,
+      );
       ledger.sent.set(title, codes.length);
       let res: Response;
       try {
