@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -122,6 +122,19 @@ describe('the data folder lock', () => {
     lockNaming({ pid, boot: bootId(), start: processStart(pid) });
     release();
     expect(parseLock(readFileSync(lockPath, 'utf8'))?.pid).toBe(pid);
+  });
+
+  it('is taken over past a take-over left half-done by a process killed in the middle of it', async () => {
+    const killed = await idleProcess();
+    lockNaming({ pid: killed.pid, boot: bootId(), start: processStart(killed.pid as number) });
+    killed.kill('SIGKILL');
+    await exited(killed);
+    const guard = `${lockPath}.takeover`;
+    writeFileSync(guard, String(killed.pid));
+    const longAgo = new Date(Date.now() - 60_000);
+    utimesSync(guard, longAgo, longAgo);
+    lockDataDir(dir)();
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('goes to exactly one of several processes that find the same stale lock at once', async () => {

@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -104,6 +104,9 @@ const read = (path: string): string | null => {
   }
 };
 
+/** Waits `ms` milliseconds, synchronously (the lock is taken before anything else runs). */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /** Takes the folder's lock or throws DataDirLockedError; returns the release function. */
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
@@ -114,7 +117,8 @@ export function lockDataDir(dataDir: string): () => void {
   const draft = `${path}.${process.pid}.new`;
   writeFileSync(draft, mine);
   try {
-    for (let attempt = 0; attempt < 5; attempt++) {
+    // Another process's take-over lasts microseconds; waiting for one is a few rounds at most.
+    for (let attempt = 0; attempt < 100; attempt++) {
       try {
         linkSync(draft, path);
         return () => {
@@ -128,32 +132,42 @@ export function lockDataDir(dataDir: string): () => void {
       if (text === null) continue; // Released meanwhile.
       const holder = parseLock(text);
       if (holder && isHeld(holder)) throw new DataDirLockedError(dataDir, holder.pid);
-      takeOver(path, text);
+      if (!removeStale(path, text)) pause(20);
     }
   } finally {
     rmSync(draft, { force: true });
   }
-  throw new Error(`Could not take the lock on ${dataDir}`);
+  throw new Error(`Could not take the lock on ${dataDir}: another process is taking it over. Try again shortly.`);
 }
 
+/** How long a take-over guard may stand before it counts as left by a process killed mid-way. */
+const GUARD_MS = 10_000;
+
 /**
- * Removes a stale lock whose text is `stale`. Two processes starting at once may both find it
- * stale: each moves the lock aside (one move succeeds per lock file) and looks at what it moved.
- * A process that moved a fresh lock, taken by the other meanwhile, puts it back.
+ * Removes the stale lock whose text is `stale`, unless another process is removing it (false).
+ * Two processes starting at once may both find the lock stale; if both removed "the lock", the
+ * slower one could remove the lock the faster one had just taken, and both would hold the
+ * folder. So removals take turns under a guard file (created exclusively), and the remover
+ * looks again under it: only the very stale lock is removed, never a fresh one. Whoever then
+ * links their lock first holds the folder; the others find it held.
  */
-function takeOver(path: string, stale: string): void {
-  const aside = `${path}.${process.pid}.stale`;
+function removeStale(path: string, stale: string): boolean {
+  const guard = `${path}.takeover`;
   try {
-    renameSync(path, aside);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // The other one moved it.
-    throw err;
-  }
-  try {
-    if (read(aside) !== stale) linkSync(aside, path);
+    writeFileSync(guard, String(process.pid), { flag: 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    try {
+      if (Date.now() - statSync(guard).mtimeMs > GUARD_MS) rmSync(guard, { force: true });
+    } catch {
+      // Gone meanwhile.
+    }
+    return false;
+  }
+  try {
+    if (read(path) === stale) rmSync(path, { force: true });
+    return true;
   } finally {
-    rmSync(aside, { force: true });
+    rmSync(guard, { force: true });
   }
 }
