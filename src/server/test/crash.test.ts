@@ -259,9 +259,10 @@ const targets: Record<DbKind, () => Promise<Target>> = { pglite: pgliteTarget, p
 describe.each(engines)('SIGKILL in the middle of writes on %s', (engine) => {
   let target: Target;
   let server: ServerProcess | undefined;
+  // The demo coalition is loaded here, in this process: on a busy machine that takes a while.
   beforeAll(async () => {
     target = await targets[engine]();
-  });
+  }, 120_000);
   afterAll(async () => {
     if (server) await stopServer(server, 'SIGKILL');
     await target?.close();
