@@ -5,7 +5,7 @@ import { getTableName, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../lib/audit-chain.js';
 import { fromProject } from '../lib/paths.js';
-import { allTables, createTestDatabase, type TestDatabase } from '../test/harness.js';
+import { allTables, createTestDatabase, engines, type TestDatabase } from '../test/harness.js';
 import { type BackupSummary, migrateTo, restoreBackup, writeBackup } from './backup.js';
 import { type Database, openDatabase } from './client.js';
 import { seedDemo } from './seed/demo.js';
@@ -154,6 +154,14 @@ describe('backup and restore', () => {
     await expect(restoreFrom(database, corrupted)).rejects.toThrow(
       /damaged: table members has 66 rows with checksum .* its manifest says 66 rows/,
     );
+    // A row that is not even JSON fails its insert: the same refusal, before the manifest is read.
+    const broken = edited(backup.file, (lines) => {
+      const members = lines.indexOf('["table","members"]');
+      return lines.map((line, i) => (i === members + 1 ? '{"code": "FRA", broken' : line));
+    });
+    await expect(restoreFrom(database, broken)).rejects.toThrow(
+      /^Table members could not be loaded \(invalid input syntax for type json\): the file is damaged/,
+    );
     expect(await tablesWithRows(database)).toEqual([]);
   });
 
@@ -172,27 +180,30 @@ describe('backup and restore', () => {
     await expect(restoreFrom(database, gzipSync('{"hello":1}\n'))).rejects.toThrow(/not an Entente backup/);
   });
 
-  it('loads a table whose rows reference rows after them (a self-reference), and keeps its constraint', async () => {
-    const tree = `create table backup_probe_tree (id int primary key, parent_id int references backup_probe_tree (id))`;
-    const from = await target();
-    await rows(from, tree);
-    // In key order the child comes before its parent.
-    await rows(from, 'insert into backup_probe_tree values (2, null), (1, 2), (3, 1)');
-    const file = (await backupOf(from)).file;
-    const into = await target();
-    await rows(into, tree);
-    await restoreFrom(into, file);
-    expect((await rows(into, 'select id, parent_id from backup_probe_tree order by id')).rows).toEqual([
-      { id: 1, parent_id: 2 },
-      { id: 2, parent_id: null },
-      { id: 3, parent_id: 1 },
-    ]);
-    const { rows: constraint } = await rows(
-      into,
-      `select condeferrable from pg_constraint where conrelid = 'backup_probe_tree'::regclass and contype = 'f'`,
-    );
-    expect(constraint).toEqual([{ condeferrable: false }]);
-  });
+  it.each(engines)(
+    'loads a table whose rows reference rows after them (a self-reference), and keeps its constraint (%s)',
+    async (kind) => {
+      const tree = `create table backup_probe_tree (id int primary key, parent_id int references backup_probe_tree (id))`;
+      const from = await target(kind);
+      await rows(from, tree);
+      // In key order the child comes before its parent.
+      await rows(from, 'insert into backup_probe_tree values (2, null), (1, 2), (3, 1)');
+      const file = (await backupOf(from)).file;
+      const into = await target(kind);
+      await rows(into, tree);
+      await restoreFrom(into, file);
+      expect((await rows(into, 'select id, parent_id from backup_probe_tree order by id')).rows).toEqual([
+        { id: 1, parent_id: 2 },
+        { id: 2, parent_id: null },
+        { id: 3, parent_id: 1 },
+      ]);
+      const { rows: constraint } = await rows(
+        into,
+        `select condeferrable from pg_constraint where conrelid = 'backup_probe_tree'::regclass and contype = 'f'`,
+      );
+      expect(constraint).toEqual([{ condeferrable: false }]);
+    },
+  );
 });
 
 describe('a backup of an older schema', () => {

@@ -309,6 +309,10 @@ async function* fileLines(source: Readable): AsyncGenerator<string> {
     }
   } catch (err) {
     throw new BackupError(`The backup file is damaged or cut short (${(err as Error).message}): nothing was restored.`);
+  } finally {
+    // A restore refused before the end of the file lets go of it.
+    gunzip.destroy();
+    source.destroy();
   }
   if (carry !== '') yield carry;
 }
@@ -418,6 +422,12 @@ async function advanceSequences(tx: Executor, catalog: Catalog): Promise<void> {
     }
 }
 
+/** The database's own words: drizzle's wrapper would quote the whole batch of rows. */
+const driverMessage = (err: unknown): string => {
+  const cause = (err as { cause?: unknown }).cause;
+  return cause instanceof Error ? cause.message : (err as Error).message;
+};
+
 const damaged = (what: string) => new BackupError(`The backup file is damaged: ${what}. Nothing was restored.`);
 
 /**
@@ -428,7 +438,15 @@ const damaged = (what: string) => new BackupError(`The backup file is damaged: $
  * restored trail is the backed-up one, and its chain must still verify.
  */
 export async function restoreBackup(database: Database, source: Readable): Promise<BackupSummary> {
-  const lines = fileLines(source)[Symbol.asyncIterator]();
+  const lines = fileLines(source);
+  try {
+    return await load(database, lines);
+  } finally {
+    await lines.return(undefined);
+  }
+}
+
+async function load(database: Database, lines: AsyncGenerator<string>): Promise<BackupSummary> {
   const first = await lines.next();
   const header = parseHeader(first.done ? undefined : first.value);
   const full = await tablesWithRows(database.db);
@@ -456,7 +474,13 @@ export async function restoreBackup(database: Database, source: Readable): Promi
     let batchBytes = 0;
     const flush = async () => {
       if (batch.length === 0) return;
-      await tx.execute(sql`${sql.raw(insert)}${`[${batch.join(',')}]`}::jsonb)`);
+      try {
+        await tx.execute(sql`${sql.raw(insert)}${`[${batch.join(',')}]`}::jsonb)`);
+      } catch (err) {
+        throw new BackupError(
+          `Table ${table} could not be loaded (${driverMessage(err)}): the file is damaged, or not of this schema. Nothing was restored.`,
+        );
+      }
       batch = [];
       batchBytes = 0;
     };
@@ -490,11 +514,12 @@ export async function restoreBackup(database: Database, source: Readable): Promi
         const cols = (catalog.columns.get(name) ?? []).filter((c) => !c.generated).map((c) => ident(c.name));
         const override = catalog.columns.get(name)?.some((c) => c.identity) ? ' overriding system value' : '';
         insert = `insert into ${ident(name)} (${cols.join(', ')})${override} select ${cols.join(', ')} from jsonb_populate_recordset(null::${ident(name)}, `;
-      } else if (control[0] === 'manifest') {
+      } else if (control[0] === 'manifest' && typeof control[1] === 'object' && control[1] !== null) {
         manifest = control[1] as Manifest;
       } else throw damaged('a section is not a table or the manifest');
     }
     if (!manifest) throw damaged('it is cut short (no manifest at its end)');
+    if (Object.keys(manifest).length !== header.tables.length) throw damaged('its manifest lists other tables');
     for (const name of header.tables) {
       const sum = sums.get(name);
       const listed = manifest[name];
