@@ -123,6 +123,30 @@ describe('backup and restore', () => {
     expect(await verifyAuditChain(pglite.db)).toEqual(chain);
   });
 
+  it.skipIf(!onPostgres)('is one snapshot while others write (PostgreSQL)', async () => {
+    const postgres = await createTestDatabase('postgresql');
+    opened.push(postgres);
+    await restoreFrom(postgres.database, backup.file);
+    // A second connection to the same database, as a running server would write through.
+    const writer = await openDatabase({ url: postgres.url as string, poolSize: 1 });
+    try {
+      const out = new PassThrough();
+      out.resume();
+      const during = await writeBackup(postgres.database, out, {
+        afterSnapshot: async () => {
+          await rows(writer, `update members set note = 'changed during the backup'`);
+          await rows(writer, `insert into audit_events (action, entity_type) values ('test.during', 'test')`);
+        },
+      });
+      expect(during.manifest).toEqual(backup.summary.manifest);
+      const after = (await backupOf(postgres.database)).summary.manifest;
+      expect(after.members.sha256).not.toBe(backup.summary.manifest.members.sha256);
+      expect(after.audit_events.rows).toBe(backup.summary.manifest.audit_events.rows + 1);
+    } finally {
+      await writer.close();
+    }
+  });
+
   it('refuses a database that has rows, and changes nothing in it', async () => {
     await expect(restoreFrom(source.database, backup.file)).rejects.toThrow(/not empty \(rows in /);
     expect((await backupOf(source.database)).summary.manifest).toEqual(backup.summary.manifest);

@@ -248,7 +248,14 @@ const newSum = () => ({ rows: 0, hash: createHash('sha256') as Hash });
  * transaction: a snapshot, even while a server writes on PostgreSQL. Streams a page of rows at
  * a time. Returns the header and the manifest it wrote.
  */
-export async function writeBackup(database: Database, out: Writable): Promise<BackupSummary> {
+export async function writeBackup(
+  database: Database,
+  out: Writable,
+  options: {
+    /** Called once the snapshot is taken, before any row is read (tests write then, from elsewhere). */
+    afterSnapshot?: () => Promise<void>;
+  } = {},
+): Promise<BackupSummary> {
   return database.db.transaction(async (tx) => {
     await tx.execute(sql`set transaction isolation level repeatable read, read only`);
     await fixTextOutput(tx);
@@ -263,6 +270,7 @@ export async function writeBackup(database: Database, out: Writable): Promise<Ba
       await tx.execute(sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at`),
     );
     const catalog = await readCatalog(tx);
+    await options.afterSnapshot?.();
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
