@@ -538,7 +538,11 @@ async function load(database: Database, lines: AsyncGenerator<string>): Promise<
           `table ${name} has ${sum.rows} rows with checksum ${sha256.slice(0, 12)}…, its manifest says ${listed.rows} rows with ${String(listed.sha256).slice(0, 12)}…`,
         );
     }
-    await undefer();
+    try {
+      await undefer();
+    } catch (err) {
+      throw new BackupError(`The backup's rows do not hold together (${driverMessage(err)}): nothing was restored.`);
+    }
     await advanceSequences(tx, catalog);
     // What the database now holds, serialised as a backup would: the same checksums, or nothing.
     for (const name of header.tables) {
