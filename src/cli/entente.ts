@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { basename } from 'node:path';
+import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BackupError, restoreBackup, writeBackup } from '../server/db/backup.js';
 import type { Database } from '../server/db/client.js';
 import { DataDirLockedError } from '../server/db/lock.js';
 import { openConfiguredDatabase } from '../server/db/open.js';
@@ -31,6 +32,11 @@ const USAGE = `Usage: entente <command>
                                 import a CSV or XLSX file (what an export writes) as the
                                 system: every row is checked first, then all are written in
                                 one transaction, or none; prints progress and the bad rows
+  backup <file>                 write a backup of every table (a consistent snapshot, gzip'd
+                                JSON lines with a manifest of row counts and checksums)
+  restore <file>                load a backup into an empty database of either engine (where
+                                at most \`migrate\` ran); refuses a non-empty database, a damaged
+                                file and a backup of a newer schema, and then writes nothing
 
 The database is DATABASE_URL when set, else PGlite in DATA_DIR (./data). On PGlite a
 command stops with an error while a server holds the folder: stop the server first.`;
@@ -93,6 +99,56 @@ async function importFromCli(database: Database, file: string, format: ImportFor
   }
 }
 
+/** Opens the configured database as it is: a backup or a restore decides itself what to migrate. */
+async function withUnmigratedDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(loadEnv());
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** `entente backup`: written beside the file, then renamed, so that a failed backup leaves no file that looks whole. */
+async function backupFromCli(file: string): Promise<number> {
+  const env = loadEnv();
+  if (!env.DATABASE_URL && !existsSync(resolve(env.DATA_DIR))) {
+    process.stderr.write(`There is no database in ${resolve(env.DATA_DIR)} (DATA_DIR) to back up.\n`);
+    return 1;
+  }
+  const partial = `${file}.partial`;
+  return withUnmigratedDatabase(async (database) => {
+    try {
+      const { header, manifest } = await writeBackup(database, createWriteStream(partial));
+      renameSync(partial, file);
+      const rows = Object.values(manifest).reduce((n, t) => n + t.rows, 0);
+      process.stdout.write(
+        `Backed up ${rows} rows in ${header.tables.length} tables to ${file} (schema ${header.schema.migration}, snapshot at ${header.createdAt}).\n`,
+      );
+      return 0;
+    } finally {
+      rmSync(partial, { force: true });
+    }
+  });
+}
+
+/** `entente restore`: the load, then the audit chain walked, so that the operator sees it intact. */
+async function restoreFromCli(file: string): Promise<number> {
+  if (!existsSync(file)) {
+    process.stderr.write(`No file ${file}.\n`);
+    return 1;
+  }
+  return withUnmigratedDatabase(async (database) => {
+    const { header, manifest } = await restoreBackup(database, createReadStream(file));
+    const rows = Object.values(manifest).reduce((n, t) => n + t.rows, 0);
+    const chain = await verifyAuditChain(database.db);
+    process.stdout.write(
+      `Restored ${rows} rows in ${header.tables.length} tables from ${file} (schema ${header.schema.migration}, backed up from ${header.engine} at ${header.createdAt}). Audit chain: ${chain.events} events, ${chain.intact ? 'intact' : 'BROKEN (run entente audit verify)'}.\n`,
+    );
+    return 0;
+  });
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, sub] = argv;
   if (command === 'migrate') {
@@ -153,6 +209,14 @@ async function run(argv: string[]): Promise<number> {
     }
     return withDatabase((database) => importFromCli(database, file, format, kind.data));
   }
+  if (command === 'backup' || command === 'restore') {
+    const file = sub;
+    if (!file) {
+      process.stderr.write(`Say where: entente ${command} <file>\n`);
+      return 2;
+    }
+    return command === 'backup' ? backupFromCli(file) : restoreFromCli(file);
+  }
   if (command === 'user' && sub === 'create') {
     const { values } = parseArgs({
       args: argv.slice(2),
@@ -188,7 +252,7 @@ run(process.argv.slice(2)).then(
     if (err instanceof AppError) {
       const fields = (err.errors ?? []).map((e) => `  --${e.path.split('.')[0]}: ${e.message}`).join('\n');
       process.stderr.write(`${err.message}\n${fields}${fields ? '\n' : ''}`);
-    } else if (err instanceof DataDirLockedError || err instanceof EnvError) {
+    } else if (err instanceof DataDirLockedError || err instanceof EnvError || err instanceof BackupError) {
       process.stderr.write(`${err.message}\n`);
     } else {
       process.stderr.write(`entente: ${err instanceof Error ? err.message : String(err)}\n`);
