@@ -40,7 +40,6 @@ import { ensureBuilt } from '../scripts/build.mjs';
 import {
   addCleanup,
   type Column,
-  checkQuiet,
   createPgDatabase,
   exited,
   fmtMs,
@@ -68,6 +67,8 @@ const GRACE_MS = intSetting('BENCH_GRACE_MS', 2000, 0, 60_000);
 /** nginx's idle connections kept open to each process (its `keepalive`); 0: a connection per request. */
 const NGINX_KEEPALIVE = intSetting('BENCH_NGINX_KEEPALIVE', 0, 0, 1000);
 const READY = '/api/v1/health/ready';
+/** Which rows run (BENCH_ROWS, comma-separated; default all): one, two, two-sigterm, one-sigterm. */
+const ROWS = new Set((process.env.BENCH_ROWS || 'one,two,two-sigterm,one-sigterm').split(',').map((r) => r.trim()));
 /** autocannon's own limit: a request unanswered this long counts as a timeout. */
 const TIMEOUT_S = 10;
 
@@ -272,7 +273,22 @@ interface LoadRow {
   ownReads: number;
   /** Requests lost to the shutdown: non-2xx, resets, timeouts (not refused connections). */
   failed: number;
+  /** Connections the kernel dropped during the row, a listen queue being full (any on the machine). */
+  overflows: number | null;
   note: string;
+}
+
+/** The kernel's count of connections dropped because a listen queue was full (Linux), or null. */
+function listenOverflows(): number | null {
+  try {
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+    const i = lines.findIndex((l) => l.startsWith('TcpExt:'));
+    const keys = lines[i].split(' ');
+    const values = lines[i + 1].split(' ');
+    return Number(values[keys.indexOf('ListenOverflows')]);
+  } catch {
+    return null;
+  }
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -390,20 +406,26 @@ async function runMix(
   const load1 = loadavg()[0];
   console.log(`\n${setup} (load average ${load1.toFixed(2)})`);
 
+  const overflowsBefore = listenOverflows();
   const started = performance.now();
+  const requests = cycle(slots, cookie, targets, counters);
   const instance = autocannon({
     url: base,
     connections: CONNECTIONS,
     duration: SECONDS,
     timeout: TIMEOUT_S,
-    requests: cycle(slots, cookie, targets, counters),
-    // Each connection gets its own source, for the whole run: a number its context keeps.
+    requests,
+    // Each connection gets its own source, for the whole run (a number its context keeps), and
+    // starts the cycle at its own place: with 1,000 connections each walks only a cycle or two
+    // a minute, and the writes must be spread over the run, not bunched at one point of it.
     setupClient: (client) => {
+      const slot = nextSlot++;
       const iterator = (client as unknown as { requestIterator: { initialContext: object; context: object } })
         .requestIterator;
-      const slot = nextSlot++;
       Object.assign(iterator.initialContext, { slot });
       Object.assign(iterator.context, { slot });
+      const turn = slot % requests.length;
+      client.setRequests([...requests.slice(turn), ...requests.slice(0, turn)]);
     },
   });
   const emitter = instance as unknown as NodeJS.EventEmitter;
@@ -412,6 +434,8 @@ async function runMix(
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   emitter.on('reqError', (err: NodeJS.ErrnoException) => {
+    // A timeout is also reported as an error; it is counted once, with the timeouts.
+    if (err.message === 'request timed out') return;
     const code = err.code ?? err.message ?? 'error';
     errors[code] = (errors[code] ?? 0) + 1;
   });
@@ -430,6 +454,8 @@ async function runMix(
   }
   const result = (await instance) as autocannon.Result;
   await killing;
+  const overflowsAfter = listenOverflows();
+  const overflows = overflowsBefore === null || overflowsAfter === null ? null : overflowsAfter - overflowsBefore;
 
   const sorted = Float64Array.from(latencies).sort();
   const timeouts = result.timeouts ?? 0;
@@ -458,6 +484,7 @@ async function runMix(
     staleLater: counters.staleLater,
     ownReads: counters.ownReads,
     failed: non2xx + lost + timeouts,
+    overflows,
     note: killedAt ? `SIGTERM at ${killedAt.toFixed(0)} s` : '',
   };
   const codes = Object.entries(statuses)
@@ -471,7 +498,7 @@ async function runMix(
       `errors [${errs || 'none'}] timeouts ${timeouts}; writes ${counters.writesOk}/${counters.writes} ok ` +
       `(${JSON.stringify(counters.writeStatuses)}); own-source reads ${counters.ownReads}, stale at once ` +
       `${counters.staleAtOnce}, stale later ${counters.staleLater} (${counters.mispaired} mispaired answers ignored); ` +
-      `failed ${row.failed}`,
+      `failed ${row.failed}; listen-queue overflows ${overflows ?? '—'}`,
   );
   return row;
 }
@@ -491,6 +518,7 @@ const COLUMNS: Column[] = [
   { head: 'timeouts', right: true },
   { head: 'stale at once / later', right: true },
   { head: 'failed', right: true },
+  { head: 'listen drops', right: true },
 ];
 
 function table(rows: LoadRow[]): string[][] {
@@ -515,8 +543,16 @@ function table(rows: LoadRow[]): string[][] {
       String(r.timeouts),
       `${r.staleAtOnce} / ${r.staleLater} of ${r.ownReads.toLocaleString('en-US')}`,
       String(r.failed),
+      r.overflows === null ? '—' : String(r.overflows),
     ];
   });
+}
+
+/** The load average, and a warning when other work shares the machine: on 2 cores it shows in every row. */
+function quiet(when: string): void {
+  const [one] = loadavg();
+  console.log(`load average (1 min) ${when}: ${one.toFixed(2)}`);
+  if (one > 1) console.log('  warning: the machine is busy with other work; the figures are rough');
 }
 
 async function main(): Promise<void> {
@@ -526,7 +562,7 @@ async function main(): Promise<void> {
     `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per row, ${TIMEOUT_S} s timeout; ` +
       `DATABASE_POOL_SIZE=${POOL_SIZE} per process, SHUTDOWN_GRACE_MS=${GRACE_MS}, nginx keepalive ${NGINX_KEEPALIVE}`,
   );
-  checkQuiet('before the run');
+  quiet('before the run');
   await ensureBuilt(['server'], { log: (line) => console.log(`build: ${line}`) });
 
   const database: PgDatabase | string = await createPgDatabase();
@@ -555,9 +591,11 @@ async function main(): Promise<void> {
     await createSources(a.base, cookie, CONNECTIONS);
     console.log(`  ${CONNECTIONS} sources added in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    rows.push(await runMix('one process', a.base, database.url, cookie, targets));
+    if (ROWS.has('one')) rows.push(await runMix('one process', a.base, database.url, cookie, targets));
 
-    if (!nginxOnPath()) {
+    if (!ROWS.has('two') && !ROWS.has('two-sigterm')) {
+      // not asked for
+    } else if (!nginxOnPath()) {
       console.log(
         '\nnginx is not on PATH: the two-process rows are skipped (install it, e.g. `apt-get install nginx`, to run them)',
       );
@@ -565,29 +603,34 @@ async function main(): Promise<void> {
       const b = await startEntente('process B', database.url);
       const proxy = await startNginx([a.base, b.base]);
       try {
-        rows.push(await runMix('two processes behind nginx', proxy.base, database.url, cookie, targets));
-        rows.push(
-          await runMix('two processes behind nginx', proxy.base, database.url, cookie, targets, {
-            kill: () => b.stop(),
-          }),
-        );
+        if (ROWS.has('two')) {
+          rows.push(await runMix('two processes behind nginx', proxy.base, database.url, cookie, targets));
+        }
+        if (ROWS.has('two-sigterm')) {
+          rows.push(
+            await runMix('two processes behind nginx', proxy.base, database.url, cookie, targets, {
+              kill: () => b.stop(),
+            }),
+          );
+        }
       } finally {
         await proxy.stop();
         await b.stop();
       }
     }
 
-    const last = a;
-    rows.push(
-      await runMix('one process, no proxy', last.base, database.url, cookie, targets, {
-        kill: () => last.stop(),
-        stopWhenDown: true,
-      }),
-    );
+    if (ROWS.has('one-sigterm')) {
+      rows.push(
+        await runMix('one process, no proxy', a.base, database.url, cookie, targets, {
+          kill: () => a.stop(),
+          stopWhenDown: true,
+        }),
+      );
+    }
   } finally {
     await database.drop();
   }
-  checkQuiet('after the run');
+  quiet('after the run');
 
   console.log();
   const body = table(rows);

@@ -5,6 +5,14 @@ import { openConfiguredDatabase } from './db/open.js';
 import { type Env, EnvError, loadEnv } from './env.js';
 import { loggerOptions } from './lib/logger.js';
 
+/**
+ * Connections the kernel holds for the process to accept (capped by `net.core.somaxconn`, 4096 on
+ * current Linux). Node's default, 511, overflows when a proxy opens a connection per request and
+ * hundreds are in flight while the event loop is busy; an overflowing connection is dropped, and
+ * its client tries again only after 1, then 3, then 7 seconds (bench/RESULTS.md, issue 12).
+ */
+const LISTEN_BACKLOG = 4096;
+
 /** How long a stopping process waits for its open connections to deliver their last request. */
 const CONNECTIONS_DRAIN_MS = 1000;
 
@@ -134,7 +142,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close('SIGINT'));
 
   try {
-    await phase('listen', () => app.listen({ host: env.HOST, port: env.PORT }));
+    await phase('listen', () => app.listen({ host: env.HOST, port: env.PORT, backlog: LISTEN_BACKLOG }));
   } catch (err) {
     app.log.error({ err }, 'could not listen');
     await database.close();
