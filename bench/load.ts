@@ -3,18 +3,19 @@
  * and not in CI. PostgreSQL only (several processes share one database; PGlite cannot).
  *
  * BENCH_CONNECTIONS (default 1,000) keep-alive connections from one autocannon process, for
- * BENCH_SECONDS (default 60) per row, each walking the same cycle of 20 requests: 17 public reads
- * of what the home and its pages read (the members, the meetings, a member, the Brussels
- * ministerial, the headline figures, the statements) and of its own source, and 1 signed-in write
- * (95:5): a secretariat account changing the title of a source with If-Match. Each connection
- * owns one source, so that no write can meet a stale If-Match: every write must answer 200.
+ * BENCH_SECONDS (default 60) per row, each walking a cycle of 20 requests from its own starting
+ * place: 19 public reads of what the home and its pages read (the members, the meetings, members,
+ * the Brussels ministerial, the headline figures, the statements) and 1 signed-in write (95:5): a
+ * secretariat account changing the title of a source with If-Match. Each connection owns one
+ * source, so that no write can meet a stale If-Match: every write must answer 200. (The mix reads
+ * no source: the public register is cached whole, and a write to any source drops it; under a
+ * write a second, every read of a source would reload the register. RESULTS says what that cost.)
  *
- * The same source is read back right after the write and at two later points of the cycle: a read
- * that shows an older version than the one the write answered is stale. With two processes
- * behind a proxy the write and the read may go to different processes, so this counts what the
- * cross-process cache invalidation (pg_notify, src/server/lib/cache.ts) lets through: "at once" is
- * the read sent the moment the write's answer arrived (it races the notification's delivery to
- * the other process); "later" are the reads 7 to 16 requests on, long after its delivery.
+ * Beside the load, a checker tests the read cache across processes (pg_notify,
+ * src/server/lib/cache.ts): it changes a member's note through one process, then reads the member
+ * through the other at once and 250 ms later, in a loop; a read showing an older version than the
+ * write answered is stale. "At once" races the notification's delivery to the other process; the
+ * goal is 0 stale reads later.
  *
  * Rows:
  *   1. one process, connections straight to it;
@@ -251,6 +252,8 @@ async function readSlots(databaseUrl: string): Promise<Slot[]> {
 
 interface Targets {
   meeting: string;
+  /** The member the cross-process checker writes (one the mix reads as a list only). */
+  checkedMember: string;
 }
 
 interface LoadRow {
@@ -268,9 +271,11 @@ interface LoadRow {
   timeouts: number;
   writes: number;
   writesOk: number;
+  /** The cross-process check: member writes, and reads of it at once and later that were stale. */
+  checks: number;
+  checkFailures: number;
   staleAtOnce: number;
   staleLater: number;
-  ownReads: number;
   /** Requests lost to the shutdown: non-2xx, resets, timeouts (not refused connections). */
   failed: number;
   /** Connections the kernel dropped during the row, a listen queue being full (any on the machine). */
@@ -300,32 +305,14 @@ interface Counters {
   writes: number;
   writesOk: number;
   writeStatuses: Record<string, number>;
-  staleAtOnce: number;
-  staleLater: number;
-  ownReads: number;
   /** Answers autocannon paired with the wrong request after a connection error (ignored). */
   mispaired: number;
 }
 
-/** The cycle of 20 requests each connection walks: 19 reads, 1 write. */
+/** The cycle of 20 requests each connection walks: 19 public reads, 1 write of its own source. */
 function cycle(slots: Slot[], cookie: string, targets: Targets, counters: Counters): autocannon.Request[] {
   const slotOf = (context: object) => slots[(context as { slot: number }).slot];
   const read = (path: string): autocannon.Request => ({ method: 'GET', path });
-  const readOwn = (when: 'atOnce' | 'later'): autocannon.Request => ({
-    method: 'GET',
-    setupRequest: (req, context) => ({ ...req, path: `/api/v1/sources/${slotOf(context).id}` }),
-    onResponse: (status, body, context) => {
-      if (status !== 200) return;
-      const seen = JSON.parse(body) as { id: string; version: number };
-      // After a connection error autocannon pairs the next answer with the request that was lost.
-      if (seen.id !== slotOf(context).id) return void counters.mispaired++;
-      counters.ownReads++;
-      if (seen.version < slotOf(context).version) {
-        if (when === 'atOnce') counters.staleAtOnce++;
-        else counters.staleLater++;
-      }
-    },
-  });
   const write: autocannon.Request = {
     method: 'PATCH',
     setupRequest: (req, context) => {
@@ -343,6 +330,7 @@ function cycle(slots: Slot[], cookie: string, targets: Targets, counters: Counte
       if (status === 200) {
         counters.writesOk++;
         const written = JSON.parse(body) as { id: string; version: number };
+        // After a connection error autocannon pairs the next answer with the request that was lost.
         if (written.id === slotOf(context).id) slotOf(context).version = written.version;
         else counters.mispaired++;
       } else if (counters.writes - counters.writesOk <= 3) {
@@ -357,21 +345,76 @@ function cycle(slots: Slot[], cookie: string, targets: Targets, counters: Counte
     read(targets.meeting),
     read('/api/v1/figures/headline'),
     read('/api/v1/statements'),
-    readOwn('later'),
+    read('/api/v1/members/GBR'),
     read('/api/v1/members'),
     read('/api/v1/meetings'),
     write,
-    readOwn('atOnce'),
     read('/api/v1/members/FRA'),
     read(targets.meeting),
     read('/api/v1/figures/headline'),
-    read('/api/v1/statements'),
+    read('/api/v1/members/JPN'),
     read('/api/v1/members'),
     read('/api/v1/meetings'),
     read('/api/v1/members/DEU'),
     read(targets.meeting),
-    readOwn('later'),
+    read('/api/v1/figures/headline'),
+    read('/api/v1/members/CAN'),
   ];
+}
+
+/**
+ * The cross-process check, beside the load: a secretariat account changes a member's note through
+ * `writeBase` (If-Match), then reads the member through `readBase` at once and again
+ * CHECK_LATER_MS later; a read showing an older version than the write answered is stale.
+ */
+const CHECK_LATER_MS = 250;
+
+function startChecker(writeBase: string, readBase: string, cookie: string, code: string) {
+  const counts = { writes: 0, failedWrites: 0, reads: 0, failedReads: 0, staleAtOnce: 0, staleLater: 0 };
+  let stopped = false;
+  const version = async (base: string) => {
+    try {
+      const res = await fetch(`${base}/api/v1/members/${code}`, { signal: AbortSignal.timeout(TIMEOUT_S * 1000) });
+      const body = (await res.json()) as { version: number };
+      counts.reads++;
+      if (res.status !== 200) throw new Error(String(res.status));
+      return body.version;
+    } catch {
+      counts.failedReads++;
+      return null;
+    }
+  };
+  const loop = (async () => {
+    let current = await version(writeBase);
+    while (!stopped && current !== null) {
+      const res = await fetch(`${writeBase}/api/v1/members/${code}`, {
+        method: 'PATCH',
+        headers: { cookie, 'content-type': 'application/json', 'if-match': `"${current}"` },
+        body: JSON.stringify({ note: `Load check ${current + 1}` }),
+        signal: AbortSignal.timeout(TIMEOUT_S * 1000),
+      }).catch(() => null);
+      const written = res ? ((await res.json()) as { version?: number }) : {};
+      counts.writes++;
+      if (res?.status !== 200 || !written.version) {
+        counts.failedWrites++;
+        current = await version(writeBase);
+        continue;
+      }
+      current = written.version;
+      const atOnce = await version(readBase);
+      if (atOnce !== null && atOnce < current) counts.staleAtOnce++;
+      await sleep(CHECK_LATER_MS);
+      const later = await version(readBase);
+      if (later !== null && later < current) counts.staleLater++;
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return counts;
+    },
+  };
 }
 
 /**
@@ -385,19 +428,16 @@ async function runMix(
   databaseUrl: string,
   cookie: string,
   targets: Targets,
-  options: { kill?: () => Promise<void>; stopWhenDown?: boolean } = {},
+  options: {
+    kill?: () => Promise<void>;
+    stopWhenDown?: boolean;
+    /** Where the checker writes the member, and where it reads it back. */
+    check?: { write: string; read: string };
+  } = {},
 ): Promise<LoadRow> {
   const slots = await readSlots(databaseUrl);
   if (slots.length < CONNECTIONS) throw new Error(`${slots.length} sources for ${CONNECTIONS} connections`);
-  const counters: Counters = {
-    writes: 0,
-    writesOk: 0,
-    writeStatuses: {},
-    staleAtOnce: 0,
-    staleLater: 0,
-    ownReads: 0,
-    mispaired: 0,
-  };
+  const counters: Counters = { writes: 0, writesOk: 0, writeStatuses: {}, mispaired: 0 };
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const errors: Record<string, number> = {};
@@ -428,6 +468,9 @@ async function runMix(
       client.setRequests([...requests.slice(turn), ...requests.slice(0, turn)]);
     },
   });
+  const checker = options.check
+    ? startChecker(options.check.write, options.check.read, cookie, targets.checkedMember)
+    : null;
   const emitter = instance as unknown as NodeJS.EventEmitter;
   emitter.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     latencies.push(ms);
@@ -454,6 +497,7 @@ async function runMix(
   }
   const result = (await instance) as autocannon.Result;
   await killing;
+  const checked = (await checker?.stop()) ?? null;
   const overflowsAfter = listenOverflows();
   const overflows = overflowsBefore === null || overflowsAfter === null ? null : overflowsAfter - overflowsBefore;
 
@@ -480,9 +524,10 @@ async function runMix(
     timeouts,
     writes: counters.writes,
     writesOk: counters.writesOk,
-    staleAtOnce: counters.staleAtOnce,
-    staleLater: counters.staleLater,
-    ownReads: counters.ownReads,
+    checks: checked?.writes ?? 0,
+    checkFailures: (checked?.failedWrites ?? 0) + (checked?.failedReads ?? 0),
+    staleAtOnce: checked?.staleAtOnce ?? 0,
+    staleLater: checked?.staleLater ?? 0,
     failed: non2xx + lost + timeouts,
     overflows,
     note: killedAt ? `SIGTERM at ${killedAt.toFixed(0)} s` : '',
@@ -496,8 +541,11 @@ async function runMix(
   console.log(
     `  ${fmtRps(row.rps)} req/s  p50 ${fmtMs(row.p50)} ms  p99 ${fmtMs(row.p99)} ms  max ${fmtMs(row.max)} ms  [${codes}] ` +
       `errors [${errs || 'none'}] timeouts ${timeouts}; writes ${counters.writesOk}/${counters.writes} ok ` +
-      `(${JSON.stringify(counters.writeStatuses)}); own-source reads ${counters.ownReads}, stale at once ` +
-      `${counters.staleAtOnce}, stale later ${counters.staleLater} (${counters.mispaired} mispaired answers ignored); ` +
+      `(${JSON.stringify(counters.writeStatuses)}, ${counters.mispaired} mispaired answers ignored); ` +
+      (checked
+        ? `checker: ${checked.writes} member writes (${checked.failedWrites} failed), ${checked.reads} reads ` +
+          `(${checked.failedReads} failed), stale at once ${checked.staleAtOnce}, stale ${CHECK_LATER_MS} ms later ${checked.staleLater}; `
+        : '') +
       `failed ${row.failed}; listen-queue overflows ${overflows ?? '—'}`,
   );
   return row;
@@ -541,7 +589,7 @@ function table(rows: LoadRow[]): string[][] {
       non2xx || '0',
       errs || '0',
       String(r.timeouts),
-      `${r.staleAtOnce} / ${r.staleLater} of ${r.ownReads.toLocaleString('en-US')}`,
+      r.checks ? `${r.staleAtOnce} / ${r.staleLater} of ${r.checks}` : '—',
       String(r.failed),
       r.overflows === null ? '—' : String(r.overflows),
     ];
@@ -583,15 +631,25 @@ async function main(): Promise<void> {
     };
     const brussels = meetings.items.find((m) => m.startDate === '2014-12-03');
     if (!brussels) throw new Error('the Brussels ministerial is missing: was the demo coalition seeded?');
-    const targets: Targets = { meeting: `/api/v1/meetings/${brussels.id}` };
-    for (const path of ['/api/v1/members', '/api/v1/figures/headline', '/api/v1/statements', targets.meeting]) {
+    const targets: Targets = { meeting: `/api/v1/meetings/${brussels.id}`, checkedMember: 'NOR' };
+    for (const path of [
+      '/api/v1/members',
+      '/api/v1/figures/headline',
+      '/api/v1/statements',
+      targets.meeting,
+      `/api/v1/members/${targets.checkedMember}`,
+      ...['USA', 'GBR', 'FRA', 'JPN', 'DEU', 'CAN'].map((code) => `/api/v1/members/${code}`),
+    ]) {
       await probe(a.base, path, {}, 200);
     }
     const t0 = performance.now();
     await createSources(a.base, cookie, CONNECTIONS);
     console.log(`  ${CONNECTIONS} sources added in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    if (ROWS.has('one')) rows.push(await runMix('one process', a.base, database.url, cookie, targets));
+    if (ROWS.has('one')) {
+      const check = { write: a.base, read: a.base };
+      rows.push(await runMix('one process', a.base, database.url, cookie, targets, { check }));
+    }
 
     if (!ROWS.has('two') && !ROWS.has('two-sigterm')) {
       // not asked for
@@ -604,12 +662,16 @@ async function main(): Promise<void> {
       const proxy = await startNginx([a.base, b.base]);
       try {
         if (ROWS.has('two')) {
-          rows.push(await runMix('two processes behind nginx', proxy.base, database.url, cookie, targets));
+          // The checker writes through A and reads through B, straight to each.
+          const check = { write: a.base, read: b.base };
+          rows.push(await runMix('two processes behind nginx', proxy.base, database.url, cookie, targets, { check }));
         }
         if (ROWS.has('two-sigterm')) {
           rows.push(
             await runMix('two processes behind nginx', proxy.base, database.url, cookie, targets, {
               kill: () => b.stop(),
+              // B goes: the checker reads through the proxy.
+              check: { write: a.base, read: proxy.base },
             }),
           );
         }
@@ -642,9 +704,11 @@ async function main(): Promise<void> {
       '(PATCH of the connection\'s own source with If-Match). "failed" = answers other than 2xx + ' +
       `connection errors other than refused connections + timeouts (${TIMEOUT_S} s).`,
   );
-  const bad = rows.filter((r) => r.failed > 0 || r.writesOk < r.writes || r.staleLater > 0);
+  const bad = rows.filter((r) => r.failed > 0 || r.writesOk < r.writes || r.staleLater > 0 || r.checkFailures > 0);
   if (bad.length > 0) {
-    console.error(`\n${bad.length} row(s) missed a goal (failed requests, refused writes or stale later reads)`);
+    console.error(
+      `\n${bad.length} row(s) missed a goal (failed requests, refused writes, stale later reads or failed checks)`,
+    );
     process.exitCode = 1;
   }
 }
