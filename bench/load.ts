@@ -333,6 +333,11 @@ function cycle(slots: Slot[], cookie: string, targets: Targets, counters: Counte
         // After a connection error autocannon pairs the next answer with the request that was lost.
         if (written.id === slotOf(context).id) slotOf(context).version = written.version;
         else counters.mispaired++;
+      } else if (status === 409) {
+        // The source is at another version than this connection knew: a write of its that timed
+        // out (the connection was dropped, the server still committed it). Catch up, and count it.
+        const now = /now version (\d+)/.exec(body);
+        if (now) slotOf(context).version = Number(now[1]);
       } else if (counters.writes - counters.writesOk <= 3) {
         console.error(`  write answered ${status} (slot version ${slotOf(context).version}): ${body.slice(0, 300)}`);
       }
