@@ -448,6 +448,7 @@ async function runMix(
   const errors: Record<string, number> = {};
   let nextSlot = 0;
   let killedAt = 0;
+  const errorPhases: Record<string, number> = {};
   const load1 = loadavg()[0];
   console.log(`\n${setup} (load average ${load1.toFixed(2)})`);
 
@@ -486,6 +487,12 @@ async function runMix(
     if (err.message === 'request timed out') return;
     const code = err.code ?? err.message ?? 'error';
     errors[code] = (errors[code] ?? 0) + 1;
+    // When, relative to the SIGTERM: before it, in the grace period, or once the listener closed.
+    if (killedAt && code !== 'ECONNREFUSED') {
+      const after = (performance.now() - started) / 1000 - killedAt;
+      const phase = after < 0 ? 'before' : after < GRACE_MS / 1000 ? 'grace' : 'closing';
+      errorPhases[phase] = (errorPhases[phase] ?? 0) + 1;
+    }
   });
 
   let killing: Promise<void> | null = null;
@@ -553,6 +560,9 @@ async function runMix(
         : '') +
       `failed ${row.failed}; listen-queue overflows ${overflows ?? '—'}`,
   );
+  if (Object.keys(errorPhases).length > 0) {
+    console.log(`  connection errors other than refused, by phase of the stop: ${JSON.stringify(errorPhases)}`);
+  }
   return row;
 }
 
