@@ -28,7 +28,9 @@
  *      never sent); answers other than 2xx, resets and timeouts are.
  *
  * Settings: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_POOL_SIZE (each process's DATABASE_POOL_SIZE,
- * default 10), BENCH_GRACE_MS (the servers' SHUTDOWN_GRACE_MS, default 2000), BENCH_DATABASE_URL.
+ * default 10), BENCH_GRACE_MS (the servers' SHUTDOWN_GRACE_MS, default 2000), BENCH_NGINX_KEEPALIVE
+ * (nginx's idle connections to each process, default 0: none), BENCH_ROWS (default
+ * `one,two,two-sigterm,one-sigterm`), BENCH_DATABASE_URL.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
