@@ -94,6 +94,13 @@ declare module 'fastify' {
     procedureSweeper: ProcedureSweeper;
     /** The read cache: tests that write rows directly drop its tags as a write would. */
     cache: Cache;
+    /**
+     * Called by main.ts on SIGTERM, before the grace period: readiness answers 503 from now on, so
+     * that a load balancer stops sending, and every answer closes its connection, so that clients
+     * and proxies open new ones (to another process, once this one's listener has closed) instead
+     * of reusing one that is about to be closed under them.
+     */
+    startDraining: () => void;
   }
 }
 
@@ -130,7 +137,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // A malformed URL (bad percent-encoding) is refused by the router before any hook runs.
     frameworkErrors: (error, req, reply) => sendProblem(req, reply, 'validation_failed', error.message),
-    return503OnClosing: true,
+    // A request that reaches a closing process (on a connection it accepted before closing its
+    // listener) is served, not refused: the database stays open until every request has finished,
+    // and a 503 to a write sent through a proxy would reach the client (a proxy retries only reads).
+    // See the SIGTERM drain in main.ts.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   // Every route, as registered: the authorization matrix test checks it covers them all.
   const routes: { method: string; url: string }[] = [];
@@ -150,6 +161,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await cache.start();
   app.decorate('cache', cache);
+
+  const shutdown = { draining: false };
+  app.decorate('startDraining', () => {
+    if (shutdown.draining) return;
+    shutdown.draining = true;
+    // Before Fastify's own handler, and only from now on: serving costs nothing extra until then.
+    app.server.prependListener('request', (_req, res) => res.setHeader('connection', 'close'));
+  });
   app.addHook('onClose', () => cache.stop());
 
   const session = { ...defaultSessionSettings, ...options.session };
@@ -170,7 +189,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     members,
     registry,
     audit: createAuditService(deps),
-    health: createHealthService({ database }),
+    health: createHealthService({ database, draining: () => shutdown.draining }),
     meetings,
     delegations: createDelegationsService({ ...deps, loader }),
     notifications: createNotificationsService(deps),

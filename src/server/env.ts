@@ -64,6 +64,15 @@ const EnvSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^/?#]+\/?$/, 'must be an http:// or https:// origin, with no path')
     .optional(),
+  /**
+   * On SIGTERM, how long the process keeps serving before it closes its listener, in
+   * milliseconds: readiness (`/api/v1/health/ready`) answers 503 at once and every answer closes
+   * its connection, so that a load balancer or reverse proxy moves its traffic to the other
+   * processes first; then requests in flight finish (up to 10 s) and the process exits. SIGINT
+   * (Ctrl-C) skips it. Behind a load balancer that polls readiness, set it above the time that
+   * balancer needs to notice (interval × failures).
+   */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(2000),
   /** Serve the built web app from this folder (empty: API only). */
   WEB_DIST: z.string().default('dist/web'),
 });

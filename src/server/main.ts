@@ -1,7 +1,38 @@
+import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import pino from 'pino';
 import { openConfiguredDatabase } from './db/open.js';
 import { type Env, EnvError, loadEnv } from './env.js';
 import { loggerOptions } from './lib/logger.js';
+
+/**
+ * Connections the kernel holds for the process to accept (capped by `net.core.somaxconn`, 4096 on
+ * current Linux). Node's default, 511, overflows when a proxy opens a connection per request and
+ * hundreds are in flight while the event loop is busy; an overflowing connection is dropped, and
+ * its client tries again only after 1, then 3, then 7 seconds (bench/RESULTS.md, issue 12).
+ */
+const LISTEN_BACKLOG = 4096;
+
+/** How long a stopping process waits for its open connections to deliver their last request. */
+const CONNECTIONS_DRAIN_MS = 1000;
+
+/**
+ * Closes the listener (new connections are refused: a proxy tries another process), then waits up
+ * to CONNECTIONS_DRAIN_MS for the open connections to end: each answer now closes its connection,
+ * and a connection accepted a moment ago still has its request to deliver and have answered.
+ * `server.close()` would instead close at once every connection with no request parsed yet, and
+ * a request already sent on one of those would be lost (a reset, a proxy's 502).
+ */
+async function stopAccepting(server: Server): Promise<void> {
+  if (!server.listening) return;
+  NetServer.prototype.close.call(server);
+  const until = performance.now() + CONNECTIONS_DRAIN_MS;
+  while (performance.now() < until) {
+    const open = await new Promise<number>((resolve) => server.getConnections((_err, n) => resolve(n ?? 0)));
+    if (open === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 function settingsOrExit(): Env {
   try {
@@ -76,10 +107,20 @@ async function main(): Promise<void> {
     );
   }
 
+  // A SIGTERM (an orchestrator, systemd, `docker stop`) drains: readiness answers 503 and every
+  // answer closes its connection, while the process keeps serving for SHUTDOWN_GRACE_MS so that a
+  // proxy or load balancer sends what comes next elsewhere; then the listener closes, the requests
+  // in flight finish, and the database closes. SIGINT (Ctrl-C at a terminal) does not wait.
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
+    const grace = signal === 'SIGTERM' ? env.SHUTDOWN_GRACE_MS : 0;
+    app.startDraining();
+    if (grace > 0) {
+      app.log.info({ signal, graceMs: grace }, 'draining: readiness answers 503; still serving for the grace period');
+      await new Promise((resolve) => setTimeout(resolve, grace));
+    }
     app.log.info({ signal }, 'closing: finishing requests in flight');
     const timer = setTimeout(() => {
       app.log.error('close took over 10 s; exiting');
@@ -87,6 +128,7 @@ async function main(): Promise<void> {
     }, 10_000);
     timer.unref();
     try {
+      await stopAccepting(app.server);
       await app.close();
       await database.close();
       app.log.info('closed');
@@ -100,7 +142,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close('SIGINT'));
 
   try {
-    await phase('listen', () => app.listen({ host: env.HOST, port: env.PORT }));
+    await phase('listen', () => app.listen({ host: env.HOST, port: env.PORT, backlog: LISTEN_BACKLOG }));
   } catch (err) {
     app.log.error({ err }, 'could not listen');
     await database.close();

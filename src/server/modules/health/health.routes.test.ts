@@ -40,3 +40,21 @@ describe.each(engines)('liveness and readiness on %s', (engine) => {
     expect((await ctx.app.inject({ url: '/api/v1/health/ready' })).statusCode).toBe(200);
   });
 });
+
+describe.each(engines)('readiness while the process drains on %s', (engine) => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp(engine, { seed: false });
+  });
+  afterAll(() => ctx?.close());
+
+  it('answers 503 from the moment draining starts (SIGTERM), while the other routes still answer', async () => {
+    expect((await ctx.app.inject({ url: '/api/v1/health/ready' })).statusCode).toBe(200);
+    ctx.app.startDraining();
+    const ready = await ctx.app.inject({ url: '/api/v1/health/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(parseProblem(ready.body)).toMatchObject({ code: 'service_unavailable' });
+    expect((await ctx.app.inject({ url: '/api/v1/health/live' })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ url: '/api/v1/health' })).statusCode).toBe(200);
+  });
+});

@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors.js';
 type Log = { error(obj: object, msg: string): void };
 
 /** Liveness, readiness, and a health answer that means something: it comes from the database. */
-export function createHealthService(deps: { database: Database }) {
+export function createHealthService(deps: { database: Database; draining?: () => boolean }) {
   /** The database answers `select 1`; 503 when it does not (the cause goes to the log, not the client). */
   async function databaseAnswers(log: Log, what: string): Promise<void> {
     try {
@@ -28,8 +28,12 @@ export function createHealthService(deps: { database: Database }) {
       return { status: 'ok' };
     },
 
-    /** Ready for traffic: the database answers and has this build's last migration (503 otherwise). */
+    /**
+     * Ready for traffic: the database answers and has this build's last migration (503 otherwise).
+     * A process shutting down answers 503 at once, while it still serves what it is sent.
+     */
     async ready(log: Log): Promise<Readiness> {
+      if (deps.draining?.()) throw new AppError('service_unavailable', 'This process is shutting down.');
       await databaseAnswers(log, 'readiness');
       if (!(await deps.database.migrationsCurrent()))
         throw new AppError('service_unavailable', "The database lacks this build's migrations.");
