@@ -1,5 +1,5 @@
 import './app/styles.js';
-import { StrictMode, startTransition } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { Providers } from './app/Providers.js';
@@ -13,18 +13,12 @@ if (!root) throw new Error('index.html has no #root element');
 // (A promise rather than a top-level await, which would make the build split the entry into more
 // files for the browser to fetch one after another.)
 const language = detectLanguage();
-// The first render as a transition: React renders it in slices of a few milliseconds, yielding
-// to the browser between them, instead of one long task that a phone cannot interrupt (Lighthouse's
-// "total blocking time"; bench/lighthouse.ts).
-void startI18n(language).then(() => {
-  const app = createRoot(root);
-  startTransition(() =>
-    app.render(
-      <StrictMode>
-        <Providers language={language}>
-          <RouterProvider router={router} />
-        </Providers>
-      </StrictMode>,
-    ),
-  );
-});
+void startI18n(language).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <Providers language={language}>
+        <RouterProvider router={router} />
+      </Providers>
+    </StrictMode>,
+  ),
+);
