@@ -569,6 +569,25 @@ describe.each(engines)('statements routes on %s', (engine) => {
     });
   });
 
+  describe('the public list from the read cache', () => {
+    it('is one answer until a write changes it: an adoption adds the statement, a change of visibility takes it out', async () => {
+      const list = () => ctx.app.inject({ url: '/api/v1/statements' });
+      const ids = async () => (await list()).json().items.map((i: { id: string }) => i.id);
+      const first = await list();
+      expect((await list()).headers.etag).toBe(first.headers.etag);
+      const { statement } = await adopted();
+      expect(await ids()).toContain(statement.id);
+      const changed = await ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/statements/${statement.id}`,
+        headers: as(secretariat, { 'if-match': `"${statement.version}"` }),
+        payload: { visibility: 'coalition' },
+      });
+      expect(changed.statusCode).toBe(200);
+      expect(await ids()).not.toContain(statement.id);
+    });
+  });
+
   describe('positions', () => {
     it('a focal point attaches one for their member to an adopted statement, audited; shown with it', async () => {
       const { statement } = await adopted();

@@ -199,10 +199,20 @@ export function createStatementsService(deps: StatementsDeps) {
 
     /** The statements the caller may see, filtered by status, kind and meeting. */
     async listStatements(auth: Auth, query: ListStatementsQuery): Promise<StatementList> {
-      await settleDue(deps);
-      const list = await loadStatementList(db, auth.user, query);
-      const meetings = await visibleMeetingIds(deps.loader, auth);
-      return { items: list.items.map((item) => withVisibleMeeting(item, meetings)) };
+      const load = async () => {
+        await settleDue(deps);
+        const list = await loadStatementList(db, auth.user, query);
+        const meetings = await visibleMeetingIds(deps.loader, auth);
+        return { items: list.items.map((item) => withVisibleMeeting(item, meetings)) };
+      };
+      if (auth.user) return load();
+      // Signed out, only adopted public statements show, as on the member's page: they change
+      // only by a write (an adoption, the sweeper's included), which drops this entry.
+      return cache.get(
+        PUBLIC_PAGE_TAGS,
+        `public-list:${JSON.stringify([query.status, query.kind, query.meetingId])}`,
+        load,
+      );
     },
 
     /** The adopted statements the caller may see that were circulated to a member, with where it stood. */
