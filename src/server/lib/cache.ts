@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Listen, Tx } from '../db/client.js';
-import { withoutWriteSlot } from './transaction.js';
 
 const CHANNEL = 'entente_cache';
 
@@ -124,9 +123,7 @@ export class Cache {
     }
     this.stats.misses++;
     const entry: Entry = { generation };
-    // Shared by every request that misses meanwhile, writes among them: its own writes (a read
-    // settling a passed deadline) must not wait for a write's place (lib/transaction.ts).
-    const pending = withoutWriteSlot(load);
+    const pending = load();
     entry.pending = pending;
     if (this.entries.size >= (this.options.maxEntries ?? 500)) this.entries.clear();
     this.entries.set(fullKey, entry);
