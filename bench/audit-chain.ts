@@ -30,6 +30,7 @@ import {
   fmtRps,
   intSetting,
   machine,
+  percentile,
   printMarkdown,
   printText,
   runScript,
@@ -84,11 +85,6 @@ async function oneWrite(database: Database, id: string, append: Append): Promise
       });
     }
   });
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 /** `writers` loops, each on its own source, for `seconds`; the latency of every write. */

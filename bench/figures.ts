@@ -33,6 +33,7 @@ import {
   fmtMs,
   intSetting,
   machine,
+  percentile,
   printMarkdown,
   printText,
   runScript,
@@ -46,10 +47,6 @@ const SAMPLES = intSetting('BENCH_FIGURES_SAMPLES', 300, 10, 100_000);
 const CATEGORY_EVERY = 10;
 const CATEGORIES = ['oil_sales', 'extortion', 'ransom', 'antiquities'];
 const auth: Auth = { user: null, requestId: 'bench', ip: '127.0.0.1' };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 /** The rows of a query (drizzle types `execute` loosely). */
 const rowsOf = async <T>(result: Promise<unknown>): Promise<T[]> => ((await result) as { rows: T[] }).rows;

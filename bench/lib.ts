@@ -2,7 +2,7 @@
  * What the benchmark scripts share: settings, child servers, clean-up, autocannon runs with
  * status checking, and tables. Loopback only.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -258,10 +258,11 @@ export async function probe(base: string, path: string, headers: Record<string, 
   return { etag: res.headers.get('etag'), body };
 }
 
-function percentile(sorted: Float64Array, p: number): number {
+/** The nearest-rank percentile `p` (0–100) of values sorted ascending; NaN for none. */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
+  return sorted[i] as number;
 }
 
 function load(
@@ -355,6 +356,29 @@ export async function measure(
 }
 
 /** The PostgreSQL server throw-away databases are made on. */
+// ---------------------------------------------------------------------------------------------
+// Accounts
+
+/** A secretariat account made with the `entente` command, signed in: its session cookie. */
+export async function secretariatSession(base: string, databaseUrl: string): Promise<string> {
+  const email = `bench.${randomBytes(3).toString('hex')}@entente.local`;
+  const password = randomBytes(18).toString('base64url');
+  const created = spawnSync(
+    process.execPath,
+    ['bin/entente.js', 'user', 'create', '--email', email, '--name', 'Bench', '--role', 'secretariat'],
+    { cwd: ROOT, input: password, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' },
+  );
+  if (created.status !== 0) throw new Error(`entente user create failed: ${created.stderr}`);
+  const res = await fetch(`${base}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (res.status !== 204 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
+  return cookie;
+}
+
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 // ---------------------------------------------------------------------------------------------

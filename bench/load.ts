@@ -33,7 +33,6 @@
  * `one,two,two-sigterm,one-sigterm`), BENCH_DATABASE_URL.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +42,7 @@ import { ensureBuilt } from '../scripts/build.mjs';
 import {
   addCleanup,
   type Column,
+  checkQuiet,
   createPgDatabase,
   exited,
   fmtMs,
@@ -52,12 +52,13 @@ import {
   intSetting,
   machine,
   type PgDatabase,
+  percentile,
   printMarkdown,
   printText,
   probe,
-  ROOT,
   runScript,
   type Server,
+  secretariatSession,
   sleep,
   startServer,
   waitForExit,
@@ -185,25 +186,6 @@ interface Slot {
   version: number;
 }
 
-async function secretariatCookie(base: string, databaseUrl: string): Promise<string> {
-  const email = `load.${randomBytes(3).toString('hex')}@entente.local`;
-  const password = randomBytes(18).toString('base64url');
-  const created = spawnSync(
-    process.execPath,
-    ['bin/entente.js', 'user', 'create', '--email', email, '--name', 'Load', '--role', 'secretariat'],
-    { cwd: ROOT, input: password, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' },
-  );
-  if (created.status !== 0) throw new Error(`entente user create failed: ${created.stderr}`);
-  const res = await fetch(`${base}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = res.headers.get('set-cookie')?.split(';')[0];
-  if (res.status !== 204 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
-  return cookie;
-}
-
 /** One public source per connection, added through the API (so each has its audit event). */
 async function createSources(base: string, cookie: string, n: number): Promise<void> {
   let next = 0;
@@ -296,11 +278,6 @@ function listenOverflows(): number | null {
   } catch {
     return null;
   }
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 interface Counters {
@@ -613,13 +590,6 @@ function table(rows: LoadRow[]): string[][] {
   });
 }
 
-/** The load average, and a warning when other work shares the machine: on 2 cores it shows in every row. */
-function quiet(when: string): void {
-  const [one] = loadavg();
-  console.log(`load average (1 min) ${when}: ${one.toFixed(2)}`);
-  if (one > 1) console.log('  warning: the machine is busy with other work; the figures are rough');
-}
-
 async function main(): Promise<void> {
   console.log(`Entente load benchmark — ${new Date().toISOString()}`);
   console.log(`machine: ${machine()}`);
@@ -627,7 +597,7 @@ async function main(): Promise<void> {
     `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per row, ${TIMEOUT_S} s timeout; ` +
       `DATABASE_POOL_SIZE=${POOL_SIZE} per process, SHUTDOWN_GRACE_MS=${GRACE_MS}, nginx keepalive ${NGINX_KEEPALIVE}`,
   );
-  quiet('before the run');
+  checkQuiet('before the run');
   await ensureBuilt(['server'], { log: (line) => console.log(`build: ${line}`) });
 
   const database: PgDatabase | string = await createPgDatabase();
@@ -642,7 +612,7 @@ async function main(): Promise<void> {
   const rows: LoadRow[] = [];
   try {
     const a = await startEntente('process A', database.url);
-    const cookie = await secretariatCookie(a.base, database.url);
+    const cookie = await secretariatSession(a.base, database.url);
     const meetings = JSON.parse((await probe(a.base, '/api/v1/meetings', {}, 200)).body) as {
       items: { id: string; startDate: string }[];
     };
@@ -709,7 +679,7 @@ async function main(): Promise<void> {
   } finally {
     await database.drop();
   }
-  quiet('after the run');
+  checkQuiet('after the run');
 
   console.log();
   const body = table(rows);

@@ -1,25 +1,3 @@
-/**
- * `npm run bench`: Entente's hot read routes on PGlite and on PostgreSQL, against a bare
- * Fastify route measured in the same run (at the start and at the end; the mean is the
- * baseline). Every server runs in its own child process, so autocannon (in this process)
- * never shares the server's event loop. Loopback only; bounded in time (about 5 minutes). Then
- * how late after their deadline 1,000 silence procedures are seen adopted (bench/statements.ts).
- *
- * Settings (environment):
- *   BENCH_SECONDS         measured seconds per row (default 8)
- *   BENCH_WARMUP_SECONDS  warm-up seconds per row, not counted (default 2)
- *   BENCH_CONNECTIONS     autocannon connections (default 10)
- *   BENCH_DATABASE_URL    PostgreSQL to create the throw-away database on
- *                         (default postgres://postgres@127.0.0.1:5432/postgres)
- *   BENCH_ENGINES         engines to run, comma-separated (default pglite,postgresql)
- *   BENCH_STARTS          timed starts per start-up row (default 5); BENCH_STARTUP=false skips them
- *   BENCH_PROCEDURES      procedures due at once for adoption lateness (default 1000); BENCH_LATENESS=false skips it
- *
- * Exits non-zero when any measured response has an unexpected status (a run full of 429s or
- * 500s measures nothing), or when Entente cannot start. PostgreSQL unreachable: skipped, said so.
- */
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,12 +18,12 @@ import {
   printMarkdown,
   printText,
   probe,
-  ROOT,
   type Row,
   rows,
   runScript,
   SECONDS,
   type Server,
+  secretariatSession,
   sleep,
   startServer,
   WARMUP_SECONDS,
@@ -86,26 +64,6 @@ function startEntente(label: string, env: Record<string, string>): Promise<Serve
 // A live ministerial: attendance recorded while the page is read
 
 const ATTENDANCE_PER_SECOND = 20;
-
-/** A secretariat account made with the `entente` command, signed in: its session cookie. */
-async function secretariatSession(base: string, databaseUrl: string): Promise<string> {
-  const email = `bench.${randomBytes(3).toString('hex')}@entente.local`;
-  const password = randomBytes(18).toString('base64url');
-  const created = spawnSync(
-    process.execPath,
-    ['bin/entente.js', 'user', 'create', '--email', email, '--name', 'Bench', '--role', 'secretariat'],
-    { cwd: ROOT, input: password, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' },
-  );
-  if (created.status !== 0) throw new Error(`entente user create failed: ${created.stderr}`);
-  const res = await fetch(`${base}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = res.headers.get('set-cookie')?.split(';')[0];
-  if (res.status !== 204 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
-  return cookie;
-}
 
 /** Records attendance for the meeting's delegations in turn, ATTENDANCE_PER_SECOND times a second. */
 async function startAttendanceWriter(base: string, meetingId: string, databaseUrl: string) {

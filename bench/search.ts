@@ -23,6 +23,7 @@ import {
   fmtMs,
   intSetting,
   machine,
+  percentile,
   printMarkdown,
   printText,
   probe,
@@ -87,11 +88,6 @@ interface Result {
   hits: number | null;
   errors: number;
 }
-
-const percentile = (sorted: Float64Array, p: number) =>
-  sorted.length === 0
-    ? Number.NaN
-    : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 async function load(url: string, seconds: number, onResponse?: (status: number, ms: number) => void) {
   const run = autocannon({ url, connections: CONNECTIONS, duration: seconds });

@@ -31,6 +31,7 @@ import {
   type Labels,
   machine,
   measure,
+  percentile,
   printMarkdown,
   printText,
   probe,
@@ -55,11 +56,6 @@ export interface LatenessRow {
 }
 
 const now = () => performance.timeOrigin + performance.now();
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 /**
  * Writes the procedures into a migrated, seeded database: each on a public statement of its own,

@@ -1,35 +1,17 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli as runCommand } from '../server/test/server-process.js';
+
+const runCli = (dataDir: string, args: string[]) => runCommand(dataDir, args, { env: { LOG_LEVEL: 'silent' } });
 
 /**
  * `entente backup` and `entente restore` as an operator types them (bin/entente.js), from one
  * PGlite folder into another. The engines' round trips and the refusals are in
  * src/server/db/backup.test.ts; this checks the commands, their messages and exit codes.
  */
-const baseEnv = { ...process.env, LOG_LEVEL: 'silent' };
-
-function runCli(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...baseEnv, DATA_DIR: dataDir };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, ['bin/entente.js', ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
-
 const manifestOf = (file: string) => gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n').at(-1);
 
 describe('entente backup and restore', () => {

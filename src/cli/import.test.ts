@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../server/test/server-process.js';
 import { PLEDGE_COLUMNS } from '../shared/imports.js';
 
 /**
@@ -10,24 +10,6 @@ import { PLEDGE_COLUMNS } from '../shared/imports.js';
  * with the demo: a bad file prints its bad rows and exits 1 having written nothing; a good one
  * prints its progress and what it wrote. `npm test` builds first.
  */
-const baseEnv = { ...process.env, LOG_LEVEL: 'info', WEB_DIST: '' };
-
-function runCli(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/entente.js', ...args], { env: { ...baseEnv, DATA_DIR: dataDir } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
-
 describe('entente import', () => {
   let dir: string;
   beforeAll(() => {

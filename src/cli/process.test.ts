@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../server/test/server-process.js';
 
 /**
  * The two processes an operator runs, as they run them: the built server (what `npm start`
@@ -10,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * the one-process lock, graceful shutdown and restart. `npm test` builds first.
  */
 const server = ['dist/server/start.js'];
-const cli = ['bin/entente.js'];
 const baseEnv = { ...process.env, LOG_LEVEL: 'info', WEB_DIST: '', HOST: '127.0.0.1', PORT: '0' };
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
@@ -33,26 +33,6 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
     };
     child.stdout?.on('data', check);
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
-
-function runCli(
-  dataDir: string,
-  args: string[],
-  stdin = '',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...cli, ...args], { env: { ...baseEnv, DATA_DIR: dataDir } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
   });
 }
 
@@ -92,7 +72,7 @@ describe('server and CLI on one PGlite folder', () => {
     const locked = await runCli(
       dataDir,
       ['user', 'create', '--email', 'fp@example.org', '--name', 'FP', '--role', 'focal_point', '--member', 'IRQ'],
-      'a long enough password\n',
+      { stdin: 'a long enough password\n' },
     );
     expect(locked.code).toBe(1);
     expect(locked.stderr).toMatch(/in use by another Entente process/);
@@ -105,7 +85,7 @@ describe('server and CLI on one PGlite folder', () => {
     const created = await runCli(
       dataDir,
       ['user', 'create', '--email', 'fp@example.org', '--name', 'FP', '--role', 'focal_point', '--member', 'IRQ'],
-      'a long enough password\n',
+      { stdin: 'a long enough password\n' },
     );
     expect(created).toMatchObject({ code: 0 });
     expect(created.stdout).toContain('Created focal_point fp@example.org');

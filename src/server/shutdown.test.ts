@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, spawnServer, stopServer } from './test/server-process.js';
 
 /**
  * SIGTERM drains (main.ts): the built server (`dist/server/start.js`, `npm test` builds first) on
@@ -12,78 +12,37 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const GRACE_MS = 4000;
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-function startServer(dataDir: string): Promise<Started> {
-  const child = spawn(process.execPath, ['dist/server/start.js'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'info',
-      WEB_DIST: '',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      SEED_DEMO: 'false',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      SHUTDOWN_GRACE_MS: String(GRACE_MS),
-    },
-  });
-  let out = '';
-  const collect = (d: Buffer) => {
-    out += d;
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 45_000);
-    child.stdout?.on('data', () => {
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1] as string, output: () => out });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
-
 /** Resolves once `pattern` shows in the output (polled: the output is a growing string). */
-async function printed(server: Started, pattern: RegExp): Promise<void> {
+async function printed(server: ServerProcess, pattern: RegExp): Promise<void> {
   for (let i = 0; i < 400 && !pattern.test(server.output()); i++) await new Promise((r) => setTimeout(r, 25));
   expect(server.output()).toMatch(pattern);
 }
 
 describe('SIGTERM drains the server', () => {
   let dataDir: string;
-  let server: Started;
+  let server: ServerProcess;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'entente-shutdown-'));
-    server = await startServer(dataDir);
+    server = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: '', SHUTDOWN_GRACE_MS: String(GRACE_MS) });
   });
 
-  afterAll(() => {
-    if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+  afterAll(async () => {
+    if (server) await stopServer(server, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('answers every request in flight, then readiness 503 while it still serves, then exits 0', async () => {
     const ask = async (path: string) => {
-      const res = await fetch(`${server.url}${path}`);
+      const res = await fetch(`${server.base}${path}`);
       await res.arrayBuffer();
       return { status: res.status, connection: res.headers.get('connection') };
     };
     expect((await ask('/api/v1/health/ready')).status).toBe(200);
 
-    const exit = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
     // Requests sent, then the signal before any of them is answered: each asks the database.
     const inFlight = Array.from({ length: 40 }, () => ask('/api/v1/health'));
-    server.child.kill('SIGTERM');
+    const exit = stopServer(server, 'SIGTERM');
     const answers = await Promise.all(inFlight);
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
 

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
@@ -8,8 +8,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { fromProject } from '../lib/paths.js';
-import type { Database, Db, Tx } from './client.js';
+import { appliedMigration, type Database, type Db, migrationsFolder, readJournal, type Tx } from './client.js';
 
 // A logical backup (ADR 0011): gzip'd JSON lines that either engine writes and either engine
 // loads. Line 1 is the header (an object); then, for each table in foreign-key order, a line
@@ -68,32 +67,7 @@ const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 // ---------------------------------------------------------------------------------------------
 // The schema version, from drizzle's journal and the database's migrations table
 
-interface JournalEntry {
-  idx: number;
-  when: number;
-  tag: string;
-}
-
-const migrationsFolder = fromProject('drizzle');
-
-function readJournal(): { raw: Record<string, unknown>; entries: JournalEntry[] } {
-  const raw = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8'));
-  return { raw, entries: raw.entries as JournalEntry[] };
-}
-
 const describeVersion = (v: { migration: string; count: number }) => `${v.migration} (migration ${v.count})`;
-
-/** The database's last applied migration, or null when none ran (a new database). */
-async function appliedMigration(db: Executor): Promise<{ when: number; count: number } | null> {
-  const [exists] = rowsOf<{ t: string | null }>(
-    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`),
-  );
-  if (!exists?.t) return null;
-  const [row] = rowsOf<{ n: number | string; at: string | null }>(
-    await db.execute(sql`select count(*)::int as n, max(created_at)::text as at from drizzle.__drizzle_migrations`),
-  );
-  return row?.at ? { when: Number(row.at), count: Number(row.n) } : null;
-}
 
 /**
  * Runs drizzle's migrator up to and including `tag`: on a copy of the journal cut after that
@@ -240,6 +214,25 @@ async function* serialisedPages(tx: Executor, catalog: Catalog, table: string): 
 
 const newSum = () => ({ rows: 0, hash: createHash('sha256') as Hash });
 
+/**
+ * A table as a backup holds it, a page of row lines at a time, each page counted into `sum`
+ * (the manifest's rows and SHA-256) before it is yielded: what a backup writes, and what a
+ * restore reads back to check.
+ */
+async function* summedPages(
+  tx: Executor,
+  catalog: Catalog,
+  table: string,
+  sum: { rows: number; hash: Hash },
+): AsyncGenerator<string> {
+  for await (const page of serialisedPages(tx, catalog, table)) {
+    const text = `${page.join('\n')}\n`;
+    sum.hash.update(text);
+    sum.rows += page.length;
+    yield text;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing
 
@@ -285,12 +278,7 @@ export async function writeBackup(
       for (const table of header.tables) {
         yield `${JSON.stringify(['table', table])}\n`;
         const sum = newSum();
-        for await (const page of serialisedPages(tx, catalog, table)) {
-          const text = `${page.join('\n')}\n`;
-          sum.hash.update(text);
-          sum.rows += page.length;
-          yield text;
-        }
+        yield* summedPages(tx, catalog, table, sum);
         manifest[table] = { rows: sum.rows, sha256: sum.hash.digest('hex') };
       }
       yield `${JSON.stringify(['manifest', manifest])}\n`;
@@ -414,20 +402,22 @@ async function deferUnorderedForeignKeys(
 }
 
 /** Moves every identity or serial sequence past the largest value restored (e.g. the audit trail's `seq`). */
-async function advanceSequences(tx: Executor, catalog: Catalog): Promise<void> {
-  for (const table of catalog.tables)
-    for (const column of catalog.columns.get(table) ?? []) {
-      const qualified = `public.${ident(table)}`;
-      const [row] = rowsOf<{ seq: string | null }>(
-        await tx.execute(sql`select pg_get_serial_sequence(${qualified}, ${column.name}) as seq`),
-      );
-      if (!row?.seq) continue;
-      await tx.execute(
-        sql.raw(
-          `select setval('${row.seq.replaceAll("'", "''")}', m) from (select max(${ident(column.name)}) as m from ${qualified}) x where m is not null`,
-        ),
-      );
-    }
+async function advanceSequences(tx: Executor): Promise<void> {
+  const sequences = rowsOf<{ table: string; column: string; seq: string }>(
+    await tx.execute(sql`
+      select c.relname as table, a.attname as column, s.seq
+      from pg_attribute a
+      join pg_class c on c.oid = a.attrelid
+      join pg_namespace n on n.oid = c.relnamespace
+      cross join lateral (select pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) as seq) s
+      where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped and s.seq is not null`),
+  );
+  for (const { table, column, seq } of sequences)
+    await tx.execute(
+      sql.raw(
+        `select setval('${seq.replaceAll("'", "''")}', m) from (select max(${ident(column)}) as m from public.${ident(table)}) x where m is not null`,
+      ),
+    );
 }
 
 /** The database's own words: drizzle's wrapper would quote the whole batch of rows. */
@@ -543,14 +533,12 @@ async function load(database: Database, lines: AsyncGenerator<string>): Promise<
     } catch (err) {
       throw new BackupError(`The backup's rows do not hold together (${driverMessage(err)}): nothing was restored.`);
     }
-    await advanceSequences(tx, catalog);
+    await advanceSequences(tx);
     // What the database now holds, serialised as a backup would: the same checksums, or nothing.
     for (const name of header.tables) {
       const sum = newSum();
-      for await (const page of serialisedPages(tx, catalog, name)) {
-        sum.hash.update(`${page.join('\n')}\n`);
-        sum.rows += page.length;
-      }
+      // Read only to be counted into `sum`.
+      for await (const _ of summedPages(tx, catalog, name, sum));
       const sha256 = sum.hash.digest('hex');
       if (sum.rows !== manifest[name].rows || sha256 !== manifest[name].sha256)
         throw new BackupError(

@@ -63,7 +63,8 @@ export interface Database {
 /** `application_name` of the connection that LISTENs for other processes' cache invalidations. */
 export const LISTENER_NAME = 'entente_listener';
 
-const migrationsFolder = fromProject('drizzle');
+/** drizzle's migrations: the SQL files and their journal. */
+export const migrationsFolder = fromProject('drizzle');
 
 /**
  * Runs the migrator unless the database already has the last migration of the journal: the
@@ -76,23 +77,39 @@ async function migrateUnlessCurrent(db: Db, migrator: () => Promise<void>): Prom
   await chainUnchainedEvents(db);
 }
 
+/** A migration as drizzle's journal lists it. */
+export interface JournalEntry {
+  idx: number;
+  /** What the migrations table keeps as `created_at` once it ran. */
+  when: number;
+  tag: string;
+}
+
+/** This build's migrations (drizzle's journal), oldest first; `raw` is the whole file. */
+export function readJournal(): { raw: Record<string, unknown>; entries: JournalEntry[] } {
+  const raw = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8'));
+  return { raw, entries: raw.entries as JournalEntry[] };
+}
+
+type Executor = Pick<Db, 'execute'> | Pick<Tx, 'execute'>;
+
+/** The database's last applied migration (its `when`) and how many ran; null for a new database. */
+export async function appliedMigration(db: Executor): Promise<{ when: number; count: number } | null> {
+  const exists = (await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`)) as unknown as {
+    rows: { t: string | null }[];
+  };
+  if (!exists.rows[0]?.t) return null;
+  const result = (await db.execute(
+    sql`select count(*)::int as n, max(created_at)::text as at from drizzle.__drizzle_migrations`,
+  )) as unknown as { rows: { n: number | string; at: string | null }[] };
+  const row = result.rows[0];
+  return row?.at ? { when: Number(row.at), count: Number(row.n) } : null;
+}
+
 /** True when the database's last applied migration is the journal's last one. */
 async function migrationsCurrent(db: Db): Promise<boolean> {
-  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
-    entries: { when: number }[];
-  };
-  const last = journal.entries.at(-1)?.when;
-  try {
-    const result = (await db.execute(
-      sql`select max(created_at)::text as at from drizzle.__drizzle_migrations`,
-    )) as unknown as {
-      rows: { at: string | null }[];
-    };
-    return last !== undefined && result.rows[0]?.at === String(last);
-  } catch {
-    // No migrations table yet: a new database.
-    return false;
-  }
+  const last = readJournal().entries.at(-1)?.when;
+  return last !== undefined && (await appliedMigration(db))?.when === last;
 }
 
 export interface OpenOptions {

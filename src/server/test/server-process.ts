@@ -81,3 +81,38 @@ export function stopServer(server: ServerProcess, signal: NodeJS.Signals = 'SIGT
   child.kill(signal);
   return exited;
 }
+
+/** What a run of the `entente` command printed, and how it ended. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The `entente` command as an operator types it (bin/entente.js, the built CLI) on the PGlite
+ * folder `dataDir` (a DATABASE_URL of the test's environment is left out); `stdin` is piped in
+ * (a password), `env` adds or overrides settings.
+ */
+export function runCli(
+  dataDir: string,
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<CliRun> {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/entente.js', ...args], {
+      env: { ...inherited, LOG_LEVEL: 'info', ...options.env, DATA_DIR: dataDir },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}

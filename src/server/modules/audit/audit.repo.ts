@@ -28,21 +28,18 @@ export async function listAuditEvents(
     .limit(filter.limit);
 }
 
+/** An event as the public chain shows it: its place, its hash, its time. */
+export type ChainLink = { seq: number; hash: string | null; at: Date };
+const chainLink = { seq: auditEvents.seq, hash: auditEvents.hash, at: auditEvents.at };
+
 /** The event `seq` of the chain, or null when there is none. */
-export async function auditLink(db: Db, seq: number): Promise<{ seq: number; hash: string | null; at: Date } | null> {
-  const [link] = await db
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash, at: auditEvents.at })
-    .from(auditEvents)
-    .where(eq(auditEvents.seq, seq));
+export async function auditLink(db: Db, seq: number): Promise<ChainLink | null> {
+  const [link] = await db.select(chainLink).from(auditEvents).where(eq(auditEvents.seq, seq));
   return link ?? null;
 }
 
 /** The chain's last event, or null for an empty trail. */
-export async function auditHead(db: Db): Promise<{ seq: number; hash: string | null; at: Date } | null> {
-  const [head] = await db
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash, at: auditEvents.at })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
+export async function auditHead(db: Db): Promise<ChainLink | null> {
+  const [head] = await db.select(chainLink).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
   return head ?? null;
 }

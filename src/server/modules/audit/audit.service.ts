@@ -5,9 +5,9 @@ import { GENESIS_HASH } from '../../lib/audit-chain.js';
 import type { Auth } from '../../lib/auth-context.js';
 import { AppError } from '../../lib/errors.js';
 import { canReadAudit } from './audit.policy.js';
-import { auditHead, auditLink, listAuditEvents } from './audit.repo.js';
+import { auditHead, auditLink, type ChainLink, listAuditEvents } from './audit.repo.js';
 
-function published(event: { seq: number; hash: string | null; at: Date }): AuditHead {
+function published(event: ChainLink): AuditHead {
   if (event.hash === null) throw new AppError('service_unavailable', 'The audit trail is not chained yet.');
   return { seq: event.seq, hash: event.hash, at: event.at.toISOString() };
 }

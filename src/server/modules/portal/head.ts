@@ -31,8 +31,15 @@ export interface Template {
   beforeHtml: string;
   htmlAttributes: string;
   headUntilEnd: string;
-  rest: string;
+  /** From `</head>` into the app's element, and from its end: the page's preview goes between. */
+  untilRoot: string;
+  /** Null when the template's element is not the empty one the build writes: no preview then. */
+  afterRoot: string | null;
 }
+
+/** Where the app renders: empty in the built file, the page's preview once the server has written it. */
+const ROOT_OPEN = '<div id="root">';
+const ROOT_ELEMENT = `${ROOT_OPEN}</div>`;
 
 export function parseTemplate(html: string): Template {
   const htmlTag = /<html\b([^>]*)>/i.exec(html);
@@ -45,7 +52,11 @@ export function parseTemplate(html: string): Template {
     .replace(/\s*<title>[\s\S]*?<\/title>/i, '')
     .replace(/\s*<meta\s+name="description"[^>]*>/i, '')
     .replace(/\s*$/, '');
-  return { beforeHtml: html.slice(0, htmlTag.index), htmlAttributes, headUntilEnd: head, rest: html.slice(headEnd) };
+  const rest = html.slice(headEnd);
+  const root = rest.indexOf(ROOT_ELEMENT);
+  const cut = root + ROOT_OPEN.length;
+  const [untilRoot, afterRoot] = root < 0 ? [rest, null] : [rest.slice(0, cut), rest.slice(cut)];
+  return { beforeHtml: html.slice(0, htmlTag.index), htmlAttributes, headUntilEnd: head, untilRoot, afterRoot };
 }
 
 /** The page's address in another language: the reader who follows it gets that language. */
@@ -83,9 +94,6 @@ export function headTags(head: Head, origin: string): string {
   return tags.join('\n    ');
 }
 
-/** Where the app renders: empty in the built file, the page's preview once the server has written it. */
-export const ROOT_ELEMENT = '<div id="root"></div>';
-
 /**
  * What the page shows before its script has run: the site's bar, and the page's title and
  * description in the reader's language, where the app then draws the page (it replaces them on its
@@ -104,7 +112,9 @@ export function pagePreview(head: Head): string {
 
 /** The page: the template with the reader's language and direction on `<html>`, the page's head and its preview. */
 export function renderPage(template: Template, head: Head, origin: string): string {
-  const body = template.rest.replace(ROOT_ELEMENT, `<div id="root">${pagePreview(head)}</div>`);
+  const body = template.afterRoot
+    ? `${template.untilRoot}${pagePreview(head)}${template.afterRoot}`
+    : template.untilRoot;
   return (
     `${template.beforeHtml}<html lang="${head.language}" dir="${directionOf(head.language)}"${template.htmlAttributes}>` +
     `${template.headUntilEnd}\n    ${headTags(head, origin)}\n  ${body}`

@@ -1,3 +1,4 @@
+import { Visibility } from '../../../shared/meetings.js';
 import { type Read, readStatement } from '../../db/client.js';
 import { personPublicSql } from '../meetings/meeting-people.js';
 import { meetingVisibleSql, type ViewerSql } from '../meetings/meetings.policy.js';
@@ -141,7 +142,7 @@ export interface SourceHitRow {
   excerpt: string | null;
   visibility: string;
   date: string | null;
-  /** The members it links to: a restricted entry's focal points see it (sources.policy). */
+  /** The members it links to, for a restricted entry (whose focal points see it: sources.policy); [] otherwise. */
   memberIds: string[];
   rank: number;
 }
@@ -152,7 +153,9 @@ const SOURCE_CANDIDATES = 500;
 const sources = readStatement<SourceHitRow>(
   'search_sources',
   `select o.id, o.title, o.publisher, o.excerpt, o.visibility, o.published_on::text as date,
-    ${idList('select sl.member_id as id from source_links sl where sl.source_id = o.id and sl.member_id is not null')} as "memberIds",
+    case when o.visibility = '${Visibility.enum.restricted}'
+      then ${idList('select sl.member_id as id from source_links sl where sl.source_id = o.id and sl.member_id is not null')}
+      else '[]'::json end as "memberIds",
     ${rank(v.source('o.'))}
   from ${QUERY} q, lateral (
     select * from sources c where ${v.source('c.')} @@ q and ${sourceVisibleSql('c', VIEWER)} limit ${SOURCE_CANDIDATES}
