@@ -355,7 +355,20 @@ export async function measure(
   return row;
 }
 
-/** The PostgreSQL server throw-away databases are made on. */
+/**
+ * Entente as `npm start` runs it (the built server, not its TypeScript), quiet and unthrottled,
+ * with the demo on an empty database; `env` names the database and adds settings. Ready once
+ * `ready` answers 200.
+ */
+export function startEntente(label: string, env: Record<string, string>, ready = '/api/v1/health'): Promise<Server> {
+  return startServer(
+    label,
+    'dist/server/start.js',
+    { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', WEB_DIST: '', SEED_DEMO: 'true', ...env },
+    ready,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Accounts
 

@@ -60,7 +60,7 @@ import {
   type Server,
   secretariatSession,
   sleep,
-  startServer,
+  startEntente,
   waitForExit,
 } from './lib.js';
 
@@ -79,22 +79,13 @@ const TIMEOUT_S = 10;
 // ---------------------------------------------------------------------------------------------
 // The servers and the proxy
 
-async function startEntente(label: string, databaseUrl: string): Promise<Server> {
-  return startServer(
+/** An app process on the bench's database, with its pool and grace period. */
+const startProcess = (label: string, databaseUrl: string): Promise<Server> =>
+  startEntente(
     label,
-    'dist/server/start.js',
-    {
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      WEB_DIST: '',
-      SEED_DEMO: 'true',
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: String(POOL_SIZE),
-      SHUTDOWN_GRACE_MS: String(GRACE_MS),
-    },
+    { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: String(POOL_SIZE), SHUTDOWN_GRACE_MS: String(GRACE_MS) },
     READY,
   );
-}
 
 function nginxOnPath(): boolean {
   return spawnSync('nginx', ['-v'], { stdio: 'ignore' }).status === 0;
@@ -611,7 +602,7 @@ async function main(): Promise<void> {
 
   const rows: LoadRow[] = [];
   try {
-    const a = await startEntente('process A', database.url);
+    const a = await startProcess('process A', database.url);
     const cookie = await secretariatSession(a.base, database.url);
     const meetings = JSON.parse((await probe(a.base, '/api/v1/meetings', {}, 200)).body) as {
       items: { id: string; startDate: string }[];
@@ -645,7 +636,7 @@ async function main(): Promise<void> {
         '\nnginx is not on PATH: the two-process rows are skipped (install it, e.g. `apt-get install nginx`, to run them)',
       );
     } else {
-      const b = await startEntente('process B', database.url);
+      const b = await startProcess('process B', database.url);
       const proxy = await startNginx([a.base, b.base]);
       try {
         if (ROWS.has('two')) {

@@ -22,9 +22,9 @@ import {
   rows,
   runScript,
   SECONDS,
-  type Server,
   secretariatSession,
   sleep,
+  startEntente,
   startServer,
   WARMUP_SECONDS,
 } from './lib.js';
@@ -43,22 +43,6 @@ const MEETINGS = '/api/v1/meetings';
 
 /** The members list body, from the first Entente run, for the bare reference row. */
 let listBody = '';
-
-function startEntente(label: string, env: Record<string, string>): Promise<Server> {
-  return startServer(
-    label,
-    // What `npm start` runs: the built server, not its TypeScript.
-    'dist/server/start.js',
-    {
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      WEB_DIST: '',
-      SEED_DEMO: 'true',
-      ...env,
-    },
-    HEALTH,
-  );
-}
 
 // ---------------------------------------------------------------------------------------------
 // A live ministerial: attendance recorded while the page is read
