@@ -67,20 +67,36 @@ export function chainHash(prevHash: string, event: ChainedFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalEvent(event)).digest('hex');
 }
 
-/** `at` as the chain hashes it: the same text on both engines, to the microsecond. */
+/** `at` as the chain hashes it: the same text on both engines, to the microsecond, in UTC. */
+const CHAIN_TIME_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"';
+
 export const chainTime = (column: ReturnType<typeof sql>) =>
-  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  sql`to_char(${column} at time zone 'UTC', ${CHAIN_TIME_FORMAT})`;
 
 type Executor = Pick<Db, 'execute'> | Pick<Tx, 'execute'>;
 const rowsOf = <Row>(result: unknown) => (result as { rows: Row[] }).rows;
 
-/** Takes the append lock and returns the head's hash (GENESIS_HASH when the trail is empty). */
-export async function lockChainHead(tx: Executor): Promise<string> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [head] = rowsOf<{ hash: string | null }>(
-    await tx.execute(sql`select hash from audit_events order by seq desc limit 1`),
+/** Where `count` events go on the chain: the head's hash to chain onto, their `seq`s and `at`. */
+export interface Append {
+  prev: string;
+  slots: { seq: number; at: string }[];
+}
+
+/**
+ * Takes the append lock and returns the head's hash (GENESIS_HASH when the trail is empty),
+ * `count` sequence numbers and the transaction's time, in one round trip (the database's
+ * `entente_audit_chain_begin`, migration 0016): the lock is held until the commit.
+ */
+export async function beginAppend(tx: Executor, count: number): Promise<Append> {
+  const rows = rowsOf<{ head_hash: string | null; next_seq: string | number; at_text: string }>(
+    await tx.execute(
+      sql`select head_hash, next_seq, at_text from entente_audit_chain_begin(${AUDIT_CHAIN_LOCK}, ${count}, ${CHAIN_TIME_FORMAT})`,
+    ),
   );
-  return head?.hash ?? GENESIS_HASH;
+  return {
+    prev: rows[0]?.head_hash ?? GENESIS_HASH,
+    slots: rows.map((row) => ({ seq: Number(row.next_seq), at: row.at_text })),
+  };
 }
 
 interface StoredEvent {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { auditEvents } from '../db/schema/audit.js';
-import { type ChainedFields, chainHash, chainTime, lockChainHead } from './audit-chain.js';
+import { beginAppend, type ChainedFields, chainHash } from './audit-chain.js';
 import type { Auth } from './auth-context.js';
 
 export interface AuditEntry {
@@ -25,15 +25,13 @@ export async function recordAudit(tx: Tx, auth: Auth, entry: AuditEntry): Promis
  */
 export async function recordAudits(tx: Tx, auth: Auth, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  let prev = await lockChainHead(tx);
-  // The sequence numbers and the transaction's time, taken under the lock: seq order is chain order.
-  const numbered = (await tx.execute(sql`
-    select nextval(pg_get_serial_sequence('audit_events', 'seq')) as seq, ${chainTime(sql`now()`)} as at
-    from generate_series(1, ${entries.length})`)) as unknown as { rows: { seq: string | number; at: string }[] };
+  // The lock, the head, the sequence numbers and the time in one round trip: seq order is chain order.
+  const append = await beginAppend(tx, entries.length);
+  let prev = append.prev;
   const rows = entries.map((entry, i) => {
-    const { seq, at } = numbered.rows[i];
+    const { seq, at } = append.slots[i];
     const fields: ChainedFields = {
-      seq: Number(seq),
+      seq,
       id: randomUUID(),
       at,
       actorId: auth.user?.id ?? null,
