@@ -80,6 +80,7 @@ import { statementsRoutes } from './modules/statements/statements.routes.js';
 import { createStatementsService } from './modules/statements/statements.service.js';
 import { createProcedureSweeper, type ProcedureSweeper } from './modules/statements/sweeper.js';
 import { registerAuth } from './plugins/auth.js';
+import { drainRequests } from './plugins/drain.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { genReqId } from './plugins/request-context.js';
@@ -166,8 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('startDraining', () => {
     if (shutdown.draining) return;
     shutdown.draining = true;
-    // Before Fastify's own handler, and only from now on: serving costs nothing extra until then.
-    app.server.prependListener('request', (_req, res) => res.setHeader('connection', 'close'));
+    drainRequests(app.server);
   });
   app.addHook('onClose', () => cache.stop());
 

@@ -2,13 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseProblem } from './test/harness.js';
 import { type ServerProcess, spawnServer, stopServer } from './test/server-process.js';
 
 /**
  * SIGTERM drains (main.ts): the built server (`dist/server/start.js`, `npm test` builds first) on
  * a PGlite folder, stopped while requests are in flight. Every one of them is answered 2xx;
  * during the grace period readiness answers 503 while other routes are still served, each answer
- * closing its connection; then the process closes and exits 0.
+ * closing its connection, except reads through a proxy, answered 503 for the proxy to send
+ * elsewhere; then the process closes and exits 0.
  */
 const GRACE_MS = 4000;
 
@@ -33,11 +35,12 @@ describe('SIGTERM drains the server', () => {
   });
 
   it('answers every request in flight, then readiness 503 while it still serves, then exits 0', async () => {
-    const ask = async (path: string) => {
-      const res = await fetch(`${server.base}${path}`);
-      await res.arrayBuffer();
-      return { status: res.status, connection: res.headers.get('connection') };
+    const ask = async (path: string, init: RequestInit = {}) => {
+      const res = await fetch(`${server.base}${path}`, init);
+      const body = await res.text();
+      return { status: res.status, connection: res.headers.get('connection'), body };
     };
+    const viaProxy = { 'x-forwarded-for': '203.0.113.7' };
     expect((await ask('/api/v1/health/ready')).status).toBe(200);
 
     // Requests sent, then the signal before any of them is answered: each asks the database.
@@ -51,7 +54,20 @@ describe('SIGTERM drains the server', () => {
     const ready = await ask('/api/v1/health/ready');
     expect(ready.status).toBe(503);
     const health = await ask('/api/v1/health');
-    expect(health).toEqual({ status: 200, connection: 'close' });
+    expect(health).toMatchObject({ status: 200, connection: 'close' });
+
+    // A read through a proxy is answered 503 at once, for the proxy to send elsewhere (and to take
+    // this process out of its rotation); a write through it is served, as is a direct client.
+    const proxiedRead = await ask('/api/v1/health', { headers: viaProxy });
+    expect(proxiedRead).toMatchObject({ status: 503, connection: 'close' });
+    expect(parseProblem(proxiedRead.body)).toMatchObject({ code: 'service_unavailable', instance: '/api/v1/health' });
+    const proxiedWrite = await ask('/api/v1/auth/sign-in', {
+      method: 'POST',
+      headers: { ...viaProxy, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nobody@example.org', password: 'not this one' }),
+    });
+    expect(proxiedWrite).toMatchObject({ status: 401, connection: 'close' });
+    expect(parseProblem(proxiedWrite.body)).toMatchObject({ code: 'unauthenticated' });
 
     expect(await exit).toBe(0);
     expect(server.output()).toContain('"msg":"closed"');

@@ -29,28 +29,41 @@ export interface ProblemExtra {
   params?: ProblemParams;
 }
 
+/** A problem as RFC 9457 has it, with our code, for `instance` (a path) and the request's id. */
+export function problemOf(
+  code: ErrorCode,
+  detail: string,
+  instance: string,
+  requestId: string,
+  { errors, reason, params }: ProblemExtra = {},
+): Problem {
+  return {
+    type: `https://entente.dev/problems/${code}`,
+    title: errorTitle[code],
+    status: errorStatus[code],
+    detail,
+    code,
+    ...(reason ? { reason } : {}),
+    ...(params ? { params } : {}),
+    instance: instance.split('?')[0],
+    requestId,
+    ...(errors ? { errors } : {}),
+  };
+}
+
+/** problem+json's media type, as every problem is sent. */
+export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
 export function sendProblem(
   req: FastifyRequest,
   reply: FastifyReply,
   code: ErrorCode,
   detail: string,
-  { errors, reason, params }: ProblemExtra = {},
+  extra: ProblemExtra = {},
 ): FastifyReply {
-  const status = errorStatus[code];
-  const problem: Problem = {
-    type: `https://entente.dev/problems/${code}`,
-    title: errorTitle[code],
-    status,
-    detail,
-    code,
-    ...(reason ? { reason } : {}),
-    ...(params ? { params } : {}),
-    instance: req.url.split('?')[0],
-    requestId: String(req.id),
-    ...(errors ? { errors } : {}),
-  };
+  const problem = problemOf(code, detail, req.url, String(req.id), extra);
   // Serialized here: a problem must leave even when the route's response schema would refuse it.
-  return reply.code(status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+  return reply.code(problem.status).type(PROBLEM_TYPE).send(JSON.stringify(problem));
 }
 
 /** What the request sent where the schema refused it: the body, the query, the path's params or the headers. */
