@@ -99,7 +99,7 @@ async function startNginx(upstreams: string[]): Promise<{ base: string; stop(): 
   const dir = mkdtempSync(join(tmpdir(), 'entente-nginx-'));
   mkdirSync(join(dir, 'tmp'));
   const port = await freePort();
-  const servers = upstreams.map((u) => `    server ${new URL(u).host} max_fails=1 fail_timeout=2s;`).join('\n');
+  const servers = upstreams.map((u) => `    server ${new URL(u).host} max_fails=1 fail_timeout=10s;`).join('\n');
   const conf = `
 worker_processes 1;
 daemon off;
