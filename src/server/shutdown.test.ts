@@ -61,6 +61,8 @@ describe('SIGTERM drains the server', () => {
     const proxiedRead = await ask('/api/v1/health', { headers: viaProxy });
     expect(proxiedRead).toMatchObject({ status: 503, connection: 'close' });
     expect(parseProblem(proxiedRead.body)).toMatchObject({ code: 'service_unavailable', instance: '/api/v1/health' });
+    const forwardedRead = await ask('/api/v1/health/live', { headers: { forwarded: 'for=203.0.113.7' } });
+    expect(forwardedRead).toMatchObject({ status: 503, connection: 'close' });
     const proxiedWrite = await ask('/api/v1/auth/sign-in', {
       method: 'POST',
       headers: { ...viaProxy, 'content-type': 'application/json' },

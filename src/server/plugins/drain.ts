@@ -5,15 +5,16 @@ import { genReqId } from './request-context.js';
 /** Reads a proxy may send again to another process (nginx retries no other method). */
 const RETRIED = new Set(['GET', 'HEAD']);
 
-/** A read that came through a proxy: the proxy can take it elsewhere. */
+/** A read that came through a proxy (which says so in X-Forwarded-For or RFC 7239's Forwarded): the proxy can take it elsewhere. */
 const proxiedRead = (req: IncomingMessage): boolean =>
-  RETRIED.has(req.method ?? '') && req.headers['x-forwarded-for'] !== undefined;
+  RETRIED.has(req.method ?? '') &&
+  (req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined);
 
 /**
  * How a process answers once it drains (SIGTERM, main.ts), installed only then, so that serving
  * costs nothing extra until a process stops:
  * - every answer closes its connection, so that clients and the proxy open new ones elsewhere;
- * - a read that came through a proxy (it carries X-Forwarded-For) is answered 503 at once. The
+ * - a read that came through a proxy (it carries X-Forwarded-For or Forwarded) is answered 503 at once. The
  *   proxy sends it to another process and takes this one out of its rotation (nginx:
  *   `proxy_next_upstream http_503` with `max_fails`, docs/production.md). So nothing waits in
  *   this process's accept queue when its listener closes: the kernel resets a connection still
