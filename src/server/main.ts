@@ -107,10 +107,12 @@ async function main(): Promise<void> {
     );
   }
 
-  // A SIGTERM (an orchestrator, systemd, `docker stop`) drains: readiness answers 503 and every
-  // answer closes its connection, while the process keeps serving for SHUTDOWN_GRACE_MS so that a
-  // proxy or load balancer sends what comes next elsewhere; then the listener closes, the requests
-  // in flight finish, and the database closes. SIGINT (Ctrl-C at a terminal) does not wait.
+  // A SIGTERM (an orchestrator, systemd, `docker stop`) drains: readiness answers 503, a read that
+  // came through a proxy is answered 503 for the proxy to send elsewhere, and every answer closes
+  // its connection (plugins/drain.ts), while the process keeps serving the rest for
+  // SHUTDOWN_GRACE_MS so that a proxy or load balancer sends what comes next elsewhere; then the
+  // listener closes, the requests in flight finish, and the database closes. SIGINT (Ctrl-C at a
+  // terminal) does not wait.
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
