@@ -392,6 +392,7 @@ export async function secretariatSession(base: string, databaseUrl: string): Pro
   return cookie;
 }
 
+/** The PostgreSQL server throw-away databases are made on. */
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 // ---------------------------------------------------------------------------------------------

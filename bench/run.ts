@@ -1,3 +1,23 @@
+/**
+ * `npm run bench`: Entente's hot read routes on PGlite and on PostgreSQL, against a bare
+ * Fastify route measured in the same run (at the start and at the end; the mean is the
+ * baseline). Every server runs in its own child process, so autocannon (in this process)
+ * never shares the server's event loop. Loopback only; bounded in time (about 5 minutes). Then
+ * how late after their deadline 1,000 silence procedures are seen adopted (bench/statements.ts).
+ *
+ * Settings (environment):
+ *   BENCH_SECONDS         measured seconds per row (default 8)
+ *   BENCH_WARMUP_SECONDS  warm-up seconds per row, not counted (default 2)
+ *   BENCH_CONNECTIONS     autocannon connections (default 10)
+ *   BENCH_DATABASE_URL    PostgreSQL to create the throw-away database on
+ *                         (default postgres://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_ENGINES         engines to run, comma-separated (default pglite,postgresql)
+ *   BENCH_STARTS          timed starts per start-up row (default 5); BENCH_STARTUP=false skips them
+ *   BENCH_PROCEDURES      procedures due at once for adoption lateness (default 1000); BENCH_LATENESS=false skips it
+ *
+ * Exits non-zero when any measured response has an unexpected status (a run full of 429s or
+ * 500s measures nothing), or when Entente cannot start. PostgreSQL unreachable: skipped, said so.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -93,17 +93,17 @@ export async function insertLinks(
 }
 
 /**
- * The links of these entries (all entries when `sourceIds` is null), with the key and the name
- * of what they point at: a read-only join that only shows other modules' names and keys.
- */
-/**
  * One value of the row a link points at, as a scalar subquery. A left join per linked table (six)
- * cost PostgreSQL ≈ 3 ms to plan and 0.15 ms to run, on every write of a source (its view before
- * and after); these plan in ≈ 0.3 ms.
+ * cost PostgreSQL ≈ 3 ms to plan and 0.15 ms to run, on every write of a source (the load bench's
+ * writes: bench/RESULTS.md); these plan in ≈ 0.3 ms.
  */
 const ofLinked = (value: SQL | AnyPgColumn, table: PgTable, id: AnyPgColumn, ref: AnyPgColumn) =>
   sql`(select ${value} from ${table} where ${id} = ${ref})`;
 
+/**
+ * The links of these entries (all entries when `sourceIds` is null), with the key and the name
+ * of what they point at: a read-only lookup that only shows other modules' names and keys.
+ */
 export async function linkRowsOf(conn: Conn, sourceIds: readonly string[] | null): Promise<LinkRow[]> {
   if (sourceIds !== null && sourceIds.length === 0) return [];
   const id = sql<string>`coalesce(${sourceLinks.memberId}, ${sourceLinks.personId}, ${sourceLinks.meetingId}, ${sourceLinks.statementId}, ${sourceLinks.decisionId}, ${sourceLinks.indicatorId})`;

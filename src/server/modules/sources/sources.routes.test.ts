@@ -261,6 +261,10 @@ describe.each(engines)('sources routes on %s', (engine) => {
     expect(updated?.after).toMatchObject({ title: 'Changed', version: 2 });
     expect(titles(await get('/api/v1/sources?member=FRA&limit=500'))).not.toContain('Changed');
     expect(titles(await get('/api/v1/sources?member=DEU&limit=500'))).toContain('Changed');
+    // A change that leaves the links alone answers them as they are.
+    const titleOnly = await patch({ cookie: secretariat.cookie, 'if-match': '2' }, { title: 'Changed again' });
+    expect(titleOnly.statusCode).toBe(200);
+    expect(titleOnly.json().links.map((l: { key: string }) => l.key)).toEqual(['DEU']);
   });
 
   it('removes an entry with If-Match (secretariat): 401, 403, 428, 409, 204 and gone, audited', async () => {

@@ -226,6 +226,9 @@ export function createSourcesService(deps: ServiceDeps & { visibleRecords: Visib
     /** Changes an entry (secretariat) if `version` is still the current one; `links` replaces them all. */
     async updateSource(auth: Auth, id: string, version: number, body: SourceChange): Promise<Source> {
       requireRole(auth, canEditSources, 'Only the secretariat can change sources.');
+      // Its links are read once for the view before and after: under the row's lock only this
+      // write can change them, and it reads them again when it does.
+      let links: LinkRow[] | null = null;
       const { after } = await write(deps, [SOURCES_TAG], (tx) =>
         updateVersioned(tx, deps, auth, {
           table: sources,
@@ -233,9 +236,15 @@ export function createSourcesService(deps: ServiceDeps & { visibleRecords: Visib
           action: 'source.updated',
           version,
           lock: () => lockSourceRow(tx, id),
-          view: (row) => sourceInTx(tx, row),
+          view: async (row) => {
+            links ??= await linkRowsOf(tx, [row.id]);
+            return toSource(row, links);
+          },
           change: async (row) => {
-            if (body.links !== undefined) await replaceLinks(tx, row.id, await resolveLinks(tx, body.links));
+            if (body.links !== undefined) {
+              await replaceLinks(tx, row.id, await resolveLinks(tx, body.links));
+              links = null;
+            }
             const pick = <T>(value: T | undefined, current: T) => (value === undefined ? current : value);
             return {
               kind: pick(body.kind, row.kind),
