@@ -1,10 +1,13 @@
 import { PassThrough, type Readable, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { ImportFormat } from '../../../shared/imports.js';
 
 // Reading and writing the files of an import or an export, streamed both ways: papaparse's
 // streaming parser and exceljs's streaming reader and writer. Nothing holds the whole file.
+
+/** exceljs, with its zip libraries 2.7 MB of code: loaded with the first XLSX file, not at start-up. */
+const excel = async () => (await import('exceljs')).default;
 
 /** One row of a file as text cells, with its line (the header is line 1). */
 export interface FileRow {
@@ -26,7 +29,8 @@ export async function* readFileRows(input: Readable, format: ImportFormat): Asyn
     }
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const { stream } = await excel();
+  const reader = new stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -149,7 +153,8 @@ export function writeFile<Row extends Record<string, string | number | null>>(
       out.end();
       return;
     }
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    const { stream } = await excel();
+    const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
     const sheet = workbook.addWorksheet('data');
     sheet.addRow([...columns]).commit();
     for await (const batch of batches) {

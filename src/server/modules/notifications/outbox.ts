@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
 import { repeating } from '../../lib/repeating.js';
@@ -21,14 +21,21 @@ export interface MailTransport {
   close(): void;
 }
 
-/** Sends through the SMTP server of `url` (`smtp://user:pass@host:587`, `smtps://…` for TLS from the start). */
+/**
+ * Sends through the SMTP server of `url` (`smtp://user:pass@host:587`, `smtps://…` for TLS from the
+ * start). nodemailer is loaded with the first message, not at start-up.
+ */
 export function smtpTransport(url: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(url, { from });
+  let transporter: Promise<Transporter> | undefined;
+  const connect = () =>
+    (transporter ??= import('nodemailer').then((nodemailer) => nodemailer.default.createTransport(url, { from })));
   return {
     send: async (mail) => {
-      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      await (await connect()).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
     },
-    close: () => transporter.close(),
+    close: () => {
+      void transporter?.then((t) => t.close());
+    },
   };
 }
 
