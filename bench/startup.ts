@@ -58,10 +58,22 @@ async function timeOneStart(command: string[], env: Record<string, string>, path
   child.stderr?.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4000);
   });
+  const group = -(child.pid as number);
+  const groupAlive = () => {
+    try {
+      process.kill(group, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const stop = async () => {
-    if (exited(child)) return;
-    process.kill(-(child.pid as number), 'SIGTERM');
-    if (!(await waitForExit(child, 15_000))) process.kill(-(child.pid as number), 'SIGKILL');
+    if (groupAlive()) process.kill(group, 'SIGTERM');
+    if (!(await waitForExit(child, 15_000))) process.kill(group, 'SIGKILL');
+    // npm can exit before the server it started, which frees the data folder only as it exits:
+    // the next start waits for the whole group.
+    for (let waited = 0; groupAlive() && waited < 15_000; waited += 20) await sleep(20);
+    if (groupAlive()) process.kill(group, 'SIGKILL');
   };
   const remove = addCleanup(stop);
   try {
