@@ -58,22 +58,23 @@ async function timeOneStart(command: string[], env: Record<string, string>, path
   child.stderr?.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4000);
   });
+  // Signals the whole group; false once nobody is left in it.
   const group = -(child.pid as number);
-  const groupAlive = () => {
+  const signal = (name: NodeJS.Signals | 0) => {
     try {
-      process.kill(group, 0);
+      process.kill(group, name);
       return true;
     } catch {
       return false;
     }
   };
+  // npm can exit before the server it started, which frees the data folder only as it exits:
+  // the next start waits for the whole group.
   const stop = async () => {
-    if (groupAlive()) process.kill(group, 'SIGTERM');
-    if (!(await waitForExit(child, 15_000))) process.kill(group, 'SIGKILL');
-    // npm can exit before the server it started, which frees the data folder only as it exits:
-    // the next start waits for the whole group.
-    for (let waited = 0; groupAlive() && waited < 15_000; waited += 20) await sleep(20);
-    if (groupAlive()) process.kill(group, 'SIGKILL');
+    signal('SIGTERM');
+    for (let waited = 0; signal(0) && waited < 15_000; waited += 20) await sleep(20);
+    signal('SIGKILL');
+    await waitForExit(child, 5000);
   };
   const remove = addCleanup(stop);
   try {

@@ -6,7 +6,7 @@ import type { ImportFormat } from '../../../shared/imports.js';
 // Reading and writing the files of an import or an export, streamed both ways: papaparse's
 // streaming parser and exceljs's streaming reader and writer. Nothing holds the whole file.
 
-/** exceljs, with its zip libraries 2.7 MB of code: loaded with the first XLSX file, not at start-up. */
+/** exceljs, with its zip libraries 2.5 MB of built code: loaded with the first XLSX file, not at start-up. */
 const excel = async () => (await import('exceljs')).default;
 
 /** One row of a file as text cells, with its line (the header is line 1). */
