@@ -75,10 +75,12 @@ describe('secretariat', () => {
       // The header says who is signed in, and as what.
       // Named by what it shows (WCAG 2.5.3), after a word for screen readers (not the initials: hidden).
       const account = page.getByRole('button', { name: /^Account: Test secretariat \w+$/ });
-      expect(await account.count()).toBe(1);
+      // The header's menus load just after the page's first render (a chunk of their own): wait for it.
+      await expect.poll(() => account.count()).toBe(1);
       // The secretariat's own places are in the header's "My work" menu.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'My work' }).click();
-      expect(await page.getByRole('menuitem', { name: 'Secretariat' }).count()).toBe(1);
+      // The menu's items mount once it opens, a moment after the click: wait for them, do not count at once.
+      await page.getByRole('menuitem', { name: 'Secretariat' }).waitFor();
       await page.keyboard.press('Escape');
       await page.getByRole('heading', { name: 'Recent changes' }).waitFor();
       await screenshot(page, 'secretariat-desk');
