@@ -1,4 +1,5 @@
-import countries from 'i18n-iso-countries';
+// The library's core without its Node entry, which registers all 78 languages (900 KB) at start: ours are three.
+import countries from 'i18n-iso-countries/index.js';
 import ar from 'i18n-iso-countries/langs/ar.json' with { type: 'json' };
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
