@@ -1,5 +1,21 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { type NavigateOptions, useSearchParams } from 'react-router';
+
+/**
+ * `useSearchParams`, with a setter that builds on the address as it is when it runs. React
+ * Router's own setter hands its function the parameters of the last render, and renders a
+ * navigation as a transition: a second change made before that render (two filters chosen in
+ * quick succession on a slow phone) was built on the old address and dropped the first.
+ */
+export function useAddressParams() {
+  const [params, setParams] = useSearchParams();
+  const update = useCallback(
+    (next: (current: URLSearchParams) => URLSearchParams, options?: NavigateOptions) =>
+      setParams(() => next(new URLSearchParams(window.location.search)), options),
+    [setParams],
+  );
+  return [params, update] as const;
+}
 
 /**
  * A list page's filters kept in its address: the parameters, and a setter that changes one
@@ -7,7 +23,7 @@ import { useSearchParams } from 'react-router';
  * that a filtered list can be shared and reloaded as it is.
  */
 export function useSearchFilter<Key extends string>() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useAddressParams();
   const setFilter = useCallback(
     (key: Key, value: string) =>
       setParams(

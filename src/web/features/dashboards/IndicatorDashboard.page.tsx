@@ -25,6 +25,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useAddressParams } from '../../components/useSearchFilter.js';
 import { useFormat, useLanguage } from '../../i18n/format.js';
 import { MAP_HEIGHT, MAP_WIDTH } from '../members/map-size.js';
 import { nameIn } from '../members/member-name.js';
@@ -52,7 +53,7 @@ function FiltersBar({
   const f = useFormat();
   const periodName = usePeriodName();
   const language = useLanguage();
-  const [, setParams] = useSearchParams();
+  const [, setParams] = useAddressParams();
   const set = (name: keyof DashboardFilters, value: string) =>
     setParams(
       (current) => {
@@ -109,7 +110,7 @@ function FiltersBar({
       <Button
         variant="default"
         style={{ alignSelf: 'end' }}
-        onClick={() => setParams(new URLSearchParams(), { replace: true, preventScrollReset: true })}
+        onClick={() => setParams(() => new URLSearchParams(), { replace: true, preventScrollReset: true })}
         disabled={Object.keys(filters).length === 0}
       >
         {t('dashboard.reset')}

@@ -16,13 +16,14 @@ import {
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { MEETING_KINDS } from '../../../shared/enums.js';
 import type { MeetingSummary } from '../../../shared/meetings.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { LocalizedTitle } from '../../components/LocalizedTitle.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useAddressParams } from '../../components/useSearchFilter.js';
 import { useEnumOptions } from '../../i18n/enums.js';
 import { useFormat } from '../../i18n/format.js';
 import { canUseSecretariat, useMe } from '../auth/auth.api.js';
@@ -247,7 +248,7 @@ function MeetingsFilters({ filter, onChange }: { filter: MeetingsFilter; onChang
 /** The coalition's meetings, upcoming then past, searched and filtered (kept in the address). */
 export function MeetingsPage() {
   const { t } = useTranslation(['meetings', 'enums']);
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useAddressParams();
   const filter = readMeetingsFilter(params);
   const { data: me } = useMe();
 

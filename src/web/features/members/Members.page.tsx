@@ -1,11 +1,11 @@
 import { Button, Group, Input, Paper, SegmentedControl, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { MemberKind } from '../../../shared/members.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { useAddressParams } from '../../components/useSearchFilter.js';
 import { useFormat, useLanguage } from '../../i18n/format.js';
 import { MembersTable } from './MembersTable.js';
 import { MAP_HEIGHT, MAP_WIDTH } from './map-size.js';
@@ -20,7 +20,7 @@ export function MembersPage() {
   const { t } = useTranslation(['members', 'enums']);
   const language = useLanguage();
   const f = useFormat();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useAddressParams();
   // The search box keeps its own state: a router update lands a moment later, and an input
   // controlled by the address bar alone would drop keys typed in between.
   const [q, setQ] = useState(() => params.get('q') ?? '');
@@ -40,7 +40,7 @@ export function MembersPage() {
     }
   }, [urlQ]);
 
-  // Built on the address as it is when the update runs, not as it was at the last render.
+  // Built on the address as it is when the update runs (useAddressParams), not as it was at the last render.
   const update = (change: Partial<MembersFilter>) => {
     if (change.q !== undefined) {
       setQ(change.q);
