@@ -17,25 +17,34 @@ export function useAddressParams() {
   return [params, update] as const;
 }
 
+const IN_PLACE: NavigateOptions = { replace: true, preventScrollReset: true };
+
 /**
- * A list page's filters kept in its address: the parameters, and a setter that changes one
- * (an empty value removes it) in place, without a new history entry or a jump to the top, so
- * that a filtered list can be shared and reloaded as it is.
+ * A list page's filters kept in its address: the parameters, a setter that changes one (an
+ * empty value removes it), and a reset that removes the ones named, any other parameter
+ * (`?lang=`) kept. Both change the address in place, without a new history entry or a jump to
+ * the top, so that a filtered list can be shared and reloaded as it is.
  */
 export function useSearchFilter<Key extends string>() {
   const [params, setParams] = useAddressParams();
   const setFilter = useCallback(
     (key: Key, value: string) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          if (value) next.set(key, value);
-          else next.delete(key);
-          return next;
-        },
-        { replace: true, preventScrollReset: true },
-      ),
+      setParams((current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      }, IN_PLACE),
     [setParams],
   );
-  return [params, setFilter] as const;
+  const clearFilters = useCallback(
+    (keys: readonly Key[]) =>
+      setParams((current) => {
+        const next = new URLSearchParams(current);
+        for (const key of keys) next.delete(key);
+        return next;
+      }, IN_PLACE),
+    [setParams],
+  );
+  return [params, setFilter, clearFilters] as const;
 }

@@ -25,14 +25,14 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { NotFoundPage } from '../../components/NotFound.page.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { useAddressParams } from '../../components/useSearchFilter.js';
+import { useSearchFilter } from '../../components/useSearchFilter.js';
 import { useFormat, useLanguage } from '../../i18n/format.js';
 import { MAP_HEIGHT, MAP_WIDTH } from '../members/map-size.js';
 import { nameIn } from '../members/member-name.js';
 import { useMembers } from '../members/members.api.js';
 import { LazyCitations } from '../sources/LazyCitations.js';
 import { ChartSection, Figure, useChartDirection } from './Charts.js';
-import { type DashboardFilters, readFilters, valuesPath } from './dashboard-filters.js';
+import { DASHBOARD_FILTERS, type DashboardFilters, readFilters, valuesPath } from './dashboard-filters.js';
 import { useBreakdown, useSeries } from './dashboards.api.js';
 import { namesIn, usePeriodName } from './period-label.js';
 
@@ -53,17 +53,7 @@ function FiltersBar({
   const f = useFormat();
   const periodName = usePeriodName();
   const language = useLanguage();
-  const [, setParams] = useAddressParams();
-  const set = (name: keyof DashboardFilters, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true, preventScrollReset: true },
-    );
+  const [, set, clear] = useSearchFilter<keyof DashboardFilters>();
   const periods = series.points.map((p) => ({ value: p.period, label: periodName(p.period) }));
   const withCurrent = (value: string | undefined) =>
     value && !periods.some((p) => p.value === value) ? [{ value, label: periodName(value) }, ...periods] : periods;
@@ -110,7 +100,7 @@ function FiltersBar({
       <Button
         variant="default"
         style={{ alignSelf: 'end' }}
-        onClick={() => setParams(() => new URLSearchParams(), { replace: true, preventScrollReset: true })}
+        onClick={() => clear(DASHBOARD_FILTERS)}
         disabled={Object.keys(filters).length === 0}
       >
         {t('dashboard.reset')}

@@ -19,6 +19,9 @@ const FIELDS: [keyof DashboardFilters, RegExp][] = [
   ['period', PERIOD_PATTERN],
 ];
 
+/** The names of the dashboard's filters, which its reset removes from the address. */
+export const DASHBOARD_FILTERS: readonly (keyof DashboardFilters)[] = FIELDS.map(([name]) => name);
+
 /** The filters an address holds; a value that is not well formed is no filter. */
 export function readFilters(params: URLSearchParams): DashboardFilters {
   const filters: DashboardFilters = {};
