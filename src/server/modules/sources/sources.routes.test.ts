@@ -86,6 +86,78 @@ describe.each(engines)('sources routes on %s', (engine) => {
     ).toEqual(['limit', 'meeting']);
   });
 
+  it('gives every caller, filtered by a record, what its whole register filtered gives (looked up apart)', async () => {
+    // A list filtered by a record looks up only the entries linked to it; it must answer what
+    // filtering the caller's whole register answers, in the same order.
+    const member = await buildMember(ctx);
+    const focal = await buildUser(ctx, { role: 'focal_point', member: member.code });
+    const meeting = await buildMeeting(ctx);
+    const hiddenMeeting = await buildMeeting(ctx, { visibility: 'restricted', restrictedTo: [] });
+    const indicator = await buildIndicator(ctx);
+    const day = (d: number) => `2016-03-${String(d).padStart(2, '0')}`;
+    await buildSource(ctx, { date: day(1), links: [{ subject: 'member', key: member.code }] });
+    await buildSource(ctx, {
+      date: day(3),
+      kind: 'press',
+      visibility: 'restricted',
+      links: [
+        { subject: 'member', key: member.code },
+        { subject: 'meeting', key: meeting.id },
+      ],
+    });
+    await buildSource(ctx, {
+      date: day(2),
+      visibility: 'coalition',
+      links: [
+        { subject: 'meeting', key: meeting.id },
+        { subject: 'meeting', key: hiddenMeeting.id },
+        { subject: 'indicator', key: indicator.key },
+      ],
+    });
+    await buildSource(ctx, { date: null, links: [{ subject: 'member', key: member.code }] });
+    const linkedTo = (s: Source, subject: string, key: string) =>
+      s.links.some((l) => l.subject === subject && (l.key === key || l.id === key));
+    const queries: [string, (s: Source) => boolean][] = [
+      [`member=${member.code}`, (s) => linkedTo(s, 'member', member.code)],
+      [
+        `member=${member.code.toLowerCase()}&kind=press`,
+        (s) => linkedTo(s, 'member', member.code) && s.kind === 'press',
+      ],
+      [`meeting=${meeting.id}`, (s) => linkedTo(s, 'meeting', meeting.id)],
+      [`meeting=${hiddenMeeting.id}`, (s) => linkedTo(s, 'meeting', hiddenMeeting.id)],
+      [`subject=indicator&key=${indicator.key}`, (s) => linkedTo(s, 'indicator', indicator.key)],
+      [`subject=member&key=${member.id}`, (s) => linkedTo(s, 'member', member.id)],
+      [
+        `member=${member.code}&meeting=${meeting.id}`,
+        (s) => linkedTo(s, 'member', member.code) && linkedTo(s, 'meeting', meeting.id),
+      ],
+      ['member=ZZZ', () => false],
+      [`meeting=${randomUUID()}`, () => false],
+    ];
+    for (const user of [null, observer, focal, secretariat]) {
+      const role = user?.role ?? 'signed out';
+      const all = (await get('/api/v1/sources?limit=500', user)).json().items as Source[];
+      for (const [query, wanted] of queries) {
+        const res = await get(`/api/v1/sources?${query}&limit=500`, user);
+        expect(res.statusCode).toBe(200);
+        const expected = all.filter(wanted);
+        expect({ query, role, items: res.json().items }).toEqual({ query, role, items: expected });
+        expect(res.json().total).toBe(expected.length);
+      }
+      // The one entry read apart is the entry the list shows.
+      for (const source of all.filter((s) => linkedTo(s, 'member', member.code))) {
+        expect((await get(`/api/v1/sources/${source.id}`, user)).json()).toEqual(source);
+      }
+    }
+    // The focal point sees its member's restricted entry; the observer does not; neither sees the hidden meeting.
+    const count = async (user: TestUser, query: string) => (await get(`/api/v1/sources?${query}`, user)).json().total;
+    expect(await count(focal, `member=${member.code}`)).toBe(3);
+    expect(await count(observer, `member=${member.code}`)).toBe(2);
+    expect(await count(secretariat, `member=${member.code}`)).toBe(3);
+    expect(await count(observer, `meeting=${hiddenMeeting.id}`)).toBe(0);
+    expect(await count(secretariat, `meeting=${hiddenMeeting.id}`)).toBe(1);
+  });
+
   it('shows coalition entries only to signed-in users and restricted ones to the secretariat and the linked members', async () => {
     const member = await buildMember(ctx);
     const focal = await buildUser(ctx, { role: 'focal_point', member: member.code });
