@@ -52,6 +52,12 @@ describe.each(['en', 'ar'] as const)('imports in %s', (language) => {
     try {
       // The file with a bad row is refused: that 400 is the point.
       watcher.expect(400, 'POST', /^\/api\/v1\/imports$/);
+      // Each upload held back a second, as on a slow link: the page asks for the import's
+      // progress before the server has the import, and that must not be an error.
+      await page.route(`${app.baseUrl}/api/v1/imports`, async (route) => {
+        if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 1000));
+        await route.continue();
+      });
       await page.goto(`${app.baseUrl}/imports`);
       await page.getByRole('heading', { level: 1, name: t.imports.title }).waitFor();
       expect(await page.locator('html').getAttribute('dir')).toBe(language === 'ar' ? 'rtl' : 'ltr');

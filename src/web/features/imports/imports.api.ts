@@ -50,11 +50,16 @@ export function uploadImport(
   });
 }
 
-/** An import's progress, asked every half second while `running`. */
+/**
+ * An import's progress, asked every half second while `running`; null until the server has it.
+ * Read from the caller's list of imports, not `GET /imports/{id}`: the first ask can reach the
+ * server before the upload does, and an import the server does not have yet would answer 404.
+ */
 export function useImportProgress(id: string | null, running: boolean) {
   return useQuery({
-    queryKey: ['imports', id],
-    queryFn: ({ signal }) => api<ImportJob>(`/imports/${id}`, { signal }),
+    queryKey: ['imports', 'progress', id],
+    queryFn: async ({ signal }): Promise<ImportJob | null> =>
+      (await api<ImportList>('/imports', { signal })).items.find((job) => job.id === id) ?? null,
     enabled: id !== null && running,
     refetchInterval: running ? 500 : false,
     retry: false,
