@@ -31,8 +31,7 @@ import {
   intSetting,
   machine,
   percentile,
-  printMarkdown,
-  printText,
+  printTable,
   runScript,
 } from './lib.js';
 
@@ -212,9 +211,7 @@ async function main(): Promise<void> {
     ]);
   }
   console.log();
-  printText(COLUMNS, body);
-  console.log('\nMarkdown:\n');
-  printMarkdown(COLUMNS, body);
+  printTable(COLUMNS, body);
   console.log(
     `\nOne write = one transaction: lock a source, change its title, record one audit event. "chain": as ` +
       'the app records it (recordAudits); "plain insert": the same event inserted with no lock and no hash. ' +

@@ -19,7 +19,7 @@ import { readAllMembers, readMemberByCode } from '../src/server/modules/members/
 import { toMember } from '../src/server/modules/members/members.service.js';
 import { Meeting } from '../src/shared/meetings.js';
 import { MemberList } from '../src/shared/members.js';
-import { addCleanup, type Column, checkQuiet, machine, printMarkdown, printText, runScript } from './lib.js';
+import { addCleanup, type Column, checkQuiet, machine, printTable, runScript } from './lib.js';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
@@ -199,9 +199,7 @@ async function main(): Promise<void> {
     { head: 'calls/s', right: true },
   ];
   console.log();
-  printText(columns, table);
-  console.log('\nMarkdown:\n');
-  printMarkdown(columns, table);
+  printTable(columns, table);
 }
 
 await runScript(main);

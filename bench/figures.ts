@@ -34,8 +34,7 @@ import {
   intSetting,
   machine,
   percentile,
-  printMarkdown,
-  printText,
+  printTable,
   runScript,
 } from './lib.js';
 
@@ -239,9 +238,7 @@ async function main(): Promise<void> {
       { head: 'p50 / plain SELECT', right: true },
     ];
     const body = rows.map((r) => [r.read, fmtMs(r.p50), fmtMs(r.p95), fmtMs(r.max), r.ratio]);
-    printText(columns, body);
-    console.log('\nMarkdown:\n');
-    printMarkdown(columns, body);
+    printTable(columns, body);
     console.log(
       `\nFreshness: approving one value (update + refreshRollups, one transaction) took ${fmtMs(approvedMs)} ms; ` +
         `the next series read (${fmtMs(readMs)} ms) ${fresh ? 'showed it' : 'DID NOT show it'} ` +

@@ -16,8 +16,7 @@ import {
   fmtUs,
   machine,
   measure,
-  printMarkdown,
-  printText,
+  printTable,
   probe,
   type Row,
   runScript,
@@ -90,9 +89,7 @@ async function main(): Promise<void> {
     ];
   });
   console.log();
-  printText(COLUMNS, body);
-  console.log('\nMarkdown:\n');
-  printMarkdown(COLUMNS, body);
+  printTable(COLUMNS, body);
   console.log(
     `\n"vs plain" = req/s ÷ mean of the two plain rows (${fmtRps(plain)} req/s); server CPU µs/req = the server ` +
       "process's CPU time during the measured seconds ÷ responses (less sensitive to other load than req/s).",

@@ -497,6 +497,13 @@ export function printText(columns: Column[], body: string[][]): void {
   for (const r of body) console.log(line(r));
 }
 
+/** A table as text, then as Markdown (for bench/RESULTS.md). */
+export function printTable(columns: Column[], body: string[][]): void {
+  printText(columns, body);
+  console.log('\nMarkdown:\n');
+  printMarkdown(columns, body);
+}
+
 /** A Markdown table, padded the way the repository's formatter (biome) lays tables out. */
 export function printMarkdown(columns: Column[], body: string[][]): void {
   const widths = columns.map((c, i) => Math.max(c.head.length, 3, ...body.map((r) => r[i].length)));

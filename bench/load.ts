@@ -53,8 +53,7 @@ import {
   machine,
   type PgDatabase,
   percentile,
-  printMarkdown,
-  printText,
+  printTable,
   probe,
   runScript,
   type Server,
@@ -674,9 +673,7 @@ async function main(): Promise<void> {
 
   console.log();
   const body = table(rows);
-  printText(COLUMNS, body);
-  console.log('\nMarkdown:\n');
-  printMarkdown(COLUMNS, body);
+  printTable(COLUMNS, body);
   console.log(
     `\n${CONNECTIONS} connections, ${SECONDS} s per row, 95 % public reads and 5 % signed-in writes ` +
       '(PATCH of the connection\'s own source with If-Match). "failed" = answers other than 2xx + ' +

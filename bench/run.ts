@@ -36,6 +36,7 @@ import {
   machine,
   measure,
   printMarkdown,
+  printTable,
   printText,
   probe,
   type Row,
@@ -285,9 +286,7 @@ function printColdReads(): void {
     { head: 'off ÷ on', right: true },
   ];
   console.log('\nCache misses against hits, same run (a live ministerial: against the cached page, no writes):\n');
-  printText(columns, lines);
-  console.log('\nMarkdown:\n');
-  printMarkdown(columns, lines);
+  printTable(columns, lines);
 }
 
 // ---------------------------------------------------------------------------------------------

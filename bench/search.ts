@@ -24,8 +24,7 @@ import {
   intSetting,
   machine,
   percentile,
-  printMarkdown,
-  printText,
+  printTable,
   probe,
   runScript,
   SECONDS,
@@ -218,8 +217,6 @@ await runScript(async () => {
   console.log(
     `\n${SOURCES.toLocaleString('en-US')} generated sources, ${CONNECTIONS} connections, ${SECONDS} s each:\n`,
   );
-  printText(columns, body);
-  console.log('\nMarkdown:\n');
-  printMarkdown(columns, body);
+  printTable(columns, body);
   if (results.some((r) => r.errors > 0)) throw new Error('some responses were errors: the run is invalid');
 });

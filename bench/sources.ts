@@ -13,7 +13,7 @@ import { openDatabase } from '../src/server/db/client.js';
 import { seedDemo } from '../src/server/db/seed/demo.js';
 import { systemAuth } from '../src/server/lib/auth-context.js';
 import { createUsersService } from '../src/server/modules/users/users.service.js';
-import { type Column, fmtMs, intSetting, machine, percentile, printMarkdown, printText, runScript } from './lib.js';
+import { type Column, fmtMs, intSetting, machine, percentile, printTable, runScript } from './lib.js';
 
 const SOURCES = intSetting('BENCH_SOURCES', 100_000, 0, 10_000_000);
 const REQUESTS = intSetting('BENCH_REQUESTS', 200, 10, 100_000);
@@ -61,48 +61,36 @@ async function main(): Promise<void> {
   )) as unknown as { rows: { id: string }[] };
   const [one] = found.rows;
 
-  const targets: { target: string; caller: string; url: string; signedIn: boolean }[] = [
-    { target: 'GET /api/v1/auth/me (baseline)', caller: 'signed out', url: '/api/v1/auth/me', signedIn: false },
-    { target: 'GET /api/v1/sources/{id}', caller: 'signed out', url: `/api/v1/sources/${one.id}`, signedIn: false },
-    {
-      target: 'GET /api/v1/sources?member=USA',
-      caller: 'signed out',
-      url: '/api/v1/sources?member=USA',
-      signedIn: false,
-    },
-    { target: 'GET /api/v1/auth/me (baseline)', caller: 'focal point', url: '/api/v1/auth/me', signedIn: true },
-    { target: 'GET /api/v1/sources/{id}', caller: 'focal point', url: `/api/v1/sources/${one.id}`, signedIn: true },
-    {
-      target: 'GET /api/v1/sources?member=USA',
-      caller: 'focal point',
-      url: '/api/v1/sources?member=USA',
-      signedIn: true,
-    },
+  // The baseline first: each caller's other rows are its ratio to it.
+  const BASELINE = '/api/v1/auth/me';
+  const requests = [
+    { target: 'GET /api/v1/auth/me (baseline)', url: BASELINE },
+    { target: 'GET /api/v1/sources/{id}', url: `/api/v1/sources/${one.id}` },
+    { target: 'GET /api/v1/sources?member=USA', url: '/api/v1/sources?member=USA' },
+  ];
+  const callers = [
+    { caller: 'signed out', headers: {} },
+    { caller: 'focal point', headers: { cookie } },
   ];
   const body: string[][] = [];
-  let baseline = 0;
-  for (const { target, caller, url, signedIn } of targets) {
-    const headers = signedIn ? { cookie } : {};
-    const times: number[] = [];
-    for (let i = 0; i < REQUESTS + 20; i++) {
-      const from = performance.now();
-      const res = await app.inject({ url, headers });
-      if (i >= 20) times.push(performance.now() - from);
-      // The baseline answers 401 signed out: the app's path all the same.
-      if (res.statusCode !== 200 && !(res.statusCode === 401 && url.endsWith('/me'))) {
-        throw new Error(`${target} (${caller}): ${res.statusCode}`);
+  for (const { caller, headers } of callers) {
+    let baseline = 0;
+    for (const { target, url } of requests) {
+      const times: number[] = [];
+      for (let i = 0; i < REQUESTS + 20; i++) {
+        const from = performance.now();
+        const res = await app.inject({ url, headers });
+        if (i >= 20) times.push(performance.now() - from);
+        // The baseline answers 401 signed out: the app's path all the same.
+        if (res.statusCode !== 200 && !(res.statusCode === 401 && url === BASELINE)) {
+          throw new Error(`${target} (${caller}): ${res.statusCode}`);
+        }
       }
+      const sorted = Float64Array.from(times).sort();
+      const median = percentile(sorted, 50);
+      if (url === BASELINE) baseline = median;
+      body.push([target, caller, fmtMs(median), fmtMs(percentile(sorted, 95)), `${(median / baseline).toFixed(1)}×`]);
     }
-    const sorted = Float64Array.from(times).sort();
-    const median = percentile(sorted, 50);
-    if (target.includes('baseline')) baseline = median;
-    body.push([
-      target,
-      caller,
-      fmtMs(median),
-      fmtMs(percentile(sorted, 95)),
-      target.includes('baseline') ? '1.0×' : `${(median / baseline).toFixed(1)}×`,
-    ]);
   }
   await app.close();
   await database.close();
@@ -115,9 +103,7 @@ async function main(): Promise<void> {
     { head: 'vs baseline', right: true },
   ];
   console.log(`\n${REQUESTS} requests each, one at a time, after 20 not counted:\n`);
-  printText(columns, body);
-  console.log('\nMarkdown:\n');
-  printMarkdown(columns, body);
+  printTable(columns, body);
 }
 
 await runScript(main);

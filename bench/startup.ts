@@ -24,8 +24,7 @@ import {
   freePort,
   HOST,
   intSetting,
-  printMarkdown,
-  printText,
+  printTable,
   ROOT,
   sleep,
   waitForExit,
@@ -203,9 +202,7 @@ export function printStartup(rows: StartupRow[]): void {
     `${r.minMs.toFixed(0)}–${r.maxMs.toFixed(0)}`,
     `${(r.medianMs / bare).toFixed(1)}×`,
   ]);
-  printText(columns, body);
-  console.log('\nMarkdown:\n');
-  printMarkdown(columns, body);
+  printTable(columns, body);
   console.log(
     '\nFrom spawning the process to its first 200 (GET /bare, or GET /api/v1/health, which asks the database); ' +
       '"vs bare" = median ÷ the bare Fastify median of the same run.',

@@ -32,8 +32,7 @@ import {
   machine,
   measure,
   percentile,
-  printMarkdown,
-  printText,
+  printTable,
   probe,
   runScript,
   type Server,
@@ -227,9 +226,7 @@ export function printLateness(rows: LatenessRow[]): void {
   console.log(
     `\nHow late after the deadline a read first answers "adopted" (${PROCEDURES} silence procedures due in the same second, ${CONNECTIONS} pollers):\n`,
   );
-  printText(columns, body);
-  console.log('\nMarkdown:\n');
-  printMarkdown(columns, body);
+  printTable(columns, body);
 }
 
 /**
