@@ -150,14 +150,11 @@ function groupByLink<T>(items: readonly T[], linksOf: (item: T) => readonly Sour
 
 /** The one record a list's filter names (a member, a meeting, or a subject and its key), as a link key; null for none. */
 function namedRecord(query: ListSourcesQuery): string | null {
-  const named = query.member
-    ? { subject: SourceSubject.enum.member, key: query.member }
-    : query.meeting
-      ? { subject: SourceSubject.enum.meeting, key: query.meeting }
-      : query.subject && query.key
-        ? { subject: query.subject, key: query.key }
-        : null;
-  return named && linkKey(named.subject, normalLinkKey(named.subject, named.key));
+  const named = (subject: SourceSubject, key: string) => linkKey(subject, normalLinkKey(subject, key));
+  if (query.member) return named(SourceSubject.enum.member, query.member);
+  if (query.meeting) return named(SourceSubject.enum.meeting, query.meeting);
+  if (query.subject && query.key) return named(query.subject, query.key);
+  return null;
 }
 
 async function sourceInTx(tx: Tx, row: SourceRow): Promise<Source> {

@@ -254,15 +254,12 @@ export function MeetingsPage() {
 
   // The filter's own parameters replaced, any other (?lang=) kept.
   const setFilter = (next: MeetingsFilter) =>
-    setParams(
-      (current) => {
-        const params = new URLSearchParams(current);
-        for (const key of Object.keys(emptyMeetingsFilter)) params.delete(key);
-        for (const [key, value] of meetingsQuery(next)) params.set(key, value);
-        return params;
-      },
-      { replace: true, preventScrollReset: true },
-    );
+    setParams((current) => {
+      const params = new URLSearchParams(current);
+      for (const key of Object.keys(emptyMeetingsFilter)) params.delete(key);
+      for (const [key, value] of meetingsQuery(next)) params.set(key, value);
+      return params;
+    });
 
   return (
     <Stack gap="lg">

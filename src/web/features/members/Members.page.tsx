@@ -46,21 +46,15 @@ export function MembersPage() {
       setQ(change.q);
       written.current.push(change.q);
     }
-    setParams((current) => writeFilter({ ...readFilter(current), ...change }), {
-      replace: true,
-      preventScrollReset: true,
-    });
+    setParams((current) => writeFilter({ ...readFilter(current), ...change }));
   };
 
   const onSort = (column: SortKey) =>
-    setParams(
-      (current) => {
-        const now = readFilter(current);
-        const direction = now.sort === column && now.direction === 'asc' ? 'desc' : 'asc';
-        return writeFilter({ ...now, sort: column, direction });
-      },
-      { replace: true, preventScrollReset: true },
-    );
+    setParams((current) => {
+      const now = readFilter(current);
+      const direction = now.sort === column && now.direction === 'asc' ? 'desc' : 'asc';
+      return writeFilter({ ...now, sort: column, direction });
+    });
 
   const all = members.data ?? [];
   const shown = filterMembers([...all], filter, language);
