@@ -3,7 +3,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { Providers } from './app/Providers.js';
-import { router } from './app/router.js';
+import { preloadPage } from './app/preload.js';
+import { createQueryClient } from './app/query-client.js';
+import { preloadAlways, router } from './app/router.js';
 import { detectLanguage, startI18n } from './i18n/i18n.js';
 
 const root = document.getElementById('root');
@@ -13,10 +15,13 @@ if (!root) throw new Error('index.html has no #root element');
 // (A promise rather than a top-level await, which would make the build split the entry into more
 // files for the browser to fetch one after another.)
 const language = detectLanguage();
-void startI18n(language).then(() =>
+// What the page being opened needs is asked for at once, beside the catalogs (app/preload.ts).
+const queryClient = createQueryClient();
+const page = preloadPage(router.routes, window.location.pathname, queryClient, preloadAlways);
+void Promise.all([startI18n(language, page.namespaces), page.ready]).then(() =>
   createRoot(root).render(
     <StrictMode>
-      <Providers language={language}>
+      <Providers language={language} queryClient={queryClient}>
         <RouterProvider router={router} />
       </Providers>
     </StrictMode>,

@@ -2,8 +2,15 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from '../components/NotFound.page.js';
 import { RouteError } from '../components/RouteError.js';
+import { meQuery } from '../features/auth/auth.api.js';
 import { HomePage } from '../features/home/Home.page.js';
+import { HOME_MEETINGS, headlineFiguresQuery, latestPressQuery } from '../features/home/home.api.js';
+import { meetingListQuery } from '../features/meetings/meetings.api.js';
+import { actorsQuery, membersQuery } from '../features/members/members.api.js';
+import { sourcesQuery } from '../features/sources/sources.api.js';
+import { statementQuery, statementsQuery } from '../features/statements/statements.api.js';
 import { Layout } from './Layout.js';
+import type { AlwaysPreload, PageHandle } from './preload.js';
 
 // Only the home page and the frame load with the app: every other page is a chunk of its own, so
 // that a visitor of the home page does not download the others' components, forms and selects.
@@ -49,9 +56,8 @@ const EditMeetingPage = lazy(() =>
 const StatementsPage = lazy(() =>
   import('../features/statements/Statements.page.js').then((m) => ({ default: m.StatementsPage })),
 );
-const StatementPage = lazy(() =>
-  import('../features/statements/Statement.page.js').then((m) => ({ default: m.StatementPage })),
-);
+const statementPage = () => import('../features/statements/Statement.page.js');
+const StatementPage = lazy(() => statementPage().then((m) => ({ default: m.StatementPage })));
 const DecisionsPage = lazy(() =>
   import('../features/statements/Decisions.page.js').then((m) => ({ default: m.DecisionsPage })),
 );
@@ -124,13 +130,45 @@ const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => 
 // Search: the header's box leads here.
 const SearchPage = lazy(() => import('../features/search/Search.page.js').then((m) => ({ default: m.SearchPage })));
 
+/** What every page reads, whichever it is: who is signed in (the header). */
+export const preloadAlways: AlwaysPreload = (queryClient) => void queryClient.prefetchQuery(meQuery());
+
+// The public pages a visitor most often arrives on say what they need (app/preload.ts): what a
+// phone on a slow network waits for round trip after round trip otherwise. Each list is what the
+// page reads as it first renders; the browser test (e2e/preload.test.ts) holds the app's own
+// catalogs back and checks that all of it is asked for meanwhile.
+const homeHandle: PageHandle = {
+  preload: {
+    namespaces: ['home', 'progress', 'meetings'],
+    data: (queryClient) => {
+      void queryClient.prefetchQuery(membersQuery());
+      void queryClient.prefetchQuery(actorsQuery());
+      void queryClient.prefetchQuery(headlineFiguresQuery());
+      void queryClient.prefetchQuery(latestPressQuery());
+      void queryClient.prefetchQuery(statementsQuery({ status: 'adopted', kind: null }));
+      void queryClient.prefetchQuery(meetingListQuery('upcoming', {}, HOME_MEETINGS));
+      void queryClient.prefetchQuery(meetingListQuery('past', {}, HOME_MEETINGS));
+    },
+  },
+};
+const statementHandle: PageHandle = {
+  preload: {
+    namespaces: ['statements', 'meetings', 'members', 'sources'],
+    page: statementPage,
+    data: (queryClient, { id = '' }) => {
+      void queryClient.prefetchQuery(statementQuery(id));
+      void queryClient.prefetchQuery(sourcesQuery({ subject: 'statement', key: id }));
+    },
+  },
+};
+
 export const router = createBrowserRouter([
   {
     path: '/',
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <HomePage /> },
+      { index: true, element: <HomePage />, handle: homeHandle },
       { path: 'members', element: <MembersPage /> },
       { path: 'members/:code', element: <MemberPage /> },
       { path: 'meetings', element: <MeetingsPage /> },
@@ -138,7 +176,7 @@ export const router = createBrowserRouter([
       { path: 'meetings/:id/delegations/:code', element: <NameDelegationPage /> },
       { path: 'meetings/:id/print', element: <PrintDelegationsPage /> },
       { path: 'statements', element: <StatementsPage /> },
-      { path: 'statements/:id', element: <StatementPage /> },
+      { path: 'statements/:id', element: <StatementPage />, handle: statementHandle },
       { path: 'decisions', element: <DecisionsPage /> },
       { path: 'search', element: <SearchPage /> },
       { path: 'indicators/:key', element: <IndicatorDashboardPage /> },

@@ -81,8 +81,14 @@ export function detectLanguage(): Language {
   return language;
 }
 
-/** Starts i18next in the reader's language, with the common catalog loaded before the first render. */
-export async function startI18n(language: Language = detectLanguage()): Promise<i18n> {
+/**
+ * Starts i18next in the reader's language, with the common and enums catalogs (and `namespaces`,
+ * those of the page being opened) loaded together before the first render.
+ */
+export async function startI18n(
+  language: Language = detectLanguage(),
+  namespaces: readonly Namespace[] = [],
+): Promise<i18n> {
   i18next.on('languageChanged', (lng) => applyToDocument(lng as Language));
   await i18next
     .use(
@@ -97,7 +103,7 @@ export async function startI18n(language: Language = detectLanguage()): Promise<
       // No fallback: a reader of Arabic never downloads the English catalogs (the catalog test keeps them complete).
       fallbackLng: false,
       supportedLngs: [...LANGUAGES],
-      ns: ['common', 'enums'],
+      ns: ['common', 'enums', ...namespaces],
       defaultNS: 'common',
       interpolation: { escapeValue: false }, // React escapes
       react: { useSuspense: true },

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me, SessionState, SignInBody } from '../../../shared/auth.js';
 import { api } from '../../app/api.js';
@@ -6,13 +6,16 @@ import { api } from '../../app/api.js';
 export const meKey = ['me'] as const;
 
 /** The signed-in user, or null when signed out: the session endpoint says so with a 200, never a 401. */
-export function useMe() {
-  return useQuery({
+export const meQuery = () =>
+  queryOptions({
     queryKey: meKey,
     queryFn: ({ signal }): Promise<Me | null> =>
       api<SessionState>('/auth/session', { signal }).then((session) => session.user),
     staleTime: 60_000,
   });
+
+export function useMe() {
+  return useQuery(meQuery());
 }
 
 export function useSignIn() {

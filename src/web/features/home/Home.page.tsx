@@ -10,6 +10,7 @@ import { useMeetingList, type When } from '../meetings/meetings.api.js';
 import { useMemberName } from '../members/member-name.js';
 import { useActors, useMembers } from '../members/members.api.js';
 import { HomeFigures, HomeMap, HomePress, HomeStatements } from './HomeSections.js';
+import { HOME_MEETINGS } from './home.api.js';
 
 function Stat({ label, value, to }: { label: string; value: number | undefined; to: string }) {
   const f = useFormat();
@@ -28,9 +29,6 @@ function Stat({ label, value, to }: { label: string; value: number | undefined; 
     </Paper>
   );
 }
-
-/** How many meetings of each kind the home page shows: the next few and the last few. */
-const HOME_MEETINGS = 3;
 
 function HomeMeetings({ when }: { when: When }) {
   const { t } = useTranslation('home');

@@ -1,25 +1,34 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { HeadlineFigures } from '../../../shared/progress.js';
 import type { SourceList } from '../../../shared/sources.js';
 import { api } from '../../app/api.js';
 
 /** Per public indicator with approved values: its latest figure and its total. */
-export function useHeadlineFigures() {
-  return useQuery({
+export const headlineFiguresQuery = () =>
+  queryOptions({
     queryKey: ['figures', 'headline'],
     queryFn: ({ signal }) => api<HeadlineFigures>('/figures/headline', { signal }).then((list) => list.items),
   });
+
+export function useHeadlineFigures() {
+  return useQuery(headlineFiguresQuery());
 }
+
+/** How many meetings of each kind the home page shows: the next few and the last few. */
+export const HOME_MEETINGS = 3;
 
 /** How many press articles the home page shows. */
 export const HOME_PRESS = 3;
 
 /** The latest press articles; the home shows nothing of them when they cannot be read (no retry). */
-export function useLatestPress() {
-  return useQuery({
+export const latestPressQuery = () =>
+  queryOptions({
     queryKey: ['sources', 'press', HOME_PRESS],
     queryFn: ({ signal }) =>
       api<SourceList>(`/sources?kind=press&limit=${HOME_PRESS}`, { signal }).then((list) => list.items),
     retry: false,
   });
+
+export function useLatestPress() {
+  return useQuery(latestPressQuery());
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Language } from '../../../shared/i18n.js';
 import type {
@@ -108,16 +108,20 @@ export const meetingIcsUrl = (id: string) => `/api/v1/meetings/${q(id)}/calendar
 export const allMeetingsIcsUrl = '/api/v1/calendar.ics';
 
 /** Meetings the caller may see, `when` (or all, soonest first), as the filter asks: the server searches. */
-export function useMeetingList(when: When | null, filter: Partial<MeetingsFilter> = {}, limit?: number) {
+export function meetingListQuery(when: When | null, filter: Partial<MeetingsFilter> = {}, limit?: number) {
   const query = meetingsQuery(filter);
   if (when) query.set('when', when);
   if (limit) query.set('limit', String(limit));
   query.sort();
-  return useQuery({
+  return queryOptions({
     queryKey: [...meetingsKey, 'list', query.toString()],
     queryFn: ({ signal }) =>
       api<{ items: MeetingSummary[] }>(`/meetings?${query}`, { signal }).then((list) => list.items),
   });
+}
+
+export function useMeetingList(when: When | null, filter: Partial<MeetingsFilter> = {}, limit?: number) {
+  return useQuery(meetingListQuery(when, filter, limit));
 }
 
 /** A member's delegations to the meetings the caller may see, latest first (heads only). */

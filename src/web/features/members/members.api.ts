@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateMemberBody, Member, MemberList, UpdateMemberBody } from '../../../shared/members.js';
 import type { Actor, Person, PersonMerge } from '../../../shared/registry.js';
 import { api, q } from '../../app/api.js';
@@ -10,11 +10,14 @@ const memberKey = (code: string) => ['members', 'one', code] as const;
  * The whole registry (a coalition has tens of members, not thousands): the members page,
  * the home counts and the map all filter this one list in the browser.
  */
-export function useMembers() {
-  return useQuery({
+export const membersQuery = () =>
+  queryOptions({
     queryKey: [...membersKey, 'all'],
     queryFn: ({ signal }) => api<MemberList>('/members', { signal }).then((list) => list.items),
   });
+
+export function useMembers() {
+  return useQuery(membersQuery());
 }
 
 /** One member; `fresh` reads it again even when the cache has it (before editing it). */
@@ -34,11 +37,14 @@ export function usePeople(memberCode: string) {
   });
 }
 
-export function useActors() {
-  return useQuery({
+export const actorsQuery = () =>
+  queryOptions({
     queryKey: ['actors'],
     queryFn: ({ signal }) => api<{ items: Actor[] }>('/actors', { signal }).then((list) => list.items),
   });
+
+export function useActors() {
+  return useQuery(actorsQuery());
 }
 
 /** The body as the form sends it: `status` may be left to the server's default. */

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NewSource, Source, SourceChange, SourceList, SourceSubject } from '../../../shared/sources.js';
 import { api, q } from '../../app/api.js';
 
@@ -20,13 +20,16 @@ function toParams(query: SourcesQuery): URLSearchParams {
 }
 
 /** The entries the caller may see, newest first (a register holds hundreds, not thousands: one page of 500). */
-export function useSources(query: SourcesQuery, options: { enabled?: boolean } = {}) {
+export function sourcesQuery(query: SourcesQuery) {
   const params = toParams(query);
-  return useQuery({
+  return queryOptions({
     queryKey: [...sourcesKey, 'list', params.toString()],
     queryFn: ({ signal }) => api<SourceList>(`/sources?${params}`, { signal }).then((list) => list.items),
-    enabled: options.enabled ?? true,
   });
+}
+
+export function useSources(query: SourcesQuery, options: { enabled?: boolean } = {}) {
+  return useQuery({ ...sourcesQuery(query), enabled: options.enabled ?? true });
 }
 
 /** One entry; `fresh` reads it again even when the cache has it (before changing it). */

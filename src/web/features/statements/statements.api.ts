@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AddFollowUpBody,
   AddPositionBody,
@@ -37,23 +37,29 @@ export interface StatementsFilter {
 }
 
 /** The statements the caller may see, as the filter asks. */
-export function useStatements(filter: StatementsFilter) {
+export function statementsQuery(filter: StatementsFilter) {
   const query = new URLSearchParams();
   if (filter.status) query.set('status', filter.status);
   if (filter.kind) query.set('kind', filter.kind);
-  return useQuery({
+  return queryOptions({
     queryKey: [...statementsKey, 'list', query.toString()],
     queryFn: ({ signal }) => api<StatementList>(`/statements?${query}`, { signal }).then((list) => list.items),
   });
 }
 
-/** One statement; `fresh` reads it again even when the cache has it (before changing it). */
-export function useStatement(id: string, options: { fresh?: boolean } = {}) {
-  return useQuery({
+export function useStatements(filter: StatementsFilter) {
+  return useQuery(statementsQuery(filter));
+}
+
+export const statementQuery = (id: string) =>
+  queryOptions({
     queryKey: [...statementsKey, 'one', id],
     queryFn: ({ signal }) => api<Statement>(`/statements/${q(id)}`, { signal }),
-    refetchOnMount: options.fresh ? 'always' : true,
   });
+
+/** One statement; `fresh` reads it again even when the cache has it (before changing it). */
+export function useStatement(id: string, options: { fresh?: boolean } = {}) {
+  return useQuery({ ...statementQuery(id), refetchOnMount: options.fresh ? 'always' : true });
 }
 
 /** One text version, with its Markdown and its numbered paragraphs (immutable once circulated). */

@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatementSummary } from '../src/shared/statements.js';
+import { NAMESPACES } from '../src/web/i18n/i18n.js';
+import { launchBrowser, openPage, type RunningApp, screenshot, startApp } from './support/browser.js';
+import { ar, en } from './support/catalogs.js';
+
+// The public home and an adopted statement's page ask for everything their first render reads
+// (their data, their catalogs, the statement page's chunk) as the app starts, beside the app's
+// own catalogs, instead of one after another as each part renders (src/web/app/preload.ts). How
+// it is checked: a first visit lists what the page reads once it has settled; a second visit
+// holds the `common` catalog back, which the app's first render waits for, and every one of
+// those requests must go out meanwhile. Before the preload, nothing but the app's own files went
+// out while `common` was held: the page asked for its data only once it had rendered.
+
+const TEXT = { en, ar };
+let app: RunningApp;
+let browser: Browser;
+let statementId: string;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  const statements: StatementSummary[] = (await app.ctx.app.inject({ url: '/api/v1/statements' })).json().items;
+  statementId = (statements.find((s) => s.adoptedOn === '2014-12-03') as StatementSummary).id;
+  // Loading the demo coalition on a busy shared machine takes more than the default minute.
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.ctx.close();
+});
+
+const CATALOG = /\/assets\/([A-Za-z]+)-[\w-]{8}\.js$/;
+const catalogs = new Set<string>(NAMESPACES);
+
+/** What a request is, for this test: an API read (path and query) or a catalog (its namespace); null for the rest. */
+function needOf(url: string): string | null {
+  const { pathname, search } = new URL(url);
+  if (pathname.startsWith('/api/')) return `${pathname}${search}`;
+  const name = CATALOG.exec(pathname)?.[1];
+  return name && catalogs.has(name) ? `catalog ${name}` : null;
+}
+
+function recordNeeds(page: Page): Set<string> {
+  const seen = new Set<string>();
+  page.on('request', (request) => {
+    const need = needOf(request.url());
+    if (need) seen.add(need);
+  });
+  return seen;
+}
+
+describe.each(['en', 'ar'] as const)('a first visit, in %s', (language) => {
+  const pages = () => [
+    { name: 'home', path: '/', heading: TEXT[language].home.heading },
+    { name: 'statement', path: `/statements/${statementId}`, heading: null },
+  ];
+
+  it.each(['home', 'statement'])('the %s page asks for all it reads at once', async (name) => {
+    const target = pages().find((p) => p.name === name);
+    if (!target) throw new Error(name);
+    const url = `${target.path}?lang=${language}`;
+
+    // What the page reads once settled: its data and its catalogs.
+    const first = await openPage(browser, app.baseUrl, { width: 390, height: 844 });
+    let reads: Set<string>;
+    try {
+      reads = recordNeeds(first.page);
+      await first.page.goto(url);
+      await first.page.getByRole('heading', { level: 1 }).first().waitFor();
+      await first.page.waitForLoadState('networkidle');
+      expect(first.watcher.problems()).toEqual([]);
+    } finally {
+      await first.context.close();
+    }
+    const needed = [...reads].filter((need) => need !== 'catalog common').sort();
+    expect(needed.some((need) => need.startsWith('/api/'))).toBe(true);
+
+    // The same visit with `common` held back: all of it must be asked for meanwhile.
+    const { page, context, watcher } = await openPage(browser, app.baseUrl, { width: 390, height: 844 });
+    try {
+      const asked = recordNeeds(page);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route(CATALOG, async (route) => {
+        if (CATALOG.exec(new URL(route.request().url()).pathname)?.[1] === 'common') await held;
+        await route.continue();
+      });
+      await page.goto(url, { waitUntil: 'commit' });
+      const missing = () => needed.filter((need) => !asked.has(need));
+      await expect.poll(missing, { timeout: 10_000 }).toEqual([]);
+      release();
+      const heading = page.getByRole('heading', { level: 1 }).first();
+      await heading.waitFor();
+      if (target.heading) expect(await heading.textContent()).toBe(target.heading);
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `preload-${name}-${language}`);
+      expect(watcher.problems()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
