@@ -1,5 +1,5 @@
 import './app/styles.js';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { Providers } from './app/Providers.js';
@@ -18,12 +18,15 @@ const language = detectLanguage();
 // What the page being opened needs is asked for at once, beside the catalogs (app/preload.ts).
 const queryClient = createQueryClient();
 const page = preloadPage(router.routes, window.location.pathname, queryClient, preloadAlways);
-void Promise.all([startI18n(language, page.namespaces), page.ready]).then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <Providers language={language} queryClient={queryClient}>
-        <RouterProvider router={router} />
-      </Providers>
-    </StrictMode>,
-  ),
-);
+void Promise.all([startI18n(language, page.namespaces), page.ready]).then(() => {
+  const app = createRoot(root);
+  startTransition(() =>
+    app.render(
+      <StrictMode>
+        <Providers language={language} queryClient={queryClient}>
+          <RouterProvider router={router} />
+        </Providers>
+      </StrictMode>,
+    ),
+  );
+});
