@@ -5,23 +5,27 @@ import { NAMESPACES } from '../src/web/i18n/i18n.js';
 import { launchBrowser, openPage, type RunningApp, screenshot, startApp } from './support/browser.js';
 import { ar, en } from './support/catalogs.js';
 
-// The public home and an adopted statement's page ask for everything their first render reads
-// (their data, their catalogs, the statement page's chunk) as the app starts, beside the app's
+// The public home, an adopted statement's page and a member's page ask for everything their first
+// render reads (their data, their catalogs, the page's chunk) as the app starts, beside the app's
 // own catalogs, instead of one after another as each part renders (src/web/app/preload.ts). How
 // it is checked: a first visit lists what the page reads once it has settled; a second visit
 // holds the `common` catalog back, which the app's first render waits for, and every one of
-// those requests must go out meanwhile. Before the preload, nothing but the app's own files went
-// out while `common` was held: the page asked for its data only once it had rendered.
+// those requests must go out meanwhile, and no other read (a page's list that asks for what the
+// page does not read is wrong too). Before the preload, nothing but the app's own files went out
+// while `common` was held: the page asked for its data only once it had rendered.
 
 const TEXT = { en, ar };
 let app: RunningApp;
 let browser: Browser;
 let statementId: string;
+let meetingId: string;
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   const statements: StatementSummary[] = (await app.ctx.app.inject({ url: '/api/v1/statements' })).json().items;
-  statementId = (statements.find((s) => s.adoptedOn === '2014-12-03') as StatementSummary).id;
+  const brussels = statements.find((s) => s.adoptedOn === '2014-12-03') as StatementSummary;
+  statementId = brussels.id;
+  meetingId = (await app.ctx.app.inject({ url: `/api/v1/statements/${statementId}` })).json().meetingId;
   // Loading the demo coalition on a busy shared machine takes more than the default minute.
 }, 240_000);
 
@@ -54,9 +58,11 @@ describe.each(['en', 'ar'] as const)('a first visit, in %s', (language) => {
   const pages = () => [
     { name: 'home', path: '/', heading: TEXT[language].home.heading },
     { name: 'statement', path: `/statements/${statementId}`, heading: null },
+    { name: 'member', path: '/members/IRQ', heading: null },
+    { name: 'meeting', path: `/meetings/${meetingId}`, heading: null },
   ];
 
-  it.each(['home', 'statement'])('the %s page asks for all it reads at once', async (name) => {
+  it.each(['home', 'statement', 'member', 'meeting'])('the %s page asks for all it reads at once', async (name) => {
     const target = pages().find((p) => p.name === name);
     if (!target) throw new Error(name);
     const url = `${target.path}?lang=${language}`;
@@ -92,10 +98,12 @@ describe.each(['en', 'ar'] as const)('a first visit, in %s', (language) => {
       const missing = () => needed.filter((need) => !asked.has(need));
       await expect.poll(missing, { timeout: 10_000 }).toEqual([]);
       release();
+      await page.waitForLoadState('networkidle');
+      const reads = (needs: Iterable<string>) => [...needs].filter((need) => need.startsWith('/api/')).sort();
+      expect(reads(asked)).toEqual(reads(needed));
       const heading = page.getByRole('heading', { level: 1 }).first();
       await heading.waitFor();
       if (target.heading) expect(await heading.textContent()).toBe(target.heading);
-      await page.waitForLoadState('networkidle');
       await screenshot(page, `preload-${name}-${language}`);
       expect(watcher.problems()).toEqual([]);
     } finally {

@@ -5,8 +5,15 @@ import { RouteError } from '../components/RouteError.js';
 import { meQuery } from '../features/auth/auth.api.js';
 import { HomePage } from '../features/home/Home.page.js';
 import { HOME_MEETINGS, headlineFiguresQuery, latestPressQuery } from '../features/home/home.api.js';
-import { meetingListQuery } from '../features/meetings/meetings.api.js';
-import { actorsQuery, membersQuery } from '../features/members/members.api.js';
+import {
+  meetingListQuery,
+  meetingQuery,
+  memberDelegationsQuery,
+  protocolOrderQuery,
+} from '../features/meetings/meetings.api.js';
+import { memberContributionsQuery, memberStatementsQuery } from '../features/members/member-record.api.js';
+import { actorsQuery, memberQuery, membersQuery, peopleQuery } from '../features/members/members.api.js';
+import { pledgesQuery } from '../features/pledges/pledges.api.js';
 import { sourcesQuery } from '../features/sources/sources.api.js';
 import { statementQuery, statementsQuery } from '../features/statements/statements.api.js';
 import { Layout } from './Layout.js';
@@ -15,13 +22,13 @@ import type { AlwaysPreload, PageHandle } from './preload.js';
 // Only the home page and the frame load with the app: every other page is a chunk of its own, so
 // that a visitor of the home page does not download the others' components, forms and selects.
 const MembersPage = lazy(() => import('../features/members/Members.page.js').then((m) => ({ default: m.MembersPage })));
-const MemberPage = lazy(() => import('../features/members/Member.page.js').then((m) => ({ default: m.MemberPage })));
+const memberPage = () => import('../features/members/Member.page.js');
+const MemberPage = lazy(() => memberPage().then((m) => ({ default: m.MemberPage })));
 const MeetingsPage = lazy(() =>
   import('../features/meetings/Meetings.page.js').then((m) => ({ default: m.MeetingsPage })),
 );
-const MeetingPage = lazy(() =>
-  import('../features/meetings/Meeting.page.js').then((m) => ({ default: m.MeetingPage })),
-);
+const meetingPage = () => import('../features/meetings/Meeting.page.js');
+const MeetingPage = lazy(() => meetingPage().then((m) => ({ default: m.MeetingPage })));
 const SignInPage = lazy(() => import('../features/auth/SignIn.page.js').then((m) => ({ default: m.SignInPage })));
 
 // The secretariat's pages are for a few people: the public never downloads them.
@@ -162,6 +169,36 @@ const statementHandle: PageHandle = {
   },
 };
 
+const memberHandle: PageHandle = {
+  preload: {
+    namespaces: ['members', 'meetings', 'pledges', 'progress', 'sources'],
+    page: memberPage,
+    data: (queryClient, { code: raw = '' }) => {
+      const code = raw.toUpperCase();
+      void queryClient.prefetchQuery(memberQuery(code));
+      void queryClient.prefetchQuery(peopleQuery(code));
+      void queryClient.prefetchQuery(memberDelegationsQuery(code));
+      void queryClient.prefetchQuery(memberStatementsQuery(code));
+      void queryClient.prefetchQuery(pledgesQuery({ member: code, lineOfEffort: null, status: null, kind: null }));
+      void queryClient.prefetchQuery(memberContributionsQuery(code));
+      void queryClient.prefetchQuery(sourcesQuery({ subject: 'member', key: code }));
+    },
+  },
+};
+
+const meetingHandle: PageHandle = {
+  preload: {
+    namespaces: ['meetings', 'members', 'sources'],
+    page: meetingPage,
+    data: (queryClient, { id = '' }) => {
+      void queryClient.prefetchQuery(meetingQuery(id));
+      void queryClient.prefetchQuery(protocolOrderQuery(id));
+      void queryClient.prefetchQuery(membersQuery());
+      void queryClient.prefetchQuery(sourcesQuery({ subject: 'meeting', key: id }));
+    },
+  },
+};
+
 export const router = createBrowserRouter([
   {
     path: '/',
@@ -170,9 +207,9 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage />, handle: homeHandle },
       { path: 'members', element: <MembersPage /> },
-      { path: 'members/:code', element: <MemberPage /> },
+      { path: 'members/:code', element: <MemberPage />, handle: memberHandle },
       { path: 'meetings', element: <MeetingsPage /> },
-      { path: 'meetings/:id', element: <MeetingPage /> },
+      { path: 'meetings/:id', element: <MeetingPage />, handle: meetingHandle },
       { path: 'meetings/:id/delegations/:code', element: <NameDelegationPage /> },
       { path: 'meetings/:id/print', element: <PrintDelegationsPage /> },
       { path: 'statements', element: <StatementsPage /> },

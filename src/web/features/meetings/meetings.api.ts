@@ -30,19 +30,24 @@ export function useMeetings(when: When, kind: MeetingKind | null) {
 }
 
 /** One meeting; `fresh` reads it again even when the cache has it (before changing it). */
-export function useMeeting(id: string, options: { fresh?: boolean } = {}) {
-  return useQuery({
+export const meetingQuery = (id: string) =>
+  queryOptions({
     queryKey: meetingKey(id),
     queryFn: ({ signal }) => api<Meeting>(`/meetings/${q(id)}`, { signal }),
-    refetchOnMount: options.fresh ? 'always' : true,
   });
+
+export function useMeeting(id: string, options: { fresh?: boolean } = {}) {
+  return useQuery({ ...meetingQuery(id), refetchOnMount: options.fresh ? 'always' : true });
 }
 
-export function useProtocolOrder(id: string) {
-  return useQuery({
+export const protocolOrderQuery = (id: string) =>
+  queryOptions({
     queryKey: [...meetingKey(id), 'protocol-order'],
     queryFn: ({ signal }) => api<z.infer<typeof ProtocolOrder>>(`/meetings/${q(id)}/protocol-order`, { signal }),
   });
+
+export function useProtocolOrder(id: string) {
+  return useQuery(protocolOrderQuery(id));
 }
 
 /** A member's delegation, always read afresh: the form sends its version back. */
@@ -125,12 +130,15 @@ export function useMeetingList(when: When | null, filter: Partial<MeetingsFilter
 }
 
 /** A member's delegations to the meetings the caller may see, latest first (heads only). */
-export function useMemberDelegations(code: string) {
-  return useQuery({
+export const memberDelegationsQuery = (code: string) =>
+  queryOptions({
     queryKey: [...meetingsKey, 'member', code],
     queryFn: ({ signal }) =>
       api<MemberDelegationList>(`/members/${q(code)}/delegations`, { signal }).then((list) => list.items),
   });
+
+export function useMemberDelegations(code: string) {
+  return useQuery(memberDelegationsQuery(code));
 }
 
 /** The meeting's delegations and attendance as CSV, member names in `language`. */

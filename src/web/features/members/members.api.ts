@@ -21,20 +21,25 @@ export function useMembers() {
 }
 
 /** One member; `fresh` reads it again even when the cache has it (before editing it). */
-export function useMember(code: string, options: { fresh?: boolean } = {}) {
-  return useQuery({
+export const memberQuery = (code: string) =>
+  queryOptions({
     queryKey: memberKey(code),
     queryFn: ({ signal }) => api<Member>(`/members/${q(code)}`, { signal }),
-    refetchOnMount: options.fresh ? 'always' : true,
   });
+
+export function useMember(code: string, options: { fresh?: boolean } = {}) {
+  return useQuery({ ...memberQuery(code), refetchOnMount: options.fresh ? 'always' : true });
 }
 
-export function usePeople(memberCode: string) {
-  return useQuery({
+export const peopleQuery = (memberCode: string) =>
+  queryOptions({
     queryKey: ['people', memberCode],
     queryFn: ({ signal }) =>
       api<{ items: Person[] }>(`/people?member=${q(memberCode)}`, { signal }).then((list) => list.items),
   });
+
+export function usePeople(memberCode: string) {
+  return useQuery(peopleQuery(memberCode));
 }
 
 export const actorsQuery = () =>

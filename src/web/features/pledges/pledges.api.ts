@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreatePledgeBody,
   FxImportResult,
@@ -23,13 +23,17 @@ export interface PledgesFilter {
   kind: PledgeKind | null;
 }
 
-export function usePledges(filter: PledgesFilter) {
+export function pledgesQuery(filter: PledgesFilter) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
-  return useQuery({
+  return queryOptions({
     queryKey: [...pledgesKey, 'list', query.toString()],
     queryFn: ({ signal }) => api<PledgeList>(`/pledges?${query}`, { signal }).then((list) => list.items),
   });
+}
+
+export function usePledges(filter: PledgesFilter) {
+  return useQuery(pledgesQuery(filter));
 }
 
 export function usePledge(id: string) {
