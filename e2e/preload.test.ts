@@ -111,3 +111,27 @@ describe.each(['en', 'ar'] as const)('a first visit, in %s', (language) => {
     }
   });
 });
+
+describe('a record that is not there', () => {
+  it.each([
+    ['member', '/members/ZZZ', /^\/api\/v1\/members\/ZZZ$/],
+    ['meeting', '/meetings/00000000-0000-4000-8000-000000000000', /^\/api\/v1\/meetings\/0{8}-/],
+    ['statement', '/statements/00000000-0000-4000-8000-000000000000', /^\/api\/v1\/statements\/0{8}-/],
+  ])('a %s page asks for the record and nothing its page would read beside it', async (_name, path, record) => {
+    const { page, context, watcher } = await openPage(browser, app.baseUrl, { width: 390, height: 844 });
+    try {
+      // The API's answer and the page's own: the server answers 404 for a record's page it does not have.
+      watcher.expect(404, 'GET', record);
+      watcher.expect(404, 'GET', new RegExp(`^${path}$`));
+      const asked = recordNeeds(page);
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const reads = [...asked].filter((need) => need.startsWith('/api/')).sort();
+      expect(reads).toEqual(['/api/v1/auth/session', `/api/v1${path}`]);
+      expect(watcher.problems()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -50,3 +50,12 @@ export function preloadPage(
   }
   return { namespaces: [...namespaces], ready: Promise.all(waits) };
 }
+
+/**
+ * A record's page: reads the record, then, only once it is there, what the page reads beside it.
+ * A page whose record is not there (404: unknown, or not the reader's to see) shows "not found"
+ * and reads nothing more, so neither does its preload.
+ */
+export function afterRecord(record: Promise<unknown>, then: () => void): void {
+  record.then(then, () => {});
+}

@@ -17,7 +17,7 @@ import { pledgesQuery } from '../features/pledges/pledges.api.js';
 import { sourcesQuery } from '../features/sources/sources.api.js';
 import { statementQuery, statementsQuery } from '../features/statements/statements.api.js';
 import { Layout } from './Layout.js';
-import type { AlwaysPreload, PageHandle } from './preload.js';
+import { type AlwaysPreload, afterRecord, type PageHandle } from './preload.js';
 
 // Only the home page and the frame load with the app: every other page is a chunk of its own, so
 // that a visitor of the home page does not download the others' components, forms and selects.
@@ -163,8 +163,9 @@ const statementHandle: PageHandle = {
     namespaces: ['statements', 'meetings', 'members', 'sources'],
     page: statementPage,
     data: (queryClient, { id = '' }) => {
-      void queryClient.prefetchQuery(statementQuery(id));
-      void queryClient.prefetchQuery(sourcesQuery({ subject: 'statement', key: id }));
+      afterRecord(queryClient.fetchQuery(statementQuery(id)), () => {
+        void queryClient.prefetchQuery(sourcesQuery({ subject: 'statement', key: id }));
+      });
     },
   },
 };
@@ -175,13 +176,14 @@ const memberHandle: PageHandle = {
     page: memberPage,
     data: (queryClient, { code: raw = '' }) => {
       const code = raw.toUpperCase();
-      void queryClient.prefetchQuery(memberQuery(code));
-      void queryClient.prefetchQuery(peopleQuery(code));
-      void queryClient.prefetchQuery(memberDelegationsQuery(code));
-      void queryClient.prefetchQuery(memberStatementsQuery(code));
-      void queryClient.prefetchQuery(pledgesQuery({ member: code, lineOfEffort: null, status: null, kind: null }));
-      void queryClient.prefetchQuery(memberContributionsQuery(code));
-      void queryClient.prefetchQuery(sourcesQuery({ subject: 'member', key: code }));
+      afterRecord(queryClient.fetchQuery(memberQuery(code)), () => {
+        void queryClient.prefetchQuery(peopleQuery(code));
+        void queryClient.prefetchQuery(memberDelegationsQuery(code));
+        void queryClient.prefetchQuery(memberStatementsQuery(code));
+        void queryClient.prefetchQuery(pledgesQuery({ member: code, lineOfEffort: null, status: null, kind: null }));
+        void queryClient.prefetchQuery(memberContributionsQuery(code));
+        void queryClient.prefetchQuery(sourcesQuery({ subject: 'member', key: code }));
+      });
     },
   },
 };
@@ -191,10 +193,11 @@ const meetingHandle: PageHandle = {
     namespaces: ['meetings', 'members', 'sources'],
     page: meetingPage,
     data: (queryClient, { id = '' }) => {
-      void queryClient.prefetchQuery(meetingQuery(id));
-      void queryClient.prefetchQuery(protocolOrderQuery(id));
-      void queryClient.prefetchQuery(membersQuery());
-      void queryClient.prefetchQuery(sourcesQuery({ subject: 'meeting', key: id }));
+      afterRecord(queryClient.fetchQuery(meetingQuery(id)), () => {
+        void queryClient.prefetchQuery(protocolOrderQuery(id));
+        void queryClient.prefetchQuery(membersQuery());
+        void queryClient.prefetchQuery(sourcesQuery({ subject: 'meeting', key: id }));
+      });
     },
   },
 };
