@@ -337,6 +337,30 @@ describe('choosing the language', () => {
     }, PHONE);
   });
 
+  it('a tap on the language button before its menu has loaded opens the menu once it has', async () => {
+    await withPage(async ({ page }) => {
+      // The menu's code held back, as on a slow network: the button in its place is tapped meanwhile.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let asked = false;
+      await page.route(/\/assets\/LanguageSwitcher-[\w-]+\.js$/, async (route) => {
+        asked = true;
+        await held;
+        await route.continue();
+      });
+      await page.goto('/?lang=en');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await expect.poll(() => asked).toBe(true);
+      await languageButton(page, 'en').click();
+      release();
+      await page.getByRole('menuitem', { name: TEXTS.en.common.language.ar }).click();
+      await expect.poll(() => htmlLangDir(page)).toEqual(['ar', 'rtl']);
+      await screenshot(page, 'i18n/language-tapped-early-ar');
+    }, PHONE);
+  });
+
   it('a signed-in user who switches language has it saved on their account, and another browser opens in it', async () => {
     const user = await signedInUser(app.ctx, 'observer');
     await withPage(async ({ page }) => {

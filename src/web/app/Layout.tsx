@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Badge, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import type { Me } from '../../shared/auth.js';
@@ -61,6 +61,7 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { data: me } = useMe();
   const location = useLocation();
+  const [languageMenuAsked, setLanguageMenuAsked] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const signOut = useSignOutAndLeave(false);
@@ -131,9 +132,10 @@ export function Layout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <HeaderSearch />
-            {/* Until the menu's code is there, the same button without its menu: nothing moves. */}
-            <Suspense fallback={<LanguageButton />}>
-              <LanguageSwitcher me={me} />
+            {/* Until the menu's code is there, the same button without its menu: nothing moves, and
+                a tap on it meanwhile opens the menu when it comes. */}
+            <Suspense fallback={<LanguageButton onClick={() => setLanguageMenuAsked(true)} />}>
+              <LanguageSwitcher me={me} openAtOnce={languageMenuAsked} />
             </Suspense>
             {me ? (
               <Suspense fallback={null}>

@@ -8,9 +8,10 @@ import { useChangeLanguage, useSaveLanguage } from './language.js';
 
 /**
  * The header's language menu: each language named in itself, marked with its own `lang`. A chunk
- * of its own, loaded by Layout after the first render (Mantine's Menu is large).
+ * of its own, loaded by Layout after the first render (Mantine's Menu is large). `openAtOnce`:
+ * the reader tapped the button before this code had come; the menu opens as it appears.
  */
-export function LanguageSwitcher({ me }: { me: Me | null | undefined }) {
+export function LanguageSwitcher({ me, openAtOnce = false }: { me: Me | null | undefined; openAtOnce?: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const change = useChangeLanguage();
@@ -21,7 +22,7 @@ export function LanguageSwitcher({ me }: { me: Me | null | undefined }) {
     if (me) save.mutate(next);
   };
   return (
-    <Menu position="bottom-end" width={180}>
+    <Menu position="bottom-end" width={180} defaultOpened={openAtOnce}>
       <Menu.Target>
         <LanguageButton />
       </Menu.Target>
