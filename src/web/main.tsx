@@ -17,7 +17,8 @@ if (!root) throw new Error('index.html has no #root element');
 const language = detectLanguage();
 // What the page being opened needs is asked for at once, beside the catalogs (app/preload.ts).
 const queryClient = createQueryClient();
-const page = preloadPage(router.routes, window.location.pathname, queryClient, preloadAlways);
+preloadAlways(queryClient);
+const page = preloadPage(router.routes, window.location.pathname, queryClient);
 void Promise.all([startI18n(language, page.namespaces), page.ready]).then(() => {
   const app = createRoot(root);
   startTransition(() =>

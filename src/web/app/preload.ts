@@ -22,9 +22,6 @@ export interface PageHandle {
   preload?: PagePreload;
 }
 
-/** What every page reads: who is signed in (the header's menus). */
-export type AlwaysPreload = (queryClient: QueryClient) => void;
-
 /**
  * Starts what the page at `pathname` needs: its data now, its chunk now. Returns the namespaces its
  * first render needs and what it waits for besides them (its chunk). A page that says nothing
@@ -34,9 +31,7 @@ export function preloadPage(
   routes: RouteObject[],
   pathname: string,
   queryClient: QueryClient,
-  always: AlwaysPreload,
 ): { namespaces: Namespace[]; ready: Promise<unknown> } {
-  always(queryClient);
   const matches = matchRoutes(routes, pathname) ?? [];
   const namespaces = new Set<Namespace>();
   const waits: Promise<unknown>[] = [];

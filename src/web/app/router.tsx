@@ -1,23 +1,24 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from '../components/NotFound.page.js';
 import { RouteError } from '../components/RouteError.js';
 import { meQuery } from '../features/auth/auth.api.js';
 import { HomePage } from '../features/home/Home.page.js';
-import { HOME_MEETINGS, headlineFiguresQuery, latestPressQuery } from '../features/home/home.api.js';
 import {
-  meetingListQuery,
-  meetingQuery,
-  memberDelegationsQuery,
-  protocolOrderQuery,
-} from '../features/meetings/meetings.api.js';
+  adoptedStatementsQuery,
+  headlineFiguresQuery,
+  homeMeetingsQuery,
+  latestPressQuery,
+} from '../features/home/home.api.js';
+import { meetingQuery, memberDelegationsQuery, protocolOrderQuery } from '../features/meetings/meetings.api.js';
 import { memberContributionsQuery, memberStatementsQuery } from '../features/members/member-record.api.js';
 import { actorsQuery, memberQuery, membersQuery, peopleQuery } from '../features/members/members.api.js';
-import { pledgesQuery } from '../features/pledges/pledges.api.js';
+import { memberPledgesQuery } from '../features/pledges/pledges.api.js';
 import { sourcesQuery } from '../features/sources/sources.api.js';
-import { statementQuery, statementsQuery } from '../features/statements/statements.api.js';
+import { statementQuery } from '../features/statements/statements.api.js';
 import { Layout } from './Layout.js';
-import { type AlwaysPreload, afterRecord, type PageHandle } from './preload.js';
+import { afterRecord, type PageHandle } from './preload.js';
 
 // Only the home page and the frame load with the app: every other page is a chunk of its own, so
 // that a visitor of the home page does not download the others' components, forms and selects.
@@ -138,7 +139,7 @@ const DeskPage = lazy(() => import('../features/desk/Desk.page.js').then((m) => 
 const SearchPage = lazy(() => import('../features/search/Search.page.js').then((m) => ({ default: m.SearchPage })));
 
 /** What every page reads, whichever it is: who is signed in (the header). */
-export const preloadAlways: AlwaysPreload = (queryClient) => void queryClient.prefetchQuery(meQuery());
+export const preloadAlways = (queryClient: QueryClient) => void queryClient.prefetchQuery(meQuery());
 
 // The public pages a visitor most often arrives on say what they need (app/preload.ts): what a
 // phone on a slow network waits for round trip after round trip otherwise. Each list is what the
@@ -152,9 +153,9 @@ const homeHandle: PageHandle = {
       void queryClient.prefetchQuery(actorsQuery());
       void queryClient.prefetchQuery(headlineFiguresQuery());
       void queryClient.prefetchQuery(latestPressQuery());
-      void queryClient.prefetchQuery(statementsQuery({ status: 'adopted', kind: null }));
-      void queryClient.prefetchQuery(meetingListQuery('upcoming', {}, HOME_MEETINGS));
-      void queryClient.prefetchQuery(meetingListQuery('past', {}, HOME_MEETINGS));
+      void queryClient.prefetchQuery(adoptedStatementsQuery());
+      void queryClient.prefetchQuery(homeMeetingsQuery('upcoming'));
+      void queryClient.prefetchQuery(homeMeetingsQuery('past'));
     },
   },
 };
@@ -180,7 +181,7 @@ const memberHandle: PageHandle = {
         void queryClient.prefetchQuery(peopleQuery(code));
         void queryClient.prefetchQuery(memberDelegationsQuery(code));
         void queryClient.prefetchQuery(memberStatementsQuery(code));
-        void queryClient.prefetchQuery(pledgesQuery({ member: code, lineOfEffort: null, status: null, kind: null }));
+        void queryClient.prefetchQuery(memberPledgesQuery(code));
         void queryClient.prefetchQuery(memberContributionsQuery(code));
         void queryClient.prefetchQuery(sourcesQuery({ subject: 'member', key: code }));
       });

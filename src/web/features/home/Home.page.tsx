@@ -1,4 +1,5 @@
 import { Anchor, Group, List, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -6,11 +7,11 @@ import { LocalizedTitle } from '../../components/LocalizedTitle.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { meetingDateTime, useMeetingTime } from '../meetings/meeting-time.js';
-import { useMeetingList, type When } from '../meetings/meetings.api.js';
+import type { When } from '../meetings/meetings.api.js';
 import { useMemberName } from '../members/member-name.js';
 import { useActors, useMembers } from '../members/members.api.js';
 import { HomeFigures, HomeMap, HomePress, HomeStatements } from './HomeSections.js';
-import { HOME_MEETINGS } from './home.api.js';
+import { homeMeetingsQuery } from './home.api.js';
 
 function Stat({ label, value, to }: { label: string; value: number | undefined; to: string }) {
   const f = useFormat();
@@ -33,7 +34,7 @@ function Stat({ label, value, to }: { label: string; value: number | undefined; 
 function HomeMeetings({ when }: { when: When }) {
   const { t } = useTranslation('home');
   const time = useMeetingTime();
-  const meetings = useMeetingList(when, {}, HOME_MEETINGS);
+  const meetings = useQuery(homeMeetingsQuery(when));
   const headingId = `home-meetings-${when}`;
   return (
     <Stack gap="xs" component="section" aria-labelledby={headingId}>

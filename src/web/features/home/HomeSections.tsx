@@ -1,4 +1,5 @@
 import { Anchor, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,8 +11,7 @@ import { usePeriodName } from '../dashboards/period-label.js';
 import { MAP_HEIGHT, MAP_WIDTH } from '../members/map-size.js';
 import { LocalName } from '../progress/names.js';
 import { titlesOf } from '../statements/statement-title.js';
-import { useStatements } from '../statements/statements.api.js';
-import { useHeadlineFigures, useLatestPress } from './home.api.js';
+import { adoptedStatementsQuery, useHeadlineFigures, useLatestPress } from './home.api.js';
 
 // The home page's sections after its figures. Each is small; the map and its atlas load only
 // when the map comes into view (the performance budget of the home page).
@@ -122,7 +122,7 @@ export function HomeFigures() {
 export function HomeStatements() {
   const { t } = useTranslation('home');
   const f = useFormat();
-  const statements = useStatements({ status: 'adopted', kind: null });
+  const statements = useQuery(adoptedStatementsQuery());
   const latest = statements.data
     ?.filter((s) => s.adoptedOn)
     .sort((a, b) => ((a.adoptedOn ?? '') < (b.adoptedOn ?? '') ? 1 : -1))

@@ -2,6 +2,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { HeadlineFigures } from '../../../shared/progress.js';
 import type { SourceList } from '../../../shared/sources.js';
 import { api } from '../../app/api.js';
+import { meetingListQuery, type When } from '../meetings/meetings.api.js';
+import { statementsQuery } from '../statements/statements.api.js';
 
 /** Per public indicator with approved values: its latest figure and its total. */
 export const headlineFiguresQuery = () =>
@@ -15,7 +17,13 @@ export function useHeadlineFigures() {
 }
 
 /** How many meetings of each kind the home page shows: the next few and the last few. */
-export const HOME_MEETINGS = 3;
+const HOME_MEETINGS = 3;
+
+/** The next few meetings, or the last few: the home page's two lists. */
+export const homeMeetingsQuery = (when: When) => meetingListQuery(when, {}, HOME_MEETINGS);
+
+/** The adopted statements, latest first: the home page's list. */
+export const adoptedStatementsQuery = () => statementsQuery({ status: 'adopted', kind: null });
 
 /** How many press articles the home page shows. */
 export const HOME_PRESS = 3;

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +10,7 @@ import { LocalizedTitle } from '../../components/LocalizedTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { usePeriodName } from '../dashboards/period-label.js';
 import { PledgeAmount, PledgeStatusBadge } from '../pledges/money.js';
-import { usePledges } from '../pledges/pledges.api.js';
+import { memberPledgesQuery } from '../pledges/pledges.api.js';
 import { LocalName } from '../progress/names.js';
 import { titlesOf } from '../statements/statement-title.js';
 import { useMemberContributions, useMemberStatements } from './member-record.api.js';
@@ -107,7 +108,7 @@ export function MemberStatements({ code }: { code: string }) {
 /** The member's pledges, as the pledges page lists them, the first few. */
 export function MemberPledges({ code }: { code: string }) {
   const { t } = useTranslation(['members', 'pledges']);
-  const pledges = usePledges({ member: code, lineOfEffort: null, status: null, kind: null });
+  const pledges = useQuery(memberPledgesQuery(code));
   return (
     <Section id="member-pledges" title={t('record.pledges.title')}>
       {pledges.isPending ? <Loading label={t('record.pledges.loading')} /> : null}

@@ -32,6 +32,10 @@ export function pledgesQuery(filter: PledgesFilter) {
   });
 }
 
+/** A member's pledges: their page's list. */
+export const memberPledgesQuery = (code: string) =>
+  pledgesQuery({ member: code, lineOfEffort: null, status: null, kind: null });
+
 export function usePledges(filter: PledgesFilter) {
   return useQuery(pledgesQuery(filter));
 }
