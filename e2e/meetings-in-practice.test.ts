@@ -42,7 +42,7 @@ const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${labe
 async function topBelowHeader(page: Page, selector: string): Promise<{ top: number; headerBottom: number }> {
   return page.evaluate((sel) => {
     const el = document.querySelector(sel) as HTMLElement;
-    const header = document.querySelector('.mantine-AppShell-header') as HTMLElement;
+    const header = document.querySelector('.site-header') as HTMLElement;
     return { top: el.getBoundingClientRect().top, headerBottom: header.getBoundingClientRect().bottom };
   }, selector);
 }

@@ -100,6 +100,37 @@ describe('search', () => {
     },
   );
 
+  it('a tap on the search button before its code has loaded opens the field once it has', async () => {
+    await withPage(
+      async ({ page }) => {
+        // The search's code held back, as on a slow network: the button in its place is tapped meanwhile.
+        let release = () => {};
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let asked = false;
+        await page.route(/\/assets\/HeaderSearch-[\w-]+\.js$/, async (route) => {
+          asked = true;
+          await held;
+          await route.continue();
+        });
+        await page.goto('/?lang=en');
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await expect.poll(() => asked).toBe(true);
+        const field = page.getByRole('searchbox', { name: TEXTS.en.common.search.label });
+        expect(await field.count()).toBe(0);
+        await page.getByRole('banner').getByRole('button', { name: TEXTS.en.common.search.open }).click();
+        release();
+        await field.fill('Bruxelles');
+        await field.press('Enter');
+        await page.waitForURL('**/search?q=Bruxelles');
+        await page.locator('ol.search-hits > li').first().waitFor();
+        await screenshot(page, 'search-tapped-early-en');
+      },
+      { width: 390, height: 844 },
+    );
+  });
+
   it('keeps the header on one line at 1280 px in French, and works on a phone', async () => {
     await withPage(async ({ page }) => {
       await page.goto('/?lang=fr');

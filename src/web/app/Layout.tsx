@@ -1,12 +1,13 @@
-import { Anchor, AppShell, Badge, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import type { Me } from '../../shared/auth.js';
 import { Loading } from '../components/Loading.js';
+import { WithStandIn } from '../components/StandIn.js';
 import { canUseSecretariat, useMe, useRoleLabel } from '../features/auth/auth.api.js';
-import { HeaderSearch } from '../features/search/HeaderSearch.js';
+import { SearchButton } from '../features/search/SearchButton.js';
 import { LanguageButton } from '../i18n/LanguageButton.js';
 import { useAccountLanguage } from '../i18n/language.js';
 import { RestStyles } from './RestStyles.js';
@@ -17,6 +18,10 @@ import { useSignOutAndLeave } from './sign-out.js';
 // render, in chunks of their own: the public home's first render does not wait for them.
 const LanguageSwitcher = lazy(() =>
   import('../i18n/LanguageSwitcher.js').then((m) => ({ default: m.LanguageSwitcher })),
+);
+// The header's search field in a popover: the same (Popover, floating-ui, TextInput), after the first render.
+const HeaderSearch = lazy(() =>
+  import('../features/search/HeaderSearch.js').then((m) => ({ default: m.HeaderSearch })),
 );
 const MyWorkMenu = lazy(() => import('./menus.js').then((m) => ({ default: m.MyWorkMenu })));
 const AccountMenu = lazy(() => import('./menus.js').then((m) => ({ default: m.AccountMenu })));
@@ -61,7 +66,6 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { data: me } = useMe();
   const location = useLocation();
-  const [languageMenuAsked, setLanguageMenuAsked] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const signOut = useSignOutAndLeave(false);
@@ -83,16 +87,13 @@ export function Layout() {
   }, [location.pathname]);
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      // Seven links in French (and the account's name) need 1200 px in a row: below that, the burger menu.
-      navbar={{ width: 260, breakpoint: 'lg', collapsed: { mobile: !opened, desktop: true } }}
-      padding="md"
-    >
+    // The frame is the app's own (global.css): Mantine's AppShell brought 10 KiB gzip of script to
+    // the first load (resizable sections, react-remove-scroll) for a fixed header and a slide-in menu.
+    <>
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <AppShell.Header>
+      <header className="site-header">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger
@@ -131,12 +132,14 @@ export function Layout() {
             </Group>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <HeaderSearch />
-            {/* Until the menu's code is there, the same button without its menu: nothing moves, and
-                a tap on it meanwhile opens the menu when it comes. */}
-            <Suspense fallback={<LanguageButton onClick={() => setLanguageMenuAsked(true)} />}>
-              <LanguageSwitcher me={me} openAtOnce={languageMenuAsked} />
-            </Suspense>
+            {/* Until a control's code is there, the same button without it: nothing moves, and a tap
+                on it meanwhile opens the control when it comes. */}
+            <WithStandIn standIn={(ask) => <SearchButton onClick={ask} />}>
+              {(asked) => <HeaderSearch openAtOnce={asked} />}
+            </WithStandIn>
+            <WithStandIn standIn={(ask) => <LanguageButton onClick={ask} />}>
+              {(asked) => <LanguageSwitcher me={me} openAtOnce={asked} />}
+            </WithStandIn>
             {me ? (
               <Suspense fallback={null}>
                 <AccountMenu me={me} />
@@ -148,16 +151,10 @@ export function Layout() {
             ) : null}
           </Group>
         </Group>
-      </AppShell.Header>
+      </header>
 
       {/* Closed, the menu is out of sight but still in the page: inert keeps Tab and screen readers out of it. */}
-      <AppShell.Navbar
-        p="md"
-        id="site-navbar"
-        className="site-navbar"
-        inert={!opened}
-        data-closed={!opened || undefined}
-      >
+      <div id="site-navbar" className="site-navbar" inert={!opened} data-closed={!opened || undefined}>
         <Stack component="nav" aria-label={t('nav.mainMenu')} gap={4}>
           {items.map((item) => (
             <Button
@@ -189,9 +186,9 @@ export function Layout() {
             </Button>
           </Stack>
         ) : null}
-      </AppShell.Navbar>
+      </div>
 
-      <AppShell.Main id="main" ref={mainRef} tabIndex={-1} className="main">
+      <main id="main" ref={mainRef} tabIndex={-1} className="main">
         <Container size="lg" px={0}>
           <Suspense fallback={<Loading />}>
             {/* Every page but the home waits for the rest of Mantine's styles (RestStyles.tsx). */}
@@ -215,8 +212,8 @@ export function Layout() {
             </Anchor>
           </Group>
         </Container>
-      </AppShell.Main>
+      </main>
       <ScrollRestoration />
-    </AppShell>
+    </>
   );
 }

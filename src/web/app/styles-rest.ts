@@ -3,7 +3,6 @@
  * those), in Mantine's own order: loaded before any page but the home renders (RestStyles.tsx).
  */
 import '@mantine/core/styles/ScrollArea.layer.css';
-import '@mantine/core/styles/ActionIcon.layer.css';
 import '@mantine/core/styles/ModalBase.layer.css';
 import '@mantine/core/styles/Flex.layer.css';
 import '@mantine/core/styles/FloatingIndicator.layer.css';

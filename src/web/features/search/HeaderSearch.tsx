@@ -1,48 +1,25 @@
-import { ActionIcon, Button, Group, Popover, TextInput } from '@mantine/core';
+import { Button, Group, Popover, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { SearchButton } from './SearchButton.js';
 import { searchPath } from './search.api.js';
-
-/** A magnifying glass. */
-export function SearchIcon() {
-  return (
-    <svg
-      width="18"
-      height="18"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      aria-hidden="true"
-    >
-      <circle cx="11" cy="11" r="7" />
-      <path d="m20 20-4-4" strokeLinecap="round" />
-    </svg>
-  );
-}
 
 /**
  * The header's search: a button that opens the field (the header has no room for one in a row
- * at 1280 px in French, nor on a phone), a form that goes to the results page.
+ * at 1280 px in French, nor on a phone), a form that goes to the results page. A chunk of its own,
+ * loaded by Layout after the first render (Popover and floating-ui are large). `openAtOnce`: the
+ * reader tapped the button before this code had come; the field opens as it appears.
  */
-export function HeaderSearch() {
+export function HeaderSearch({ openAtOnce = false }: { openAtOnce?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [opened, setOpened] = useState(false);
+  const [opened, setOpened] = useState(openAtOnce);
   const [value, setValue] = useState('');
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} trapFocus shadow="md">
       <Popover.Target>
-        <ActionIcon
-          variant="subtle"
-          size="lg"
-          aria-label={t('search.open')}
-          aria-expanded={opened}
-          onClick={() => setOpened((o) => !o)}
-        >
-          <SearchIcon />
-        </ActionIcon>
+        <SearchButton aria-expanded={opened} onClick={() => setOpened((o) => !o)} />
       </Popover.Target>
       <Popover.Dropdown>
         <search>
