@@ -337,28 +337,56 @@ describe('choosing the language', () => {
     }, PHONE);
   });
 
-  it('a tap on the language button before its menu has loaded opens the menu once it has', async () => {
+  /** Holds the language menu's code back until `release()`, as on a slow network; `asked()` says whether it was asked for. */
+  async function holdLanguageMenu(page: Page) {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let asked = false;
+    await page.route(/\/assets\/LanguageSwitcher-[\w-]+\.js$/, async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    return { release, asked: () => asked };
+  }
+
+  it("the language menu's code loads only when reached for; a tap before it has come opens the menu once it has", async () => {
     await withPage(async ({ page }) => {
-      // The menu's code held back, as on a slow network: the button in its place is tapped meanwhile.
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let asked = false;
-      await page.route(/\/assets\/LanguageSwitcher-[\w-]+\.js$/, async (route) => {
-        asked = true;
-        await held;
-        await route.continue();
-      });
+      const menu = await holdLanguageMenu(page);
       await page.goto('/?lang=en');
       await page.getByRole('heading', { level: 1 }).waitFor();
-      await expect.poll(() => asked).toBe(true);
+      await page.waitForLoadState('networkidle');
+      // A visit that never opens the menu never runs its code.
+      expect(menu.asked()).toBe(false);
       await languageButton(page, 'en').click();
-      release();
+      await expect.poll(menu.asked).toBe(true);
+      menu.release();
       await page.getByRole('menuitem', { name: TEXTS.en.common.language.ar }).click();
       await expect.poll(() => htmlLangDir(page)).toEqual(['ar', 'rtl']);
       await screenshot(page, 'i18n/language-tapped-early-ar');
     }, PHONE);
+  });
+
+  it('the keyboard: focus on the language button loads the menu, Enter before it has come opens it, Escape gives the focus back', async () => {
+    await withPage(async ({ page }) => {
+      const menu = await holdLanguageMenu(page);
+      await page.goto('/?lang=fr');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const button = languageButton(page, 'fr');
+      await button.focus();
+      await expect.poll(menu.asked).toBe(true);
+      await page.keyboard.press('Enter');
+      menu.release();
+      // The menu's own button (Mantine's target has aria-haspopup) takes the stand-in's place, and the menu opens.
+      await page.getByRole('menuitem', { name: TEXTS.fr.common.language.en }).waitFor();
+      expect(await button.getAttribute('aria-haspopup')).toBe('menu');
+      await screenshot(page, 'i18n/language-entered-early-fr');
+      await page.keyboard.press('Escape');
+      await page.getByRole('menu').waitFor({ state: 'hidden' });
+      await expect.poll(() => button.evaluate((el) => el === document.activeElement)).toBe(true);
+    });
   });
 
   it('a signed-in user who switches language has it saved on their account, and another browser opens in it', async () => {

@@ -14,12 +14,13 @@ import { RestStyles } from './RestStyles.js';
 import { signInPath } from './sign-in-path.js';
 import { useSignOutAndLeave } from './sign-out.js';
 
-// The menus (Mantine's Menu, Popover and floating-ui, about 35 KiB gzip) load just after the first
-// render, in chunks of their own: the public home's first render does not wait for them.
+// The menus (Mantine's Menu, Popover and floating-ui, about 35 KiB gzip) load in chunks of their own:
+// the language menu and the search when a reader reaches for them (WithStandIn), the signed-in
+// user's menus with the first render that has them.
 const LanguageSwitcher = lazy(() =>
   import('../i18n/LanguageSwitcher.js').then((m) => ({ default: m.LanguageSwitcher })),
 );
-// The header's search field in a popover: the same (Popover, floating-ui, TextInput), after the first render.
+// The header's search field in a popover (Popover, floating-ui, TextInput): the same.
 const HeaderSearch = lazy(() =>
   import('../features/search/HeaderSearch.js').then((m) => ({ default: m.HeaderSearch })),
 );
@@ -70,6 +71,7 @@ export function Layout() {
   const firstRender = useRef(true);
   const signOut = useSignOutAndLeave(false);
   const items = navItems(me);
+  const ownItems = items.filter((item) => item.own);
   const { t } = useTranslation();
   const roleLabel = useRoleLabel();
   useAccountLanguage(me);
@@ -126,18 +128,20 @@ export function Layout() {
                     {t(`nav.${item.label}`)}
                   </Button>
                 ))}
-              <Suspense fallback={null}>
-                <MyWorkMenu items={items.filter((item) => item.own)} />
-              </Suspense>
+              {ownItems.length > 0 ? (
+                <Suspense fallback={null}>
+                  <MyWorkMenu items={ownItems} />
+                </Suspense>
+              ) : null}
             </Group>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            {/* Until a control's code is there, the same button without it: nothing moves, and a tap
-                on it meanwhile opens the control when it comes. */}
-            <WithStandIn standIn={(ask) => <SearchButton onClick={ask} />}>
+            {/* Until a reader reaches for a control, the same button without its code: nothing moves,
+                and a tap on it meanwhile opens the control when it comes. */}
+            <WithStandIn standIn={(handlers) => <SearchButton {...handlers} />}>
               {(asked) => <HeaderSearch openAtOnce={asked} />}
             </WithStandIn>
-            <WithStandIn standIn={(ask) => <LanguageButton onClick={ask} />}>
+            <WithStandIn standIn={(handlers) => <LanguageButton {...handlers} />}>
               {(asked) => <LanguageSwitcher me={me} openAtOnce={asked} />}
             </WithStandIn>
             {me ? (
