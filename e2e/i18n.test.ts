@@ -382,6 +382,10 @@ describe('choosing the language', () => {
       // The menu's own button (Mantine's target has aria-haspopup) takes the stand-in's place, and the menu opens.
       await page.getByRole('menuitem', { name: TEXTS.fr.common.language.en }).waitFor();
       expect(await button.getAttribute('aria-haspopup')).toBe('menu');
+      // …and looks as the stand-in did: the globe and the name apart.
+      expect(await button.locator('.mantine-Button-label').evaluate((el) => getComputedStyle(el).columnGap)).toBe(
+        '6px',
+      );
       await screenshot(page, 'i18n/language-entered-early-fr');
       await page.keyboard.press('Escape');
       await page.getByRole('menu').waitFor({ state: 'hidden' });

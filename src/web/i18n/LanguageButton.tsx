@@ -7,7 +7,7 @@ import { useLanguage } from './format.js';
  * The header's language button: the menu's target (LanguageSwitcher.tsx), and alone, the same
  * button in its place while the menu's code loads (Layout), so that the header does not move.
  */
-export function LanguageButton(props: ButtonProps & ComponentPropsWithoutRef<'button'>) {
+export function LanguageButton({ className, ...props }: ButtonProps & ComponentPropsWithoutRef<'button'>) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -16,8 +16,9 @@ export function LanguageButton(props: ButtonProps & ComponentPropsWithoutRef<'bu
       size="sm"
       px="xs"
       aria-label={t('language.choose', { current: t(`language.${language}`) })}
-      className="language-button"
       {...props}
+      // The menu's target passes a class of its own: kept beside ours, which spaces the globe and the name.
+      className={className ? `language-button ${className}` : 'language-button'}
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" width={18} height={18} className="language-globe">
         <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="1.6" />
