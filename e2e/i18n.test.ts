@@ -8,6 +8,7 @@ import { directionOf, LANGUAGE_COOKIE, type Language } from '../src/shared/i18n.
 import type { Meeting, MeetingSummary } from '../src/shared/meetings.js';
 import type { Member } from '../src/shared/members.js';
 import {
+  holdChunk,
   launchBrowser,
   openPage,
   PageWatcher,
@@ -337,24 +338,9 @@ describe('choosing the language', () => {
     }, PHONE);
   });
 
-  /** Holds the language menu's code back until `release()`, as on a slow network; `asked()` says whether it was asked for. */
-  async function holdLanguageMenu(page: Page) {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let asked = false;
-    await page.route(/\/assets\/LanguageSwitcher-[\w-]+\.js$/, async (route) => {
-      asked = true;
-      await held;
-      await route.continue();
-    });
-    return { release, asked: () => asked };
-  }
-
   it("the language menu's code loads only when reached for; a tap before it has come opens the menu once it has", async () => {
     await withPage(async ({ page }) => {
-      const menu = await holdLanguageMenu(page);
+      const menu = await holdChunk(page, /\/LanguageSwitcher-[\w-]+\.js$/);
       await page.goto('/?lang=en');
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');
@@ -371,7 +357,7 @@ describe('choosing the language', () => {
 
   it('the keyboard: focus on the language button loads the menu, Enter before it has come opens it, Escape gives the focus back', async () => {
     await withPage(async ({ page }) => {
-      const menu = await holdLanguageMenu(page);
+      const menu = await holdChunk(page, /\/LanguageSwitcher-[\w-]+\.js$/);
       await page.goto('/?lang=fr');
       await page.getByRole('heading', { level: 1 }).waitFor();
       const button = languageButton(page, 'fr');

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../src/shared/i18n.js';
 import arSearch from '../src/web/locales/ar/search.json' with { type: 'json' };
 import enSearch from '../src/web/locales/en/search.json' with { type: 'json' };
-import { launchBrowser, openPage, type RunningApp, screenshot, startApp, type WatchedPage } from './support/browser.js';
+import {
+  holdChunk,
+  launchBrowser,
+  openPage,
+  type RunningApp,
+  screenshot,
+  startApp,
+  type WatchedPage,
+} from './support/browser.js';
 import { TEXTS } from './support/catalogs.js';
 
 const SEARCH = { en: enSearch, ar: arSearch };
@@ -104,26 +112,17 @@ describe('search', () => {
     await withPage(
       async ({ page }) => {
         // The search's code held back, as on a slow network: the button in its place is tapped meanwhile.
-        let release = () => {};
-        const held = new Promise<void>((resolve) => {
-          release = resolve;
-        });
-        let asked = false;
-        await page.route(/\/assets\/HeaderSearch-[\w-]+\.js$/, async (route) => {
-          asked = true;
-          await held;
-          await route.continue();
-        });
+        const search = await holdChunk(page, /\/HeaderSearch-[\w-]+\.js$/);
         await page.goto('/?lang=en');
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.waitForLoadState('networkidle');
         // A visit that never searches never runs the search's code.
-        expect(asked).toBe(false);
+        expect(search.asked()).toBe(false);
         const field = page.getByRole('searchbox', { name: TEXTS.en.common.search.label });
         await page.getByRole('banner').getByRole('button', { name: TEXTS.en.common.search.open }).click();
-        await expect.poll(() => asked).toBe(true);
+        await expect.poll(search.asked).toBe(true);
         expect(await field.count()).toBe(0);
-        release();
+        search.release();
         await field.fill('Bruxelles');
         await field.press('Enter');
         await page.waitForURL('**/search?q=Bruxelles');

@@ -146,3 +146,21 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled' });
   return path;
 }
+
+/**
+ * Holds back the built chunk whose URL matches `chunk` until `release()`,
+ * as on a slow network; `asked()` says whether the page has asked for it yet.
+ */
+export async function holdChunk(page: Page, chunk: RegExp): Promise<{ release: () => void; asked: () => boolean }> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let asked = false;
+  await page.route(chunk, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  return { release, asked: () => asked };
+}
