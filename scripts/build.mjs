@@ -61,7 +61,12 @@ const targets = {
       await esbuild.build({
         absWorkingDir: root,
         // start.ts turns on Node's compile cache before the rest loads; main and cli are the programs.
-        entryPoints: { start: 'src/server/start.ts', main: 'src/server/main.ts', cli: 'src/cli/entente.ts' },
+        entryPoints: {
+          start: 'src/server/start.ts',
+          main: 'src/server/main.ts',
+          cli: 'src/cli/entente.ts',
+          'pglite-worker': 'src/server/db/pglite-worker.ts',
+        },
         outdir: 'dist/server',
         bundle: true,
         splitting: true,

@@ -63,8 +63,9 @@ async function main(): Promise<void> {
   // From the process's start: Node itself, and the code that had to load before this line ran.
   log.debug({ phase: 'node and first code', ms: Math.round(started) }, 'start-up: node and first code');
 
-  // PGlite starts opening its database, and the rest of the server's code loads meanwhile.
-  const opening = openConfiguredDatabase(env, { deferReady: true });
+  // PGlite starts opening its database in a worker thread, and the rest of the server's code
+  // loads, and the app is built, meanwhile on this one.
+  const opening = openConfiguredDatabase(env, { deferReady: true, worker: true });
   const code = phase(
     'code load',
     Promise.all([import('./app.js'), import('./db/seed/demo.js'), import('./modules/users/users.service.js')]),

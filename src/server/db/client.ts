@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { chainUnchainedEvents } from '../lib/audit-chain.js';
 import { fromProject } from '../lib/paths.js';
+import { openPgliteWorker, PGLITE_SETTINGS, type RemotePglite } from './pglite-remote.js';
 import * as schema from './schema/index.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -125,6 +126,14 @@ export interface OpenOptions {
    * builds the app meanwhile, in the gaps while PGlite reads and compiles its WebAssembly.
    */
   deferReady?: boolean;
+  /**
+   * Run PGlite in a worker thread (`pglite-worker.ts`): its database opens beside the main
+   * thread's work instead of after it, which is most of a start (bench/RESULTS.md, start-up).
+   * Not with `loadDataDir`; `pglite` is then absent.
+   */
+  worker?: boolean;
+  /** The worker, already started on `dataDir` (db/pglite-early.ts). */
+  remote?: RemotePglite;
 }
 
 /** Opens the database: PostgreSQL when given a URL, else embedded PGlite. */
@@ -132,37 +141,44 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options);
 }
 
-/**
- * PGlite's own start parameters, with shared buffers of 16 MB instead of PostgreSQL's 128 MB.
- * PGlite allocates and zeroes its shared memory in WebAssembly at every start: opening the demo's
- * folder took 900 ms with 128 MB, 500 ms with 16 MB (bench/RESULTS.md, start-up). A page that is
- * not in the buffers is one `read(2)` from the kernel's page cache away (PGlite's Node file
- * system), and the demo's database is 11 MB; uncached reads were no slower.
- */
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+/** PGlite's own start parameters, with Entente's settings (pglite-remote.ts). */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])];
 
 async function openPglite(options: OpenOptions): Promise<Database> {
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  if (options.worker) {
+    if (options.loadDataDir) throw new Error('PGlite in a worker does not load a dump');
+    const remote = options.remote ?? openPgliteWorker({ dataDir });
+    if (!options.deferReady) await remote.waitReady;
+    // drizzle's PGlite driver asks its client for query, exec and transaction only, which the
+    // worker's client has.
+    return pgliteDatabase(remote as unknown as PGlite);
+  }
   const client = new PGlite(dataDir, {
     startParams: PGLITE_START_PARAMS,
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   if (!options.deferReady) await client.waitReady;
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  return { ...pgliteDatabase(client), pglite: client };
+}
+
+/** The Database over PGlite in this thread, or over its worker's client. */
+function pgliteDatabase(client: Pick<PGlite, 'query' | 'listen' | 'close' | 'waitReady'>): Database {
+  const drizzleClient = client as PGlite;
+  const db = drizzlePglite({ client: drizzleClient, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     read: async <Row>(statement: ReadStatement<Row>, params: readonly unknown[]) =>
       (await client.query<Row>(statement.text, [...params])).rows,
-    pglite: client,
     ready: client.waitReady,
     migrate: () =>
       migrateUnlessCurrent(db, () =>
-        migratePglite(drizzlePglite(client, { casing: 'snake_case' }), { migrationsFolder }),
+        migratePglite(drizzlePglite({ client: drizzleClient, casing: 'snake_case' }), { migrationsFolder }),
       ),
     migrationsCurrent: () => migrationsCurrent(db),
-    // PGlite lives in this one process: a notification can only come from this process.
+    // PGlite serves this one process: a notification can only come from this process.
     listen: async (channel, onMessage) => client.listen(channel, onMessage),
     close: () => client.close(),
   };
