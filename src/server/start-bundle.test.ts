@@ -1,6 +1,7 @@
 // What the server loads when it starts, read from the build (`npm test` builds first): exceljs and
 // nodemailer, about 3 MB of code between them, are in chunks that only an `import()` inside a
-// request's or a mail's code names, so a start pays for neither. Start-up times: bench/RESULTS.md.
+// request's or a mail's code names, so a start pays for neither; argon2's native module comes with
+// the first password. Start-up times: bench/RESULTS.md.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,4 +45,11 @@ describe('the server at start-up (dist/server)', () => {
       expect(files.filter((file) => atStart.has(file))).toEqual([]);
     });
   }
+
+  it('does not load argon2 (outside the build): it comes with the first password to hash or check', () => {
+    const importers = [...source].filter(([, text]) => text.includes('"@node-rs/argon2"')).map(([file]) => file);
+    expect(importers.length, 'argon2 is not asked for anywhere').toBeGreaterThan(0);
+    const statically = /(?:from|import)\s*"@node-rs\/argon2"/;
+    expect(importers.filter((file) => atStart.has(file) && statically.test(source.get(file) ?? ''))).toEqual([]);
+  });
 });

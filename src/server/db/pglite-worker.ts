@@ -8,8 +8,13 @@
  * it is in tests and development, and the build bundles it as `dist/server/pglite-worker.js`.
  */
 
+import module from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { Transaction } from '@electric-sql/pglite';
+
+// This thread's modules come from Node's compile cache too (start.ts turns it on for the main one).
+if (!process.env.NODE_DISABLE_COMPILE_CACHE) module.enableCompileCache?.();
+const { PGlite } = await import('@electric-sql/pglite');
 
 /** What the main thread sends; every request has an `id` that its answer repeats. */
 export type Request =

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
 import type { Me, SignInBody } from '../../../shared/auth.js';
 import type { Language } from '../../../shared/i18n.js';
 import type { Db } from '../../db/client.js';
@@ -43,13 +42,19 @@ export const defaultSessionSettings: SessionSettings = {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * argon2, a native module, loads with the first password to hash or check, not at every start
+ * (bench/RESULTS.md, start-up).
+ */
+const argon2 = () => import('@node-rs/argon2');
+
 /** argon2id with the library's defaults (the `algorithm` option is a const enum that vanishes under tsx). */
-export const hashPassword = (password: string) => hash(password);
+export const hashPassword = async (password: string) => (await argon2()).hash(password);
 
 // Verifying against a real hash when the account does not exist keeps the timing the same.
 let dummyHash: Promise<string> | null = null;
 const getDummyHash = () => {
-  dummyHash ??= hash('entente-dummy-password-for-timing');
+  dummyHash ??= hashPassword('entente-dummy-password-for-timing');
   return dummyHash;
 };
 
@@ -79,6 +84,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: Sessio
         );
       }
       const user = await findUserByEmail(db, body.email);
+      const { verify } = await argon2();
       const ok = await verify(user?.passwordHash ?? (await getDummyHash()), body.password).catch(() => false);
       if (!user || !ok || user.disabledAt) {
         await recordFailure(db, clock, body.email, auth.ip);
