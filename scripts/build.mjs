@@ -75,9 +75,9 @@ const targets = {
         target: 'node22',
         // Dependencies are bundled too: resolving and loading drizzle-orm's 450 files one by one
         // took longer than the rest of the start-up. Left out: what finds files beside itself
-        // at run time (PGlite's WebAssembly, argon2's native module, swagger-ui's page, pino's
+        // at run time (PGlite's WebAssembly, argon2's native module, pino's
         // transports) and optional modules pg asks for by name.
-        external: ['@electric-sql/pglite', '@node-rs/argon2', '@fastify/swagger-ui', 'pino', 'pg-native'],
+        external: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'pg-native'],
         // Bundled CommonJS calls require(): give the ES module one.
         banner: {
           js: "import { createRequire as __entente_require } from 'node:module'; const require = __entente_require(import.meta.url);",

@@ -4,7 +4,6 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -79,6 +78,7 @@ import { createProceduresService } from './modules/statements/procedures.service
 import { statementsRoutes } from './modules/statements/statements.routes.js';
 import { createStatementsService } from './modules/statements/statements.service.js';
 import { createProcedureSweeper, type ProcedureSweeper } from './modules/statements/sweeper.js';
+import { apiDocs } from './plugins/api-docs.js';
 import { registerAuth } from './plugins/auth.js';
 import { drainRequests } from './plugins/drain.js';
 import { registerErrorHandling, sendProblem } from './plugins/errors.js';
@@ -281,7 +281,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(apiDocs);
 
   await app.register(
     async (api) => {

@@ -5,6 +5,10 @@ import { OPEN_DATASETS } from './enums.js';
 // GET /api/v1/open-data and served at /api/v1/open-data/{dataset}.csv and .json. Only public
 // records and approved values, as the public pages show them.
 
+/** The API's reference: Swagger UI here, reading the OpenAPI document at OPENAPI_PATH. */
+export const API_DOCS_PATH = '/api/docs';
+export const OPENAPI_PATH = '/api/docs/json';
+
 export const OpenDataset = z.enum(OPEN_DATASETS);
 export type OpenDataset = z.infer<typeof OpenDataset>;
 

@@ -1,4 +1,4 @@
-import type { DatasetInfo, OpenDataCatalog } from '../../../shared/open-data.js';
+import { type DatasetInfo, OPENAPI_PATH, type OpenDataCatalog } from '../../../shared/open-data.js';
 import type { Auth } from '../../lib/auth-context.js';
 import { notFound } from '../../lib/errors.js';
 import type { Dataset } from './dataset.js';
@@ -10,8 +10,6 @@ export const datasetUrl = (name: string, format: DownloadFormat) => `/api/v1/ope
 export const STATEMENTS_FEED_PATH = '/feeds/statements.atom';
 /** Every public meeting as iCalendar (the meetings module's calendar, asked without a session). */
 export const PUBLIC_CALENDAR_PATH = '/api/v1/calendar.ics';
-/** The OpenAPI document of the API. */
-export const OPENAPI_PATH = '/api/docs/json';
 
 /** The open data is the public's: whoever asks, the rows are read as for a caller signed out. */
 const asPublic = (auth: Auth): Auth => ({ requestId: auth.requestId, ip: auth.ip, user: null });

@@ -59,8 +59,22 @@ describe.each(engines)('registry and health routes on %s', (engine) => {
     expect(paths).toEqual(
       expect.arrayContaining(['/api/v1/members', '/api/v1/members/{code}', '/api/v1/auth/sign-in']),
     );
+    // Swagger UI: our page, swagger-ui-dist's script and styles, and the start script reading the document.
     const ui = await ctx.app.inject({ url: '/api/docs' });
-    expect([200, 302]).toContain(ui.statusCode);
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toContain('text/html');
+    const loads = [...ui.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(loads).toEqual(expect.arrayContaining(['/api/docs/static/swagger-ui-bundle.js', '/api/docs/init.js']));
+    for (const url of loads) expect((await ctx.app.inject({ url })).statusCode, url).toBe(200);
+    const bundle = await ctx.app.inject({ url: '/api/docs/static/swagger-ui-bundle.js' });
+    expect(bundle.headers['content-type']).toContain('javascript');
+    expect(bundle.body).toContain('SwaggerUIBundle');
+    expect((await ctx.app.inject({ url: '/api/docs/init.js' })).body).toContain('"/api/docs/json"');
+    // Only the page's files: not swagger-ui-dist's sample page or its source maps.
+    for (const url of ['/api/docs/static/index.html', '/api/docs/static/swagger-ui-bundle.js.map'])
+      expect((await ctx.app.inject({ url })).statusCode, url).toBe(404);
+    // Not in the document it shows.
+    expect(paths.filter((path) => path.startsWith('/api/docs'))).toEqual([]);
   });
 
   it('sets security headers: the API answers may run nothing and be framed nowhere, pages run only our scripts', async () => {
