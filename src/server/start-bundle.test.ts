@@ -1,7 +1,8 @@
 // What the server loads when it starts, read from the build (`npm test` builds first): exceljs and
 // nodemailer, about 3 MB of code between them, are in chunks that only an `import()` inside a
 // request's or a mail's code names, so a start pays for neither; argon2's native module comes with
-// the first password. Start-up times: bench/RESULTS.md.
+// the first password, markdown-it and sanitize-html with the first statement rendered. Start-up
+// times: bench/RESULTS.md.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,10 +47,18 @@ describe('the server at start-up (dist/server)', () => {
     });
   }
 
-  it('does not load argon2 (outside the build): it comes with the first password to hash or check', () => {
-    const importers = [...source].filter(([, text]) => text.includes('"@node-rs/argon2"')).map(([file]) => file);
-    expect(importers.length, 'argon2 is not asked for anywhere').toBeGreaterThan(0);
-    const statically = /(?:from|import)\s*"@node-rs\/argon2"/;
-    expect(importers.filter((file) => atStart.has(file) && statically.test(source.get(file) ?? ''))).toEqual([]);
-  });
+  // Outside the bundle, from node_modules: named in the build, never imported by what a start loads.
+  for (const [pkg, when] of [
+    ['@node-rs/argon2', 'the first password to hash or check'],
+    ['markdown-it', 'the first statement rendered'],
+    ['sanitize-html', 'the first statement rendered'],
+  ]) {
+    it(`does not load ${pkg}: it comes with ${when}`, () => {
+      const importers = [...source].filter(([, text]) => text.includes(`"${pkg}"`)).map(([file]) => file);
+      expect(importers.length, `${pkg} is not asked for anywhere`).toBeGreaterThan(0);
+      const statically = new RegExp(`(?:from|import)\\s*"${pkg.replace('/', '\\/')}"`);
+      expect(importers.filter((file) => atStart.has(file) && statically.test(source.get(file) ?? ''))).toEqual([]);
+      expect(holding(pkg).map(([file]) => file)).toEqual([]);
+    });
+  }
 });

@@ -1,56 +1,73 @@
-import MarkdownIt from 'markdown-it';
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type MarkdownIt from 'markdown-it';
+import type sanitizeHtml from 'sanitize-html';
 import type { Paragraph } from '../../../shared/statements.js';
 
 // A statement's Markdown, rendered safely and numbered so that members can cite "paragraph 3".
 // markdown-it runs with `html: false`, so raw HTML in the text is shown as text; sanitize-html
 // then keeps only the tags markdown-it emits, as a second guard should either ever change.
 
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-type Token = ReturnType<typeof markdown.parse>[number];
+type Markdown = InstanceType<typeof MarkdownIt>;
+type Token = ReturnType<Markdown['parse']>[number];
 
-const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'em',
-    'strong',
-    's',
-    'ul',
-    'ol',
-    'li',
-    'blockquote',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'a',
-    'code',
-    'pre',
-    'br',
-    'hr',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-  ],
-  // No class, style or on* attribute anywhere; an ordered list keeps where it starts.
-  allowedAttributes: { a: ['href', 'rel'], ol: ['start'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowProtocolRelative: false,
-  transformTags: {
-    // The statement's title is its first-level heading: a heading in the text is at most a second-level one.
-    h1: 'h2',
-    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener' }),
-  },
-  // What is not allowed goes, its text stays (an image leaves nothing: it has no text).
-  disallowedTagsMode: 'discard',
-};
+/**
+ * markdown-it and sanitize-html (with postcss, which it loads for style attributes) come with the
+ * first text rendered, not with every start: loading them was about 20 ms of a start
+ * (bench/RESULTS.md, start-up). Loaded synchronously, from node_modules, so that rendering stays a
+ * plain function.
+ */
+const load = createRequire(import.meta.url);
+let tools: { markdown: Markdown; sanitize: (html: string) => string } | undefined;
 
-/** Sanitized HTML of one rendered block. */
-const sanitize = (html: string): string => sanitizeHtml(html, SANITIZE).trim();
+function renderingTools(): NonNullable<typeof tools> {
+  if (tools) return tools;
+  const MarkdownItClass = load('markdown-it') as typeof MarkdownIt;
+  const sanitizeHtmlFn = load('sanitize-html') as typeof sanitizeHtml;
+  const markdown = new MarkdownItClass({ html: false, linkify: false, typographer: false });
+  const options: sanitizeHtml.IOptions = {
+    allowedTags: [
+      'p',
+      'em',
+      'strong',
+      's',
+      'ul',
+      'ol',
+      'li',
+      'blockquote',
+      'h2',
+      'h3',
+      'h4',
+      'h5',
+      'h6',
+      'a',
+      'code',
+      'pre',
+      'br',
+      'hr',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+    ],
+    // No class, style or on* attribute anywhere; an ordered list keeps where it starts.
+    allowedAttributes: { a: ['href', 'rel'], ol: ['start'] },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowProtocolRelative: false,
+    transformTags: {
+      // The statement's title is its first-level heading: a heading in the text is at most a second-level one.
+      h1: 'h2',
+      a: sanitizeHtmlFn.simpleTransform('a', { rel: 'noopener' }),
+    },
+    // What is not allowed goes, its text stays (an image leaves nothing: it has no text).
+    disallowedTagsMode: 'discard',
+  };
+  /** Sanitized HTML of one rendered block. */
+  const sanitize = (html: string): string => sanitizeHtmlFn(html, options).trim();
+  tools = { markdown, sanitize };
+  return tools;
+}
 
 /** The top-level blocks of the text, each as its tokens: a paragraph, a list, a quote, a table, a heading… */
 function topLevelBlocks(tokens: Token[]): Token[][] {
@@ -80,6 +97,7 @@ const isHeading = (block: Token[]) => block[0]?.type === 'heading_open';
  * nothing after it stands as a paragraph of its own.
  */
 export function renderParagraphs(text: string): Paragraph[] {
+  const { markdown, sanitize } = renderingTools();
   const env = {};
   const blocks = topLevelBlocks(markdown.parse(text, env));
   const paragraphs: Paragraph[] = [];
