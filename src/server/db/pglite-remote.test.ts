@@ -43,6 +43,9 @@ describe('PGlite in a worker thread', () => {
     expect(error).toMatchObject({ code: '23505', constraint: 't_pkey', table: 't', severity: 'ERROR' });
     expect((error as Error).message).toMatch(/duplicate key/);
     expect((await pg.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    // A parameter that cannot cross to the worker is refused here, and the client goes on.
+    await expect(pg.query('select $1::text', [() => 'a function'])).rejects.toThrow(/could not be cloned/);
+    expect((await pg.query('select 2 as two')).rows).toEqual([{ two: 2 }]);
   });
 
   it('commits a transaction, rolls one back when its work throws, and keeps others waiting meanwhile', async () => {

@@ -112,7 +112,13 @@ export function openPgliteWorker(options: { dataDir: string }): RemotePglite {
     const id = ++lastId;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ ...request, id });
+      try {
+        worker.postMessage({ ...request, id });
+      } catch (err) {
+        // A parameter that cannot cross a thread (a function, a symbol): nothing was sent.
+        pending.delete(id);
+        reject(err);
+      }
     });
   };
 
