@@ -9,7 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { chainUnchainedEvents } from '../lib/audit-chain.js';
 import { fromProject } from '../lib/paths.js';
-import { openPgliteWorker, PGLITE_SETTINGS, type RemotePglite } from './pglite-remote.js';
+import { openPgliteWorker, PGLITE_EXTRA_START_PARAMS, type RemotePglite } from './pglite-remote.js';
 import * as schema from './schema/index.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -142,7 +142,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 /** PGlite's own start parameters, with Entente's settings (pglite-remote.ts). */
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])];
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, ...PGLITE_EXTRA_START_PARAMS];
 
 async function openPglite(options: OpenOptions): Promise<Database> {
   const dataDir = options.dataDir ?? 'memory://';

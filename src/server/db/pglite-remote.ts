@@ -10,7 +10,10 @@ import type { ErrorFields, Message, Request, WorkerOptions } from './pglite-work
  * start-up). A page that is not in the buffers is one `read(2)` from the kernel's page cache away
  * (PGlite's Node file system), and the demo's database is 11 MB; uncached reads were no slower.
  */
-export const PGLITE_SETTINGS = ['shared_buffers=16MB'];
+const PGLITE_SETTINGS = ['shared_buffers=16MB'];
+
+/** The settings as start parameters, to follow PGlite's own (`PGlite.defaultStartParams`). */
+export const PGLITE_EXTRA_START_PARAMS = PGLITE_SETTINGS.flatMap((setting) => ['-c', setting]);
 
 /** A query's result as PGlite gives it. */
 export interface RemoteResult<Row = Record<string, unknown>> {
@@ -68,7 +71,7 @@ function workerFile(): URL {
  * PGlite itself; an error keeps its PostgreSQL fields but not its class.
  */
 export function openPgliteWorker(options: { dataDir: string }): RemotePglite {
-  const workerData: WorkerOptions = { dataDir: options.dataDir, settings: PGLITE_SETTINGS };
+  const workerData: WorkerOptions = { dataDir: options.dataDir, extraStartParams: PGLITE_EXTRA_START_PARAMS };
   const worker = new Worker(workerFile(), { workerData });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
   const listeners = new Map<string, Set<(payload: string) => void>>();
@@ -141,14 +144,15 @@ export function openPgliteWorker(options: { dataDir: string }): RemotePglite {
     async transaction<T>(work: (tx: RemoteTransaction) => Promise<T>): Promise<T> {
       const number = await call<number>({ op: 'begin' });
       let closed = false;
+      /** COMMIT or ROLLBACK, once: the transaction is then over, as PGlite's own. */
+      const end = async (commit: boolean) => {
+        if (closed) return;
+        closed = true;
+        await call({ op: 'end', tx: number, commit });
+      };
       const tx: RemoteTransaction = {
         ...queries(number),
-        // As PGlite's own: ROLLBACK now, and the transaction is over.
-        rollback: async () => {
-          if (closed) return;
-          closed = true;
-          await call({ op: 'end', tx: number, commit: false });
-        },
+        rollback: () => end(false),
         get closed() {
           return closed;
         },
@@ -157,16 +161,10 @@ export function openPgliteWorker(options: { dataDir: string }): RemotePglite {
       try {
         result = await work(tx);
       } catch (err) {
-        if (!closed) {
-          closed = true;
-          await call({ op: 'end', tx: number, commit: false }).catch(() => {});
-        }
+        await end(false).catch(() => {});
         throw err;
       }
-      if (!closed) {
-        closed = true;
-        await call({ op: 'end', tx: number, commit: true });
-      }
+      await end(true);
       return result;
     },
     async listen(channel, onMessage) {

@@ -10,7 +10,7 @@
 
 import module from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Transaction } from '@electric-sql/pglite';
+import type { Results, Transaction } from '@electric-sql/pglite';
 
 // This thread's modules come from Node's compile cache too (start.ts turns it on for the main one).
 if (!process.env.NODE_DISABLE_COMPILE_CACHE) module.enableCompileCache?.();
@@ -47,8 +47,8 @@ export type ErrorFields = Record<string, string | number | boolean | undefined> 
 
 export interface WorkerOptions {
   dataDir: string;
-  /** PostgreSQL settings beside PGlite's own start parameters (`name=value`). */
-  settings: string[];
+  /** Start parameters after PGlite's own (`-c name=value`…). */
+  extraStartParams: string[];
 }
 
 /** The error's own fields that cross a thread unchanged: PostgreSQL's (code, constraint…) and the message. */
@@ -67,7 +67,7 @@ const options = workerData as WorkerOptions;
 const post = (message: Message) => port.postMessage(message);
 
 const pg = new PGlite(options.dataDir, {
-  startParams: [...PGlite.defaultStartParams, ...options.settings.flatMap((setting) => ['-c', setting])],
+  startParams: [...PGlite.defaultStartParams, ...options.extraStartParams],
 });
 pg.waitReady.then(
   () => post({ ready: true }),
@@ -81,9 +81,21 @@ const listening = new Map<string, () => Promise<void>>();
 /** Thrown inside PGlite's transaction to roll it back; not an error to report. */
 const ROLLBACK = Symbol('rollback');
 
-/** Identity parsers for the types drizzle reads as text (the OIDs it named). */
-const rawParsers = (oids: number[] | undefined) =>
-  oids ? Object.fromEntries(oids.map((oid) => [oid, (value: string) => value])) : undefined;
+/** Identity parsers for the types drizzle reads as text (the OIDs it named), made once per set. */
+const parserSets = new Map<string, Record<number, (value: string) => string>>();
+function rawParsers(oids: number[] | undefined) {
+  if (!oids) return undefined;
+  const key = oids.join();
+  let parsers = parserSets.get(key);
+  if (!parsers) {
+    parsers = Object.fromEntries(oids.map((oid) => [oid, (value: string) => value]));
+    parserSets.set(key, parsers);
+  }
+  return parsers;
+}
+
+/** A result as plain data, to cross to the main thread. */
+const plain = ({ rows, fields, affectedRows }: Results) => ({ rows, fields, affectedRows });
 
 function client(tx: number | undefined): Pick<Transaction, 'query' | 'exec'> {
   if (tx === undefined) return pg;
@@ -121,18 +133,15 @@ function begin(): Promise<number> {
 async function run(request: Request): Promise<unknown> {
   switch (request.op) {
     case 'query': {
-      const result = await client(request.tx).query(request.text, request.params, {
-        rowMode: request.rowMode,
-        parsers: rawParsers(request.rawTypes),
-      });
-      return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
+      return plain(
+        await client(request.tx).query(request.text, request.params, {
+          rowMode: request.rowMode,
+          parsers: rawParsers(request.rawTypes),
+        }),
+      );
     }
     case 'exec':
-      return (await client(request.tx).exec(request.text)).map((result) => ({
-        rows: result.rows,
-        fields: result.fields,
-        affectedRows: result.affectedRows,
-      }));
+      return (await client(request.tx).exec(request.text)).map(plain);
     case 'begin':
       return begin();
     case 'end': {
