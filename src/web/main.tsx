@@ -1,11 +1,11 @@
 import './app/styles.js';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router/dom';
+import { BrowserRouter } from 'react-router';
 import { Providers } from './app/Providers.js';
 import { preloadPage } from './app/preload.js';
 import { createQueryClient } from './app/query-client.js';
-import { preloadAlways, router } from './app/router.js';
+import { AppRoutes, preloadAlways, routes } from './app/router.js';
 import { detectLanguage, startI18n } from './i18n/i18n.js';
 
 const root = document.getElementById('root');
@@ -18,14 +18,16 @@ const language = detectLanguage();
 // What the page being opened needs is asked for at once, beside the catalogs (app/preload.ts).
 const queryClient = createQueryClient();
 preloadAlways(queryClient);
-const page = preloadPage(router.routes, window.location.pathname, queryClient);
+const page = preloadPage(routes, window.location.pathname, queryClient);
 void Promise.all([startI18n(language, page.namespaces), page.ready]).then(() => {
   const app = createRoot(root);
   startTransition(() =>
     app.render(
       <StrictMode>
         <Providers language={language} queryClient={queryClient}>
-          <RouterProvider router={router} />
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
         </Providers>
       </StrictMode>,
     ),

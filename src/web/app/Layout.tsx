@@ -2,7 +2,7 @@ import { Anchor, Badge, Burger, Button, Container, Group, Stack, Text } from '@m
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import type { Me } from '../../shared/auth.js';
 import { Loading } from '../components/Loading.js';
 import { WithStandIn } from '../components/StandIn.js';
@@ -11,6 +11,7 @@ import { SearchButton } from '../features/search/SearchButton.js';
 import { LanguageButton } from '../i18n/LanguageButton.js';
 import { useAccountLanguage } from '../i18n/language.js';
 import { RestStyles } from './RestStyles.js';
+import { ScrollRestoration } from './ScrollRestoration.js';
 import { signInPath } from './sign-in-path.js';
 import { useSignOutAndLeave } from './sign-out.js';
 
