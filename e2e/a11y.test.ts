@@ -207,3 +207,39 @@ describe('the keyboard', () => {
     },
   );
 });
+
+// Label in name (WCAG 2.5.3, level A): a control's name holds the words it shows, so that a reader
+// using voice control can say what they see. axe has this check among its experimental rules, so
+// it runs here by name, on the header at a phone's width and at a desk's, where the language
+// button shows the language's short name and its full name.
+describe.each(['en', 'ar'] as Language[])('label in name, in %s', (language) => {
+  it.each([
+    ['a phone', { width: 390, height: 844 }, 'short'],
+    ['a desk', { width: 1280, height: 900 }, 'full'],
+  ] as const)('on %s, every control of the header is named with what it shows', async (_, viewport, shown) => {
+    const watched = await openPage(browser, app.baseUrl, viewport);
+    try {
+      const { page } = watched;
+      const texts = TEXTS[language].common;
+      await page.goto(`/?lang=${language}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const current = shown === 'short' ? texts.language.short[language] : texts.language[language];
+      const button = page.getByRole('banner').getByRole('button', { name: fill(texts.language.choose, { current }) });
+      // biome-ignore lint/performance/useDomNodeTextContent: the text shown, without the other width's hidden name
+      expect((await button.innerText()).trim()).toBe(current);
+      const results = await new AxeBuilder({ page })
+        .include('header')
+        .withRules(['label-content-name-mismatch'])
+        .analyze();
+      expect(results.violations.map(describeViolation)).toEqual([]);
+      // The rule ran on the header's controls: not a pass for want of anything to check. (Arabic's
+      // short name is one letter, which axe does not count as words to say, so it checks nothing.)
+      const checked = results.passes.flatMap((p) => p.nodes).length;
+      if (language === 'ar' && shown === 'short') expect(checked).toBe(0);
+      else expect(checked).toBeGreaterThan(0);
+      expect(watched.watcher.problems()).toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  });
+});

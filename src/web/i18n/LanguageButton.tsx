@@ -1,4 +1,5 @@
-import { Box, Button, type ButtonProps } from '@mantine/core';
+import { Box, Button, type ButtonProps, useMantineTheme } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from './format.js';
@@ -10,12 +11,17 @@ import { useLanguage } from './format.js';
 export function LanguageButton({ className, ...props }: ButtonProps & ComponentPropsWithoutRef<'button'>) {
   const { t } = useTranslation();
   const language = useLanguage();
+  // Its name holds the name it shows (WCAG 2.5.3, label in name): on a phone, the short one.
+  const wide = useMediaQuery(`(min-width: ${useMantineTheme().breakpoints.sm})`, true, {
+    getInitialValueInEffect: false,
+  });
+  const shown = t(wide ? `language.${language}` : `language.short.${language}`);
   return (
     <Button
       variant="subtle"
       size="sm"
       px="xs"
-      aria-label={t('language.choose', { current: t(`language.${language}`) })}
+      aria-label={t('language.choose', { current: shown })}
       {...props}
       // The menu's target passes a class of its own: kept beside ours, which spaces the globe and the name.
       className={className ? `language-button ${className}` : 'language-button'}
