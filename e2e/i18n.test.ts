@@ -18,7 +18,7 @@ import {
   startApp,
   type WatchedPage,
 } from './support/browser.js';
-import { CATALOGS, fill, hasArabic, keysShowing, TEXTS } from './support/catalogs.js';
+import { CATALOGS, escapeRegExp, fill, hasArabic, keysShowing, TEXTS } from './support/catalogs.js';
 
 // Every page in English, French and Arabic: `<html lang dir>`, the page's main heading in the
 // reader's language (the catalog's own text), a screenshot of each; the header's language menu,
@@ -220,7 +220,7 @@ describe('every page in each language', () => {
 });
 
 /** The text as a pattern: its characters as they are, any run of spaces (French's no-break ones too) as spaces. */
-const pattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const pattern = (text: string) => escapeRegExp(text).replace(/\s+/g, '\\s+');
 
 /** The header's language button: named with the language's full name, or on a phone its short one (a11y.test.ts). */
 const languageButton = (page: Page, shown: Language) => {

@@ -98,7 +98,8 @@ export function textsOf(language: Language, namespaces: readonly Namespace[] = O
   return out;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The text as a regular expression's source that matches it exactly. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The keys whose text, placeholders filled with anything and tags dropped, is exactly `shown`:
